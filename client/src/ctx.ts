@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/** Restarts allowed within RESTART_WINDOW_MS before the server is left stopped. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+/**
+ * Owns the language client: start, stop, restart after a crash, the output channel and
+ * the language status item. The server does the work; this only connects it.
+ */
+export class TalkdownContext implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly output: vscode.LogOutputChannel;
+  private readonly status: vscode.LanguageStatusItem;
+  private readonly crashes: number[] = [];
+  private pid: number | undefined;
+
+  constructor(private readonly extension: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Talkdown', { log: true });
+    this.status = vscode.languages.createLanguageStatusItem('talkdown.status', { language: 'markdown' });
+    this.status.name = 'Talkdown';
+    this.status.command = { title: 'Restart', command: 'talkdown.restartServer' };
+    this.setStatus('starting');
+  }
+
+  async start(): Promise<void> {
+    const module = this.extension.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'untitled', language: 'markdown' },
+        { scheme: 'vscode-remote', language: 'markdown' },
+      ],
+      outputChannel: this.output,
+      traceOutputChannel: this.output,
+      errorHandler: this.errorHandler(),
+    };
+    const client = new LanguageClient('talkdown', 'Talkdown', serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) {
+        this.pid = client.serverProcess?.pid;
+        this.setStatus('running');
+      } else if (newState === State.Starting) {
+        this.setStatus('starting');
+      } else {
+        this.pid = undefined;
+        this.setStatus('stopped');
+      }
+    });
+    try {
+      await client.start();
+    } catch (error) {
+      this.setStatus('failed', String(error));
+      this.output.error(`Talkdown's language server did not start: ${String(error)}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client?.needsStop()) await client.stop();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async ready(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    while (client.state !== State.Running) {
+      await new Promise<void>((resolve) => {
+        const sub = client.onDidChangeState(() => {
+          sub.dispose();
+          resolve();
+        });
+      });
+    }
+  }
+
+  serverPid(): number | undefined {
+    return this.pid;
+  }
+
+  showOutput(): void {
+    this.output.show(true);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.status.dispose();
+    this.output.dispose();
+  }
+
+  /**
+   * The server keeps no state a user would lose, so a crash is answered with a restart
+   * (the client re-sends every open document); only repeated crashes leave it stopped.
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const now = Date.now();
+        this.crashes.push(now);
+        while (this.crashes.length > 0 && now - this.crashes[0] > RESTART_WINDOW_MS) this.crashes.shift();
+        if (this.crashes.length > MAX_RESTARTS) {
+          this.setStatus('failed', 'The server stopped repeatedly.');
+          return {
+            action: CloseAction.DoNotRestart,
+            message: `Talkdown's language server stopped ${this.crashes.length} times in 3 minutes and was not restarted. Run "Talkdown: Restart Server" to try again.`,
+          };
+        }
+        this.output.warn('The language server stopped unexpectedly; restarting it.');
+        return { action: CloseAction.Restart, handled: true };
+      },
+    };
+  }
+
+  private setStatus(state: 'starting' | 'running' | 'stopped' | 'failed', detail?: string): void {
+    const labels = {
+      starting: '$(loading~spin) Talkdown: starting',
+      running: '$(check) Talkdown',
+      stopped: '$(debug-stop) Talkdown: stopped',
+      failed: '$(error) Talkdown: not running',
+    } as const;
+    this.status.text = labels[state];
+    this.status.detail = detail ?? (state === 'running' ? 'checking front matter, links and prose' : undefined);
+    this.status.severity =
+      state === 'failed' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.status.busy = state === 'starting';
+  }
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { TalkdownContext } from './ctx';
+
+let ctx: TalkdownContext | undefined;
+
+/** What the extension gives other extensions and its tests. */
+export interface TalkdownApi {
+  /** Resolves once the language server is running. */
+  ready(): Promise<void>;
+  /** The language server's process id, while it runs. */
+  serverPid(): number | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TalkdownApi> {
+  ctx = new TalkdownContext(context);
+  context.subscriptions.push(
+    ctx,
+    vscode.commands.registerCommand('talkdown.restartServer', () => ctx?.restart()),
+    vscode.commands.registerCommand('talkdown.showOutput', () => ctx?.showOutput()),
+  );
+  await ctx.start();
+  return {
+    ready: () => ctx?.ready() ?? Promise.resolve(),
+    serverPid: () => ctx?.serverPid(),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+}

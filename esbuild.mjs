@@ -1,0 +1,47 @@
+// Bundles the extension client, the language server, the CLI and the in-editor test suite
+// into dist/. Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  // Prefer ESM builds: jsonc-parser's UMD build requires files by computed paths.
+  mainFields: ['module', 'main'],
+  define: { SERVER_VERSION: JSON.stringify(version) },
+  // Some ESM dependencies read import.meta.url; in a CJS bundle it must be defined.
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+common.define['import.meta.url'] = '__importMetaUrl';
+
+const shebang = "#!/usr/bin/env node\n" + common.banner.js;
+
+const builds = [
+  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, banner: { js: shebang } },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: shebang } },
+  {
+    ...common,
+    entryPoints: { 'test/suite/index': 'test/suite/index.ts' },
+    external: ['vscode', 'mocha'],
+  },
+];
+
+const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...options, outdir: 'dist' })));
+if (watch) {
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}

@@ -1,0 +1,170 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { analyze, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, type Finding } from './core';
+import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
+
+declare const SERVER_VERSION: string;
+
+const USAGE = `usage: talkdown lint [--format text|json] [--root DIR] <files or directories...>
+
+Checks Markdown conference recaps: front matter, links and prose.
+Directories are searched for .md and .markdown files.
+
+  --format text|json  text (default): path:line:col severity code message
+                      json: [{"file", "diagnostics": [{range, severity, code, source, message}]}]
+  --root DIR          the site's root folder (default: the current directory)
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable path.`;
+
+class UsageError extends Error {}
+
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+interface FileResult {
+  file: string;
+  findings: Finding[];
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    err(`talkdown: ${firstSentence((error as Error).message)} (see talkdown --help)`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    out(SERVER_VERSION);
+    return 0;
+  }
+  try {
+    const [command, ...paths] = positionals;
+    if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use text or json`);
+    if (paths.length === 0) throw new UsageError('no files or directories given');
+    const root = resolve(values.root ?? '.');
+    if (!isDirectory(root)) throw new UsageError(`--root ${values.root}: not a directory`);
+
+    const files = collectFiles(paths);
+    const workspace = new NodeWorkspace([toUri(root)]);
+    const results: FileResult[] = files.map((file) => {
+      const text = decodeUtf8(readFileSync(file));
+      const { findings } = analyze({ uri: toUri(file), version: 1, getText: () => text }, DEFAULT_SETTINGS, workspace);
+      return { file, findings };
+    });
+
+    if (values.format === 'json') out(JSON.stringify(results.map(toJson), null, 2));
+    else for (const line of results.flatMap(toText)) out(line);
+    return results.some((r) => r.findings.some((f) => f.severity === Severity.Error)) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`talkdown: ${error.message} (see talkdown --help)`);
+      return 2;
+    }
+    const e = error as NodeJS.ErrnoException;
+    if (e.code && e.path) {
+      err(`talkdown: cannot read ${e.path}: ${e.code}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const seenDirs = new Set<string>();
+  const walk = (dir: string): void => {
+    const real = realpathSync(dir);
+    if (seenDirs.has(real)) return; // a symlink cycle
+    seenDirs.add(real);
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = resolve(dir, entry.name);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path))) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(path);
+      } else if (MARKDOWN.test(entry.name)) {
+        files.push(path);
+      }
+    }
+  };
+  for (const p of paths) {
+    const path = resolve(p);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(code === 'ENOENT' ? `${p}: no such file or directory` : `${p}: cannot read (${code})`);
+    }
+    if (stat.isDirectory()) walk(path);
+    else files.push(path);
+  }
+  return [...new Set(files)];
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+function toText({ file, findings }: FileResult): string[] {
+  return findings.map(
+    (f) => `${display(file)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${SEVERITY_NAME[f.severity]} ${f.code} ${f.message}`,
+  );
+}
+
+function toJson({ file, findings }: FileResult) {
+  return {
+    file: display(file),
+    diagnostics: findings.map((f) => ({
+      range: f.range,
+      severity: f.severity,
+      code: f.code,
+      source: 'talkdown',
+      message: f.message,
+    })),
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0];
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  } catch (error) {
+    process.stderr.write(`talkdown: internal error: ${firstLine((error as Error).message)}\n`);
+    process.exitCode = 2;
+  }
+}
+
+function firstSentence(message: string): string {
+  const sentence = firstLine(message).split(/\.\s/, 1)[0].replace(/\.$/, '');
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}

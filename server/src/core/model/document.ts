@@ -1,0 +1,264 @@
+import type { Heading as MdHeading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { LineIndex, type Span, type TextSource } from '../text';
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
+import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
+import { scanSections, type DefinitionLabel } from './sections';
+
+export type LinkKind =
+  | 'link'
+  | 'image'
+  | 'linkReference'
+  | 'imageReference'
+  | 'definition'
+  | 'footnoteReference'
+  | 'footnoteDefinition';
+
+/** Anything that points somewhere: a URL, or a label that a definition resolves. */
+export interface LinkInfo {
+  kind: LinkKind;
+  span: Span;
+  /** The destination, for links, images and definitions. */
+  url?: string;
+  /** The normalised label, for references and definitions. */
+  identifier?: string;
+  sectionIndex: number;
+  node: Nodes;
+}
+
+export interface HeadingInfo {
+  depth: number;
+  /** The heading's plain text, without markup. */
+  text: string;
+  span: Span;
+  sectionIndex: number;
+  node: MdHeading;
+}
+
+/** The blocks from one ATX heading to the next (the first section runs from the start). */
+export interface Section {
+  index: number;
+  span: Span;
+  parsed: ParsedSection;
+  /** Add to an mdast offset of this section's tree to get a document offset. */
+  delta: number;
+}
+
+export interface DocumentModel {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** 1 when the text starts with a byte-order mark, which is not content. */
+  readonly bomLength: number;
+  readonly frontMatter: FrontMatter | undefined;
+  /** Empty when the body was not parsed (see `skipped`). */
+  readonly sections: readonly Section[];
+  readonly headings: readonly HeadingInfo[];
+  readonly links: readonly LinkInfo[];
+  /** Why the body was not parsed, when it was not. */
+  readonly skipped?: { reason: 'too-large'; limit: number };
+  /** The document span of a node of a section's tree. */
+  spanOf(node: Nodes, section: Section): Span;
+}
+
+export interface BuildOptions {
+  /** The model of an earlier version of the same document: unchanged sections are reused. */
+  previous?: DocumentModel;
+  /** Bodies longer than this many characters are not parsed. */
+  maxFileSize: number;
+}
+
+/**
+ * Builds the model of one document version, one section at a time: the generator yields
+ * after each section it parses, so that a caller may pause (to stay responsive) or stop
+ * (when the version is stale). Run it to the end with `buildModel`.
+ */
+export function* modelSteps(source: TextSource, options: BuildOptions): Generator<void, DocumentModel> {
+  const text = source.getText();
+  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(text, bomLength);
+  const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf };
+
+  if (text.length > options.maxFileSize) {
+    return { ...base, sections: [], headings: [], links: [], skipped: { reason: 'too-large', limit: options.maxFileSize } };
+  }
+
+  // Sections are cut after the front matter, which the first section still holds so that
+  // remark sees it where it expects it. JSON front matter is left to the model alone.
+  const bodyStart = frontMatter ? (frontMatter.closed ? frontMatter.span.end : text.length) : bomLength;
+  const scan = scanSections(text, bodyStart);
+  const starts = scan.starts;
+  starts[0] = bomLength;
+
+  const reusable = new Map<string, ParsedSection>();
+  for (const section of options.previous?.sections ?? []) reusable.set(section.parsed.text, section.parsed);
+
+  const spans: Span[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
+  const texts = spans.map((span) => text.slice(span.start, span.end));
+  const lowered: (string | undefined)[] = [];
+  const parsed: ParsedSection[] = [];
+
+  const standInsFor = (i: number, definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): StandIns => {
+    const result: StandIns = { definitions: [], footnotes: [] };
+    if (definitions.size === 0 && footnotes.size === 0) return result;
+    const lower = (lowered[i] ??= texts[i].toLowerCase());
+    for (const { label, sections } of definitions.values()) {
+      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[')) result.definitions.push(label);
+    }
+    for (const { label, sections } of footnotes.values()) {
+      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[^')) result.footnotes.push(label);
+    }
+    return result;
+  };
+
+  const parseAt = (i: number, standIns: StandIns): ParsedSection => {
+    const known = reusable.get(texts[i]);
+    if (known && known.standInKey === standInKey(standIns)) return known;
+    return parseSection(texts[i], standIns, i === 0);
+  };
+
+  for (let i = 0; i < texts.length; i++) {
+    parsed.push(parseAt(i, standInsFor(i, scan.definitions, scan.footnotes)));
+    yield;
+  }
+
+  // The scan guesses where definitions are; the trees know. Where they disagree (a rare
+  // construct the scan misread), reparse the sections whose stand-ins change, so the result
+  // is always that of a whole-document parse.
+  const extracted = parsed.map((p) => extract(p));
+  const real = realDefinitions(extracted);
+  if (!sameDefinitions(real.definitions, scan.definitions) || !sameDefinitions(real.footnotes, scan.footnotes)) {
+    for (let i = 0; i < texts.length; i++) {
+      const standIns = standInsFor(i, real.definitions, real.footnotes);
+      if (standInKey(standIns) !== parsed[i].standInKey) {
+        parsed[i] = parseSection(texts[i], standIns, i === 0);
+        extracted[i] = extract(parsed[i]);
+        yield;
+      }
+    }
+  }
+
+  const sections: Section[] = parsed.map((p, index) => ({
+    index,
+    span: spans[index],
+    parsed: p,
+    delta: spans[index].start - p.prefixLength,
+  }));
+  const headings: HeadingInfo[] = [];
+  const links: LinkInfo[] = [];
+  for (const section of sections) {
+    const found = extracted[section.index];
+    for (const h of found.headings) {
+      headings.push({ ...h, span: shift(h.span, section.delta), sectionIndex: section.index });
+    }
+    for (const l of found.links) {
+      links.push({ ...l, span: shift(l.span, section.delta), sectionIndex: section.index });
+    }
+  }
+  return { ...base, sections, headings, links };
+}
+
+export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {
+  const steps = modelSteps(source, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function spanOf(node: Nodes, section: Section): Span {
+  return {
+    start: (node.position?.start.offset ?? 0) + section.delta,
+    end: (node.position?.end.offset ?? 0) + section.delta,
+  };
+}
+
+function shift(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/** Whether `[label` (or `[^label`) may occur in the text; a superset test, cheap by design. */
+function mentions(lowerText: string, lowerLabel: string, open: string): boolean {
+  const firstWord = lowerLabel.split(/[\s\\]/, 1)[0];
+  return lowerText.includes(open + firstWord);
+}
+
+interface Extracted {
+  headings: Omit<HeadingInfo, 'sectionIndex'>[];
+  links: Omit<LinkInfo, 'sectionIndex'>[];
+}
+
+// A parsed section's headings and links, in its own offsets; kept as long as the parse is.
+const extractedCache = new WeakMap<ParsedSection, Extracted>();
+
+function extract(parsed: ParsedSection): Extracted {
+  const cached = extractedCache.get(parsed);
+  if (cached) return cached;
+  const result: Extracted = { headings: [], links: [] };
+  const rel = (node: Nodes): Span => ({
+    start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
+    end: (node.position?.end.offset ?? 0) - parsed.prefixLength,
+  });
+  visit(parsed.root as Root, (node) => {
+    switch (node.type) {
+      case 'heading':
+        result.headings.push({ depth: node.depth, text: toString(node), span: rel(node), node });
+        break;
+      case 'link':
+      case 'image':
+        result.links.push({ kind: node.type, url: node.url, span: rel(node), node });
+        break;
+      case 'definition':
+        result.links.push({ kind: node.type, url: node.url, identifier: node.identifier, span: rel(node), node });
+        break;
+      case 'linkReference':
+      case 'imageReference':
+      case 'footnoteReference':
+      case 'footnoteDefinition':
+        result.links.push({ kind: node.type, identifier: node.identifier, span: rel(node), node });
+        break;
+    }
+  });
+  extractedCache.set(parsed, result);
+  return result;
+}
+
+function realDefinitions(extracted: Extracted[]): {
+  definitions: Map<string, DefinitionLabel>;
+  footnotes: Map<string, DefinitionLabel>;
+} {
+  const definitions = new Map<string, DefinitionLabel>();
+  const footnotes = new Map<string, DefinitionLabel>();
+  extracted.forEach((e, index) => {
+    for (const link of e.links) {
+      if (link.kind !== 'definition' && link.kind !== 'footnoteDefinition') continue;
+      const map = link.kind === 'definition' ? definitions : footnotes;
+      const id = link.identifier ?? '';
+      const label = (link.node as { label?: string | null }).label ?? id;
+      const known = map.get(id);
+      if (known) known.sections.add(index);
+      else map.set(id, { label, sections: new Set([index]) });
+    }
+  });
+  return { definitions, footnotes };
+}
+
+function sameDefinitions(a: Map<string, DefinitionLabel>, b: Map<string, DefinitionLabel>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, def] of a) {
+    const other = b.get(id);
+    if (!other || other.sections.size !== def.sections.size) return false;
+    for (const s of def.sections) if (!other.sections.has(s)) return false;
+  }
+  return true;
+}
+
+/** Top-level nodes of all sections, in document order: for features that want the whole tree. */
+export function* topLevelNodes(model: DocumentModel): Generator<{ node: RootContent; section: Section }> {
+  for (const section of model.sections) {
+    for (const node of section.parsed.root.children) yield { node, section };
+  }
+}

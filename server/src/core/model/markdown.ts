@@ -1,0 +1,61 @@
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// One frozen processor for the life of the process: building it costs more than a small parse.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+
+/** Parses Markdown into mdast with positions; offsets are relative to `text`. */
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/**
+ * A section parsed on its own. A reference resolves only when its definition is in the same
+ * parse, so definitions that live in other sections are given as stand-ins, written before
+ * the section (or after it, for the first section, whose front matter must come first).
+ * Nodes from the stand-ins are dropped; offsets in `root` are relative to the section text
+ * plus `prefixLength`.
+ */
+export interface ParsedSection {
+  readonly text: string;
+  readonly root: Root;
+  readonly prefixLength: number;
+  /** The definition labels this parse was given, as a key: equal keys give equal trees. */
+  readonly standInKey: string;
+}
+
+export interface StandIns {
+  definitions: string[];
+  footnotes: string[];
+}
+
+export function standInKey(standIns: StandIns): string {
+  return standIns.definitions.join('\u0000') + '\u0001' + standIns.footnotes.join('\u0000');
+}
+
+export function parseSection(text: string, standIns: StandIns, first: boolean): ParsedSection {
+  const key = standInKey(standIns);
+  if (standIns.definitions.length === 0 && standIns.footnotes.length === 0) {
+    return { text, root: parseMarkdown(text), prefixLength: 0, standInKey: key };
+  }
+  const lines = [
+    ...standIns.definitions.map((label) => `[${label}]: #`),
+    ...standIns.footnotes.map((label) => `[^${label}]: .`),
+  ].join('\n');
+  if (first) {
+    const root = parseMarkdown(text + '\n\n' + lines + '\n');
+    root.children = root.children.filter((node) => startOf(node) < text.length);
+    return { text, root, prefixLength: 0, standInKey: key };
+  }
+  const prefix = lines + '\n\n';
+  const root = parseMarkdown(prefix + text);
+  root.children = root.children.filter((node) => startOf(node) >= prefix.length);
+  return { text, root, prefixLength: prefix.length, standInKey: key };
+}
+
+function startOf(node: RootContent): number {
+  return node.position?.start.offset ?? 0;
+}

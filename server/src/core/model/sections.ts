@@ -1,0 +1,112 @@
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+
+/**
+ * A line scan that cuts a document into sections: a section starts at an ATX heading
+ * (`#` in the first column) and runs to the next one. Each section then parses on its own
+ * to the same tree a whole-document parse gives, because an unindented ATX heading closes
+ * every open block (paragraph, list, quote, table, footnote). The scan only has to know
+ * where such a line is *not* a heading: inside fenced code and inside HTML blocks.
+ * When unsure it does not cut, which is always safe: a larger section parses the same.
+ *
+ * The same scan notes the labels of link and footnote definitions, because a reference
+ * resolves against definitions anywhere in the document.
+ */
+export interface SectionScan {
+  /** Offsets where sections start; the first is always `from`. */
+  starts: number[];
+  /** Link definitions: normalised identifier, a raw label, and the sections that define it. */
+  definitions: Map<string, DefinitionLabel>;
+  /** Footnote definitions, likewise. */
+  footnotes: Map<string, DefinitionLabel>;
+}
+
+export interface DefinitionLabel {
+  label: string;
+  sections: Set<number>;
+}
+
+type HtmlEnd = RegExp | 'blank';
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_COMMENT = /^ {0,3}<!--/;
+const HTML_PI = /^ {0,3}<\?/;
+const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
+const HTML_DECL = /^ {0,3}<![A-Za-z]/;
+const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
+const BLANK = /^[ \t]*$/;
+// A definition can sit inside quotes and list items; its label has no unescaped brackets.
+const DEFINITION = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]{0,4})*\[(\^?)((?:[^\\\[\]]|\\.){1,999})\]:/;
+
+export function scanSections(text: string, from: number): SectionScan {
+  const starts = [from];
+  const definitions = new Map<string, DefinitionLabel>();
+  const footnotes = new Map<string, DefinitionLabel>();
+  let fence: { char: string; length: number } | undefined;
+  let html: HtmlEnd | undefined;
+  // Definitions cannot interrupt a paragraph: only look for one where a block may start.
+  let blockMayStart = true;
+
+  let lineStart = from;
+  const n = text.length;
+  while (lineStart < n) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = n;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    // Lone `\r` line breaks are rare enough to treat such a file as one line per `\n`:
+    // fewer cuts, never a wrong one.
+    const line = text.slice(lineStart, contentEnd);
+
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      blockMayStart = true;
+    } else if (html) {
+      if (html === 'blank' ? BLANK.test(line) : html.test(line)) html = undefined;
+      blockMayStart = true;
+    } else {
+      const fenceOpen = FENCE_OPEN.exec(line);
+      if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
+        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+        blockMayStart = true;
+      } else if (ATX.test(line)) {
+        if (lineStart > from) starts.push(lineStart);
+        blockMayStart = true;
+      } else if ((html = htmlBlockEnd(line)) !== undefined) {
+        // An HTML block may end on its opening line (`<!-- note -->`).
+        if (html !== 'blank' && html.test(line.replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
+        blockMayStart = html === undefined;
+      } else if (BLANK.test(line)) {
+        blockMayStart = true;
+      } else {
+        const def = blockMayStart ? DEFINITION.exec(line) : null;
+        if (def) {
+          const id = normalizeIdentifier(def[2]).toLowerCase();
+          const map = def[1] ? footnotes : definitions;
+          if (id) {
+            const known = map.get(id);
+            if (known) known.sections.add(starts.length - 1);
+            else map.set(id, { label: def[2], sections: new Set([starts.length - 1]) });
+          }
+          blockMayStart = true;
+        } else {
+          blockMayStart = false;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { starts, definitions, footnotes };
+}
+
+function htmlBlockEnd(line: string): HtmlEnd | undefined {
+  if (HTML_RAW.test(line)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (HTML_COMMENT.test(line)) return /-->/;
+  if (HTML_PI.test(line)) return /\?>/;
+  if (HTML_CDATA.test(line)) return /\]\]>/;
+  if (HTML_DECL.test(line)) return />/;
+  if (HTML_OTHER.test(line)) return 'blank';
+  return undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * Positions and ranges in the shape LSP uses (0-based lines, UTF-16 code units),
+ * declared here so that the core depends on no protocol package.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** An offset span [start, end) into a document's text, in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The text the core analyses. `version` lets callers reuse work across edits. */
+export interface TextSource {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/**
+ * Maps offsets to line/character positions. JavaScript strings are UTF-16, so
+ * string offsets already are the code units LSP counts; `\r\n`, `\n` and `\r`
+ * all end a line, as in LSP.
+ */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    let i = 0;
+    const n = text.length;
+    // indexOf is much faster than a char loop on large documents.
+    while (i < n) {
+      const nl = text.indexOf('\n', i);
+      const cr = text.indexOf('\r', i);
+      if (nl === -1 && cr === -1) break;
+      let end: number;
+      if (cr !== -1 && (nl === -1 || cr < nl)) {
+        end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      } else {
+        end = nl + 1;
+      }
+      starts.push(end);
+      i = end;
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** End of a line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.lineStart(position.line);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  range(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}

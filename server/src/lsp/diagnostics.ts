@@ -1,0 +1,85 @@
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeAsync, type DocumentModel, type Workspace } from '../core';
+import { toDiagnostic } from './convert';
+import type { SettingsCache } from './settings';
+
+/** Wait this long after a keystroke before analysing, so that typing is not slowed. */
+export const DEBOUNCE_MS = 40;
+
+/**
+ * Publishes diagnostics for open documents. Each change restarts a short debounce; an analysis
+ * whose document has moved on is abandoned, and nothing stale is ever published.
+ */
+export class DiagnosticsScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, { version: number; cancelled: boolean }>();
+  private readonly models = new Map<string, DocumentModel>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: SettingsCache,
+    private readonly workspace: () => Workspace,
+    private readonly getDocument: (uri: string) => TextDocument | undefined,
+    private readonly docsBaseUri: string,
+  ) {}
+
+  /** The last model built for a document, for features that need it. */
+  model(uri: string): DocumentModel | undefined {
+    return this.models.get(uri);
+  }
+
+  schedule(uri: string, delay = DEBOUNCE_MS): void {
+    clearTimeout(this.timers.get(uri));
+    const current = this.running.get(uri);
+    if (current) current.cancelled = true;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  scheduleAll(uris: Iterable<string>): void {
+    for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const current = this.running.get(uri);
+    if (current) current.cancelled = true;
+    this.models.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async run(uri: string): Promise<void> {
+    const document = this.getDocument(uri);
+    if (!document) return;
+    const job = { version: document.version, cancelled: false };
+    this.running.set(uri, job);
+    try {
+      const settings = await this.settings.get(uri);
+      if (job.cancelled) return;
+      const analysis = await analyzeAsync(document, settings, this.workspace(), {
+        previous: this.models.get(uri),
+        docsBaseUri: this.docsBaseUri,
+        signal: { get isCancellationRequested() { return job.cancelled; } },
+      });
+      if (!analysis || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
+      this.models.set(uri, analysis.model);
+      await this.connection.sendDiagnostics({
+        uri,
+        version: job.version,
+        diagnostics: analysis.findings.map(toDiagnostic),
+      });
+    } catch (error) {
+      // A bug in one rule must not take the server down; it is logged and the document skipped.
+      this.connection.console.error(`Talkdown could not analyse ${uri}: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      if (this.running.get(uri) === job) this.running.delete(uri);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
+import { SettingsCache } from './lsp/settings';
+import { NodeWorkspace } from './node/workspace';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+function usage(): string {
+  return 'usage: talkdown-language-server --stdio   (or --node-ipc, --socket=<port>, --pipe=<name>)';
+}
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(usage() + '\n');
+  process.exit(0);
+}
+if (!process.send && !process.argv.slice(2).some((arg) => TRANSPORTS.some((t) => arg.startsWith(t)))) {
+  process.stderr.write(`talkdown-language-server: no transport given\n${usage()}\n`);
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsCache(connection);
+
+// dist/server.js sits next to docs/ in the extension and in the npm package.
+const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
+
+const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
+const diagnostics = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri);
+
+connection.onInitialize((params): InitializeResult => {
+  let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
+  if (roots.length === 0 && params.rootUri) roots = [params.rootUri.replace(/\/$/, '')];
+  workspace.roots = roots;
+  settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'talkdown', version: SERVER_VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.supportsConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkdown' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  diagnostics.scheduleAll(documents.keys());
+});
+
+// Fired on open too: a document seen for the first time is analysed at once, edits after a pause.
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  diagnostics.schedule(uri, diagnostics.model(uri) ? DEBOUNCE_MS : 0);
+});
+documents.onDidClose((event) => {
+  settings.forget(event.document.uri);
+  diagnostics.close(event.document.uri);
+});
+
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Talkdown: unexpected error: ${error.stack ?? String(error)}`);
+});
+
+documents.listen(connection);
+connection.listen();
+
+declare const SERVER_VERSION: string;
