@@ -35,21 +35,20 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    let i = 0;
     const n = text.length;
-    // indexOf is much faster than a char loop on large documents.
-    while (i < n) {
-      const nl = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
-      if (nl === -1 && cr === -1) break;
-      let end: number;
-      if (cr !== -1 && (nl === -1 || cr < nl)) {
-        end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      } else {
-        end = nl + 1;
+    if (text.indexOf('\r') === -1) {
+      // The common case, and the fast one: indexOf is much faster than a char loop.
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10) {
+          starts.push(i + 1);
+        }
       }
-      starts.push(end);
-      i = end;
     }
     this.starts = starts;
   }

@@ -59,9 +59,17 @@ export interface DocumentModel {
   readonly links: readonly LinkInfo[];
   /** Why the body was not parsed, when it was not. */
   readonly skipped?: { reason: 'too-large'; limit: number };
+  /** Lines too long to parse, which were read as blank lines. */
+  readonly longLines: readonly Span[];
   /** The document span of a node of a section's tree. */
   spanOf(node: Nodes, section: Section): Span;
 }
+
+/**
+ * Lines longer than this are read as blank: Markdown parsers slow down sharply on very long
+ * lines (a million characters of prose takes seconds), and no post needs one.
+ */
+export const MAX_LINE_LENGTH = 10_000;
 
 export interface BuildOptions {
   /** The model of an earlier version of the same document: unchanged sections are reused. */
@@ -83,13 +91,15 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf };
 
   if (text.length > options.maxFileSize) {
-    return { ...base, sections: [], headings: [], links: [], skipped: { reason: 'too-large', limit: options.maxFileSize } };
+    const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
+    return { ...base, sections: [], headings: [], links: [], longLines: [], skipped };
   }
+  const { masked, longLines } = maskLongLines(text);
 
   // Sections are cut after the front matter, which the first section still holds so that
   // remark sees it where it expects it. JSON front matter is left to the model alone.
   const bodyStart = frontMatter ? (frontMatter.closed ? frontMatter.span.end : text.length) : bomLength;
-  const scan = scanSections(text, bodyStart);
+  const scan = scanSections(masked, bodyStart);
   const starts = scan.starts;
   starts[0] = bomLength;
 
@@ -97,7 +107,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   for (const section of options.previous?.sections ?? []) reusable.set(section.parsed.text, section.parsed);
 
   const spans: Span[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
-  const texts = spans.map((span) => text.slice(span.start, span.end));
+  const texts = spans.map((span) => masked.slice(span.start, span.end));
   const lowered: (string | undefined)[] = [];
   const parsed: ParsedSection[] = [];
 
@@ -158,7 +168,30 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       links.push({ ...l, span: shift(l.span, section.delta), sectionIndex: section.index });
     }
   }
-  return { ...base, sections, headings, links };
+  // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
+  return { ...base, sections, headings, links, longLines: longLines.filter((l) => l.start >= bodyStart) };
+}
+
+/** Blanks out lines over MAX_LINE_LENGTH, keeping every offset where it was. */
+function maskLongLines(text: string): { masked: string; longLines: Span[] } {
+  if (text.length <= MAX_LINE_LENGTH) return { masked: text, longLines: [] };
+  const longLines: Span[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_LINE_LENGTH) longLines.push({ start, end });
+    start = end + 1;
+  }
+  if (longLines.length === 0) return { masked: text, longLines };
+  const parts: string[] = [];
+  let at = 0;
+  for (const line of longLines) {
+    parts.push(text.slice(at, line.start), ' '.repeat(line.end - line.start));
+    at = line.end;
+  }
+  parts.push(text.slice(at));
+  return { masked: parts.join(''), longLines };
 }
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {

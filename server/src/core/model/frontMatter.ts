@@ -45,7 +45,7 @@ export interface FrontMatter {
 }
 
 /** Front matter larger than this is not parsed: no real post has it, and parsers slow down. */
-export const MAX_FRONT_MATTER = 512 * 1024;
+export const MAX_FRONT_MATTER = 256 * 1024;
 
 /** Languages that gray-matter would evaluate as code. Front matter is data; these never run. */
 const EXECUTABLE_LANGUAGES: ReadonlySet<string> = new Set([
@@ -176,7 +176,7 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   }
 
   if (opening.format === 'json' && opening.delimiter === '{') {
-    parseJsonInto(fm, text.slice(start, contentEnd), start);
+    guarded(fm, () => parseJsonInto(fm, text.slice(start, contentEnd), start));
     return fm;
   }
 
@@ -197,10 +197,33 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   if (!parsed) return fm; // only blank lines and comments: empty front matter.
 
   const content = text.slice(opening.contentStart, contentEnd);
-  if (opening.format === 'yaml') parseYamlInto(fm, content, opening.contentStart);
-  else if (opening.format === 'toml') parseTomlInto(fm, content, opening.contentStart);
-  else parseJsonInto(fm, content, opening.contentStart);
+  guarded(fm, () => {
+    if (opening.format === 'yaml') parseYamlInto(fm, content, opening.contentStart);
+    else if (opening.format === 'toml') parseTomlInto(fm, content, opening.contentStart);
+    else parseJsonInto(fm, content, opening.contentStart);
+  });
   return fm;
+}
+
+/**
+ * Parsers recurse; a pathological block (thousands of nested arrays) can exhaust the stack.
+ * That is reported like any other unparseable front matter instead of escaping.
+ */
+function guarded(fm: FrontMatter, parse: () => void): void {
+  try {
+    parse();
+  } catch (error) {
+    fm.data = {};
+    fm.entries = [];
+    fm.problems.push({
+      kind: 'syntax',
+      span: { start: fm.span.start, end: fm.contentSpan.start },
+      message:
+        error instanceof RangeError
+          ? 'This front matter is nested too deeply to be read.'
+          : `This front matter could not be read: ${(error as Error).message}`,
+    });
+  }
 }
 
 interface ParsedBlock {

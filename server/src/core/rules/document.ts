@@ -1,5 +1,8 @@
 import { Severity } from '../findings';
+import { MAX_LINE_LENGTH } from '../model/document';
 import type { Rule } from './rule';
+
+const MAX_LONG_LINE_REPORTS = 5;
 
 /** Reported at most this many times per document; a damaged file should not bury the rest. */
 const MAX_ENCODING_REPORTS = 20;
@@ -17,6 +20,19 @@ export const documentRules: Rule[] = [
         span: { start: model.bomLength, end: model.lines.lineEnd(0) },
         message: `This document has ${size} million characters; Talkdown checks only the front matter of documents over ${limit} million (setting: talkdown.maxFileSize).`,
       };
+    },
+  },
+  {
+    code: 'document/long-line',
+    defaultSeverity: Severity.Information,
+    summary: 'A line too long to check.',
+    *check({ model }) {
+      for (const line of model.longLines.slice(0, MAX_LONG_LINE_REPORTS)) {
+        yield {
+          span: { start: line.start, end: Math.min(line.end, line.start + 1) },
+          message: `This line has ${line.end - line.start} characters; Talkdown does not check lines over ${MAX_LINE_LENGTH}.`,
+        };
+      }
     },
   },
   {
