@@ -1,1 +1,15 @@
-export async function run(): Promise<void> {}
+import Mocha from 'mocha';
+
+/**
+ * Entry point of the in-editor suite, with the contract both runners use: VS Code loads this
+ * module in the extension host and awaits `run()`. Test files are bundled in; they register
+ * with mocha's globals, which exist only after `pre-require`.
+ */
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'talkdown-suite', mocha);
+  await import('./diagnostics.test');
+  await import('./lifecycle.test');
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} test(s) failed`);
+}

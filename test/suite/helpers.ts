@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'talkdown.talkdown';
+
+export interface TalkdownApi {
+  ready(): Promise<void>;
+  serverPid(): number | undefined;
+}
+
+export async function activate(): Promise<TalkdownApi> {
+  const extension = vscode.extensions.getExtension<TalkdownApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  await api.ready();
+  return api;
+}
+
+export function workspaceFile(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the suite needs a workspace folder (the examples)');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+export function talkdownDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'talkdown');
+}
+
+/** Waits until the document's Talkdown diagnostics satisfy `test`. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  test: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const found = talkdownDiagnostics(uri);
+      if (!test(found)) return false;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(found);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics(() => void check());
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for diagnostics on ${uri.path}; have ${JSON.stringify(talkdownDiagnostics(uri).map((d) => [d.code, d.range.start.line, d.message]))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function until<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Asks the runner for a screenshot of the whole window: a log line it watches for, then
+ * the file appears. Runners without a browser (test-electron) never write it; that is not
+ * a failure of the extension, so this resolves false after a while.
+ */
+export async function screenshot(name: string): Promise<boolean> {
+  const dir = process.env.TALKDOWN_SCREENSHOT_DIR;
+  if (!dir) return false;
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  console.log(`talkdown:screenshot ${path}`);
+  try {
+    await until(() => existsSync(path) || undefined, `screenshot ${path}`, 15_000);
+    return true;
+  } catch {
+    return false;
+  }
+}
