@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const ROOT = join(__dirname, '..', '..');
+const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+describe('the VSIX', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'talkdown-vsix-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds only the bundles, the manifest, the docs, the grammar and the snippets', () => {
+    const listed = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    assert.ok(listed.includes('dist/server.js'));
+    assert.ok(listed.includes('dist/client/extension.js'));
+    assert.ok(listed.includes('docs/rules/front-matter/syntax.md'));
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/server\.js|dist\/client\/extension\.js|docs\/(rules|images)\/.+|syntaxes\/.+|snippets\/.+)$/;
+    assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
+  });
+
+  it('weighs at most 3 MB', () => {
+    const out = join(dir, 'talkdown.vsix');
+    execFileSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    const size = statSync(out).size;
+    assert.ok(size <= 3 * 1024 * 1024, `${size} bytes`);
+  });
+});
