@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEBOUNCE_MS, DiagnosticsScheduler } from './lsp/diagnostics';
+import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
 
@@ -62,11 +62,8 @@ connection.onDidChangeConfiguration(() => {
   diagnostics.scheduleAll(documents.keys());
 });
 
-// Fired on open too: a document seen for the first time is analysed at once, edits after a pause.
-documents.onDidChangeContent((event) => {
-  const uri = event.document.uri;
-  diagnostics.schedule(uri, diagnostics.model(uri) ? DEBOUNCE_MS : 0);
-});
+// Fired on open too: a document seen for the first time is analysed at once.
+documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);

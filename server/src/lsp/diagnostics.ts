@@ -4,8 +4,11 @@ import { analyzeAsync, type DocumentModel, type Workspace } from '../core';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
-/** Wait this long after a keystroke before analysing, so that typing is not slowed. */
-export const DEBOUNCE_MS = 40;
+/**
+ * After a keystroke, wait about as long as the last analysis of the document took (at most
+ * this long): a small post is checked at once, a huge one waits for a pause in typing.
+ */
+export const MAX_DEBOUNCE_MS = 150;
 
 /**
  * Publishes diagnostics for open documents. Each change restarts a short debounce; an analysis
@@ -15,6 +18,7 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, { version: number; cancelled: boolean }>();
   private readonly models = new Map<string, DocumentModel>();
+  private readonly costs = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -29,7 +33,13 @@ export class DiagnosticsScheduler {
     return this.models.get(uri);
   }
 
-  schedule(uri: string, delay = DEBOUNCE_MS): void {
+  /** How long to wait before analysing an edited document. */
+  debounce(uri: string): number {
+    const cost = this.costs.get(uri);
+    return cost === undefined ? 0 : Math.min(MAX_DEBOUNCE_MS, Math.round(cost));
+  }
+
+  schedule(uri: string, delay = this.debounce(uri)): void {
     clearTimeout(this.timers.get(uri));
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
@@ -52,6 +62,7 @@ export class DiagnosticsScheduler {
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
     this.models.delete(uri);
+    this.costs.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -63,6 +74,7 @@ export class DiagnosticsScheduler {
     try {
       const settings = await this.settings.get(uri);
       if (job.cancelled) return;
+      const started = performance.now();
       const analysis = await analyzeAsync(document, settings, this.workspace(), {
         previous: this.models.get(uri),
         docsBaseUri: this.docsBaseUri,
@@ -70,6 +82,7 @@ export class DiagnosticsScheduler {
       });
       if (!analysis || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
       this.models.set(uri, analysis.model);
+      this.costs.set(uri, performance.now() - started);
       await this.connection.sendDiagnostics({
         uri,
         version: job.version,

@@ -61,6 +61,8 @@ export interface DocumentModel {
   readonly skipped?: { reason: 'too-large'; limit: number };
   /** Lines too long to parse, which were read as blank lines. */
   readonly longLines: readonly Span[];
+  /** The definition labels the sections were parsed with; equal keys allow reuse. */
+  readonly definitionsKey: string;
   /** The document span of a node of a section's tree. */
   spanOf(node: Nodes, section: Section): Span;
 }
@@ -92,7 +94,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   if (text.length > options.maxFileSize) {
     const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
-    return { ...base, sections: [], headings: [], links: [], longLines: [], skipped };
+    return { ...base, sections: [], headings: [], links: [], longLines: [], definitionsKey: '', skipped };
   }
   const { masked, longLines } = maskLongLines(text);
 
@@ -124,15 +126,20 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     return result;
   };
 
-  const parseAt = (i: number, standIns: StandIns): ParsedSection => {
-    const known = reusable.get(texts[i]);
-    if (known && known.standInKey === standInKey(standIns)) return known;
-    return parseSection(texts[i], standIns, i === 0);
-  };
+  // A section's stand-ins depend only on its own text and on the labels defined in the whole
+  // document; when those labels are as before, an unchanged section is reused as it is.
+  let definitionsKey = keyOf(scan.definitions, scan.footnotes);
+  const sameLabels = options.previous?.definitionsKey === definitionsKey;
 
   for (let i = 0; i < texts.length; i++) {
-    parsed.push(parseAt(i, standInsFor(i, scan.definitions, scan.footnotes)));
-    yield;
+    const known = reusable.get(texts[i]);
+    if (known && sameLabels) {
+      parsed.push(known);
+    } else {
+      const standIns = standInsFor(i, scan.definitions, scan.footnotes);
+      parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(texts[i], standIns, i === 0));
+      yield;
+    }
   }
 
   // The scan guesses where definitions are; the trees know. Where they disagree (a rare
@@ -141,6 +148,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const extracted = parsed.map((p) => extract(p));
   const real = realDefinitions(extracted);
   if (!sameDefinitions(real.definitions, scan.definitions) || !sameDefinitions(real.footnotes, scan.footnotes)) {
+    definitionsKey = keyOf(real.definitions, real.footnotes);
     for (let i = 0; i < texts.length; i++) {
       const standIns = standInsFor(i, real.definitions, real.footnotes);
       if (standInKey(standIns) !== parsed[i].standInKey) {
@@ -169,7 +177,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     }
   }
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
-  return { ...base, sections, headings, links, longLines: longLines.filter((l) => l.start >= bodyStart) };
+  return { ...base, sections, headings, links, longLines: longLines.filter((l) => l.start >= bodyStart), definitionsKey };
 }
 
 /** Blanks out lines over MAX_LINE_LENGTH, keeping every offset where it was. */
@@ -200,6 +208,10 @@ export function buildModel(source: TextSource, options: BuildOptions): DocumentM
     const step = steps.next();
     if (step.done) return step.value;
   }
+}
+
+function keyOf(definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): string {
+  return [...definitions.keys()].sort().join('\u0000') + '\u0001' + [...footnotes.keys()].sort().join('\u0000');
 }
 
 function spanOf(node: Nodes, section: Section): Span {
