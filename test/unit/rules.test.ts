@@ -73,6 +73,8 @@ describe('LineIndex', () => {
     assert.equal(index.lineEnd(1), 5);
     assert.equal(index.offsetAt({ line: 1, character: 99 }), 5);
     assert.equal(index.offsetAt({ line: 9, character: 0 }), 11);
+    // An offset between `\r` and `\n` is the end of its line.
+    assert.deepEqual(index.positionAt(6), { line: 1, character: 2 });
   });
 });
 

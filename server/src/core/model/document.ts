@@ -57,6 +57,8 @@ export interface DocumentModel {
   readonly sections: readonly Section[];
   readonly headings: readonly HeadingInfo[];
   readonly links: readonly LinkInfo[];
+  /** Footnote references and definitions (also among `links`). */
+  readonly footnotes: { readonly references: readonly LinkInfo[]; readonly definitions: readonly LinkInfo[] };
   /** Why the body was not parsed, when it was not. */
   readonly skipped?: { reason: 'too-large'; limit: number };
   /** Lines too long to parse, which were read as blank lines. */
@@ -94,7 +96,8 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   if (text.length > options.maxFileSize) {
     const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
-    return { ...base, sections: [], headings: [], links: [], longLines: [], definitionsKey: '', skipped };
+    const footnotes = { references: [], definitions: [] };
+    return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], definitionsKey: '', skipped };
   }
   const { masked, longLines } = maskLongLines(text);
 
@@ -176,8 +179,13 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       links.push({ ...l, span: shift(l.span, section.delta), sectionIndex: section.index });
     }
   }
+  const footnotes = {
+    references: links.filter((l) => l.kind === 'footnoteReference'),
+    definitions: links.filter((l) => l.kind === 'footnoteDefinition'),
+  };
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
-  return { ...base, sections, headings, links, longLines: longLines.filter((l) => l.start >= bodyStart), definitionsKey };
+  const bodyLongLines = longLines.filter((l) => l.start >= bodyStart);
+  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, definitionsKey };
 }
 
 /** Blanks out lines over MAX_LINE_LENGTH, keeping every offset where it was. */

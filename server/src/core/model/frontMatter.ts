@@ -38,6 +38,8 @@ export interface FrontMatter {
   span: Span;
   /** The text between the delimiters. */
   contentSpan: Span;
+  /** That text itself. */
+  raw: string;
   closed: boolean;
   data: Record<string, unknown>;
   entries: FrontMatterEntry[];
@@ -125,7 +127,7 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   const openingLineEnd = nextLineBreak(text, start).at;
 
   if (!close) {
-    const fm = emptyFrontMatter(opening, { start, end: text.length }, { start: opening.contentStart, end: text.length });
+    const fm = emptyFrontMatter(text, opening, { start, end: text.length }, { start: opening.contentStart, end: text.length });
     fm.closed = false;
     const delimiterText = opening.delimiter === '{' ? '}' : opening.delimiter;
     fm.problems.push({
@@ -142,7 +144,7 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   const blockEnd = nextLineBreak(text, closeLineEnd).after;
   const contentEnd =
     opening.delimiter === '{' ? closeLineEnd : Math.max(opening.contentStart, close.index);
-  const fm = emptyFrontMatter(opening, { start, end: blockEnd }, { start: opening.contentStart, end: contentEnd });
+  const fm = emptyFrontMatter(text, opening, { start, end: blockEnd }, { start: opening.contentStart, end: contentEnd });
   const tagSpan = {
     start: start + 3 + (text.slice(start + 3, openingLineEnd).length - text.slice(start + 3, openingLineEnd).trimStart().length),
     end: openingLineEnd,
@@ -180,27 +182,24 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
     return fm;
   }
 
-  // gray-matter splits the block and dispatches on its language; it is given only the block
-  // (so it never copies a large document) and options (so it caches nothing), and its engines
-  // are replaced so that nothing can be evaluated.
+  // gray-matter splits the block from its delimiters and language tag. It is given only the
+  // block (so it never copies a large document) and options (so it caches nothing), and its
+  // engines are replaced so that nothing can be evaluated. Values are then read by parsers
+  // that keep positions, from exactly the text gray-matter found.
   const block = text.slice(start, blockEnd);
-  let parsed: ParsedBlock | undefined;
-  const engines = safeEngines(opening.format, (raw) => {
-    parsed = { raw };
-    return {};
-  });
-  matter(block, {
+  const file = matter(block, {
     language: opening.format,
     delimiters: opening.delimiter === '+++' ? '+++' : '---',
-    engines,
+    engines: safeEngines(),
   } as Parameters<typeof matter>[1]);
-  if (!parsed) return fm; // only blank lines and comments: empty front matter.
+  if (file.matter.trim() === '') return fm; // an empty block
 
-  const content = text.slice(opening.contentStart, contentEnd);
+  const content = file.matter;
+  const base = start + block.indexOf(content, opening.delimiter.length);
   guarded(fm, () => {
-    if (opening.format === 'yaml') parseYamlInto(fm, content, opening.contentStart);
-    else if (opening.format === 'toml') parseTomlInto(fm, content, opening.contentStart);
-    else parseJsonInto(fm, content, opening.contentStart);
+    if (opening.format === 'yaml') parseYamlInto(fm, content, base);
+    else if (opening.format === 'toml') parseTomlInto(fm, content, base);
+    else parseJsonInto(fm, content, base);
   });
   return fm;
 }
@@ -226,39 +225,27 @@ function guarded(fm: FrontMatter, parse: () => void): void {
   }
 }
 
-interface ParsedBlock {
-  raw: string;
-}
-
 /**
- * Engines for gray-matter. The one for the block's format records that the block has content;
- * every engine that gray-matter would `eval` throws instead. Positioned parsing is done
- * afterwards on the exact content span, so that every range is exact.
+ * Engines for gray-matter: data engines that leave parsing to the positioned parsers, and,
+ * for every language gray-matter would `eval`, one that refuses.
  */
-function safeEngines(format: FrontMatterFormat, onBlock: (raw: string) => object): Record<string, unknown> {
+function safeEngines(): Record<string, unknown> {
+  const data = { parse: () => ({}) };
   const refuse = {
     parse(): never {
       throw new Error('Talkdown never evaluates front matter');
     },
   };
-  return {
-    yaml: format === 'yaml' ? { parse: onBlock } : refuse,
-    toml: format === 'toml' ? { parse: onBlock } : refuse,
-    json: format === 'json' ? { parse: onBlock } : refuse,
-    js: refuse,
-    javascript: refuse,
-    coffee: refuse,
-    coffeescript: refuse,
-    cson: refuse,
-  };
+  return { yaml: data, toml: data, json: data, js: refuse, javascript: refuse, coffee: refuse, coffeescript: refuse, cson: refuse };
 }
 
-function emptyFrontMatter(opening: Opening, span: Span, contentSpan: Span): FrontMatter {
+function emptyFrontMatter(text: string, opening: Opening, span: Span, contentSpan: Span): FrontMatter {
   return {
     format: opening.format,
     languageTag: opening.languageTag,
     span,
     contentSpan,
+    raw: text.slice(contentSpan.start, contentSpan.end),
     closed: true,
     data: {},
     entries: [],
@@ -273,11 +260,22 @@ function trimSpan(text: string, span: Span, base = 0): Span {
   return { start: base + start, end: base + end };
 }
 
-/** Widens an empty span to the character at it (or before it), so that it can be seen. */
+/**
+ * Makes a parser's error position something a user can see: an empty span widens to the
+ * character at it; a position at a line break (a value missing at the end of a line) moves
+ * back onto the last word of that line.
+ */
 function visibleSpan(text: string, start: number, end: number, base: number): Span {
-  if (end > start) return { start: base + start, end: base + end };
-  if (start < text.length && text[start] !== '\n' && text[start] !== '\r') return { start: base + start, end: base + start + 1 };
-  return { start: base + start, end: base + start };
+  const atBreak = start >= text.length || text[start] === '\n' || text[start] === '\r';
+  if (atBreak) {
+    let wordEnd = start;
+    while (wordEnd > 0 && /[ \t\r]/.test(text[wordEnd - 1])) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > 0 && !/\s/.test(text[wordStart - 1])) wordStart--;
+    if (wordStart < wordEnd) return { start: base + wordStart, end: base + wordEnd };
+    return { start: base + start, end: base + start };
+  }
+  return { start: base + start, end: base + Math.max(end, start + 1) };
 }
 
 function addDuplicateProblems(fm: FrontMatter): void {
