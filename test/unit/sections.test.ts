@@ -76,6 +76,20 @@ describe('sections', () => {
     assert.equal(edited.slice(link.span.start, link.span.end), '[link](https://example.dev/20)');
   });
 
+  it('reuse every section around a section that was inserted or deleted', () => {
+    const body = Array.from({ length: 12 }, (_, i) => lines(`## Talk ${i}`, `About talk ${i}.`, '')).join('\n');
+    const first = buildModel(source(body, undefined, 1), { maxFileSize: 1e9 });
+    const inserted = body.replace('## Talk 6', lines('## A new talk', 'Fresh.', '', '## Talk 6'));
+    const second = buildModel(source(inserted, undefined, 2), { previous: first, maxFileSize: 1e9 });
+    const old = new Set(first.sections.map((s) => s.parsed));
+    assert.equal(second.sections.filter((s) => old.has(s.parsed)).length, first.sections.length);
+    assert.deepEqual(sectionalTree(second), parseMarkdown(inserted).children.map((c) => normalize(c, 0)));
+    const deleted = inserted.replace(lines('## Talk 3', 'About talk 3.', '', ''), '');
+    const third = buildModel(source(deleted, undefined, 3), { previous: second, maxFileSize: 1e9 });
+    assert.equal(third.sections.filter((s) => second.sections.some((p) => p.parsed === s.parsed)).length, second.sections.length - 1);
+    assert.deepEqual(sectionalTree(third), parseMarkdown(deleted).children.map((c) => normalize(c, 0)));
+  });
+
   it('reparse sections whose references change meaning when a definition is added elsewhere', () => {
     const before = lines('# A', 'see [ref]', '', '# B', 'nothing', '');
     const after = lines('# A', 'see [ref]', '', '# B', '[ref]: /x', '');

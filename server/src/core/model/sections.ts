@@ -35,7 +35,8 @@ const HTML_PI = /^ {0,3}<\?/;
 const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
 const HTML_DECL = /^ {0,3}<![A-Za-z]/;
 const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
-const BLANK = /^[ \t]*$/;
+// The characters a definition line can start with: its bracket, or a quote or list marker.
+const MAY_OPEN_DEFINITION = /[\[>*+\-0-9]/;
 // A definition can sit inside quotes and list items; its label has no unescaped brackets.
 const DEFINITION = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]{0,4})*\[(\^?)((?:[^\\\[\]]|\\.){1,999})\]:/;
 
@@ -57,43 +58,54 @@ export function scanSections(text: string, from: number): SectionScan {
     if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
     // Lone `\r` line breaks are rare enough to treat such a file as one line per `\n`:
     // fewer cuts, never a wrong one.
-    const line = text.slice(lineStart, contentEnd);
+    // Most lines are prose: their first character rules out every construct, so lines are
+    // only sliced and matched when that character could open one.
+    let first = lineStart;
+    while (first < contentEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const blank = first === contentEnd;
+    const indented = first - lineStart > 3;
+    const c = text.charCodeAt(first);
+    const line = (): string => text.slice(lineStart, contentEnd);
 
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      if (!indented && (c === 96 || c === 126)) {
+        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line());
+        if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
+      }
       blockMayStart = true;
     } else if (html) {
-      if (html === 'blank' ? BLANK.test(line) : html.test(line)) html = undefined;
+      if (html === 'blank' ? blank : html.test(line())) html = undefined;
       blockMayStart = true;
-    } else {
-      const fenceOpen = FENCE_OPEN.exec(line);
+    } else if (blank) {
+      blockMayStart = true;
+    } else if (indented) {
+      // Indented code, or a continuation line: neither cuts nor defines.
+    } else if (c === 96 || c === 126) {
+      const fenceOpen = FENCE_OPEN.exec(line());
       if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
         fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
-        blockMayStart = true;
-      } else if (ATX.test(line)) {
-        if (lineStart > from) starts.push(lineStart);
-        blockMayStart = true;
-      } else if ((html = htmlBlockEnd(line)) !== undefined) {
-        // An HTML block may end on its opening line (`<!-- note -->`).
-        if (html !== 'blank' && html.test(line.replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
-        blockMayStart = html === undefined;
-      } else if (BLANK.test(line)) {
+      }
+      blockMayStart = true;
+    } else if (c === 35 /* # */ && first === lineStart && ATX.test(line())) {
+      if (lineStart > from) starts.push(lineStart);
+      blockMayStart = true;
+    } else if (c === 60 /* < */ && (html = htmlBlockEnd(line())) !== undefined) {
+      // An HTML block may end on its opening line (`<!-- note -->`).
+      if (html !== 'blank' && html.test(line().replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
+      blockMayStart = html === undefined;
+    } else {
+      const def = blockMayStart && MAY_OPEN_DEFINITION.test(text[first]) ? DEFINITION.exec(line()) : null;
+      if (def) {
+        const id = normalizeIdentifier(def[2]).toLowerCase();
+        const map = def[1] ? footnotes : definitions;
+        if (id) {
+          const known = map.get(id);
+          if (known) known.sections.add(starts.length - 1);
+          else map.set(id, { label: def[2], sections: new Set([starts.length - 1]) });
+        }
         blockMayStart = true;
       } else {
-        const def = blockMayStart ? DEFINITION.exec(line) : null;
-        if (def) {
-          const id = normalizeIdentifier(def[2]).toLowerCase();
-          const map = def[1] ? footnotes : definitions;
-          if (id) {
-            const known = map.get(id);
-            if (known) known.sections.add(starts.length - 1);
-            else map.set(id, { label: def[2], sections: new Set([starts.length - 1]) });
-          }
-          blockMayStart = true;
-        } else {
-          blockMayStart = false;
-        }
+        blockMayStart = false;
       }
     }
     lineStart = lineEnd + 1;
