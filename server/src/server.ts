@@ -12,6 +12,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
+import { TalkIndex } from './core/features/talkIndex'; // outline
+import { CurrentModels, registerOutlineFeatures } from './lsp/symbols'; // outline
+import { indexFile, indexWorkspaceRoots } from './node/indexFolder'; // outline
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -37,6 +40,9 @@ const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
 const diagnostics = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri);
+const talkIndex = new TalkIndex(); // outline
+const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri)); // outline
+registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys()); // outline
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
@@ -46,12 +52,17 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: true, // outline
+      foldingRangeProvider: true, // outline
+      hoverProvider: true, // outline
+      workspaceSymbolProvider: true, // outline
     },
     serverInfo: { name: 'talkdown', version: SERVER_VERSION },
   };
 });
 
 connection.onInitialized(() => {
+  void indexWorkspaceRoots(workspace.roots, talkIndex, { isOpen: (uri) => documents.get(uri) !== undefined, log: (m) => connection.console.error(m) }); // outline
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkdown' });
   }
@@ -67,6 +78,9 @@ documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri)
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);
+  currentModels.forget(event.document.uri); // outline
+  talkIndex.remove(event.document.uri); // outline
+  void indexFile(event.document.uri, talkIndex); // outline
 });
 
 process.on('uncaughtException', (error) => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, parseMarkdown, type DocumentModel } from '../../server/src/core';
 import { ServerUnderTest } from '../protocol/lspClient';
 import { generatePost } from './generate';
+import { benchOutline } from './outline';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -123,6 +124,7 @@ async function benchServerStart(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`Talkdown benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   benchAnalysis();
+  await benchOutline();
   benchCli();
   await benchServerStart();
 }

@@ -1,10 +1,15 @@
 import { documentRules } from './document';
 import { frontMatterRules } from './frontMatter';
 import type { Rule } from './rule';
+import { structureRules } from './structure';
 
 export type { Rule, RuleContext } from './rule';
 
 /** Every rule, in the order their findings are reported. */
-export const ALL_RULES: readonly Rule[] = [...documentRules, ...frontMatterRules];
+export const ALL_RULES: readonly Rule[] = [
+  ...documentRules,
+  ...frontMatterRules,
+  ...structureRules,
+];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
