@@ -12,9 +12,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { TalkIndex } from './core/features/talkIndex'; // outline
-import { CurrentModels, registerOutlineFeatures } from './lsp/symbols'; // outline
-import { indexFile, indexWorkspaceRoots } from './node/indexFolder'; // outline
+import { TalkIndex } from './core/features/talkIndex';
+import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
+import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
+import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontMatterFeatures';
+import { registerHover } from './lsp/hover';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -40,9 +42,11 @@ const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
 const diagnostics = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri);
-const talkIndex = new TalkIndex(); // outline
-const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri)); // outline
-registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys()); // outline
+const talkIndex = new TalkIndex();
+const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
+registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
+registerFrontMatterFeatures(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
@@ -52,17 +56,19 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: true, // outline
-      foldingRangeProvider: true, // outline
-      hoverProvider: true, // outline
-      workspaceSymbolProvider: true, // outline
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      completionProvider: { triggerCharacters: FRONT_MATTER_TRIGGERS },
     },
     serverInfo: { name: 'talkdown', version: SERVER_VERSION },
   };
 });
 
 connection.onInitialized(() => {
-  void indexWorkspaceRoots(workspace.roots, talkIndex, { isOpen: (uri) => documents.get(uri) !== undefined, log: (m) => connection.console.error(m) }); // outline
+  void indexWorkspaceRoots(workspace.roots, talkIndex, { isOpen: (uri) => documents.get(uri) !== undefined, log: (m) => connection.console.error(m) });
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkdown' });
   }
@@ -78,9 +84,9 @@ documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri)
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);
-  currentModels.forget(event.document.uri); // outline
-  talkIndex.remove(event.document.uri); // outline
-  void indexFile(event.document.uri, talkIndex); // outline
+  currentModels.forget(event.document.uri);
+  talkIndex.remove(event.document.uri);
+  void indexFile(event.document.uri, talkIndex);
 });
 
 process.on('uncaughtException', (error) => {

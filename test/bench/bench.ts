@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, parseMarkdown, type DocumentModel } from '../../server/src/core';
 import { ServerUnderTest } from '../protocol/lspClient';
 import { generatePost } from './generate';
+import { benchFrontMatter } from './frontMatter';
 import { benchOutline } from './outline';
 
 const ROOT = join(__dirname, '..', '..');
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   console.log(`Talkdown benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   benchAnalysis();
   await benchOutline();
+  benchFrontMatter();
   benchCli();
   await benchServerStart();
 }

@@ -1,4 +1,5 @@
 import type { SeverityName } from './findings';
+import { SITE_GENERATORS, type SiteGeneratorName } from './site/generator';
 
 /** Resolved `talkdown.*` settings for one resource. */
 export interface Settings {
@@ -6,6 +7,10 @@ export interface Settings {
   rules: Record<string, SeverityName>;
   /** Documents larger than this many characters have only their front matter checked. */
   maxFileSize: number;
+  /** The site generator, when set instead of detected. */
+  site?: { generator?: SiteGeneratorName };
+  /** A JSON Schema path (relative to the workspace folder) and the fields every post needs. */
+  frontMatter?: { schema?: string; required?: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,5 +36,19 @@ export function resolveSettings(input: unknown): Settings {
     typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0
       ? raw.maxFileSize
       : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, maxFileSize };
+  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw) };
+}
+
+/** Only keys that are set appear, so that an unset configuration resolves as before. */
+function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings, 'site' | 'frontMatter'> {
+  const out: Pick<Settings, 'site' | 'frontMatter'> = {};
+  const site = (typeof raw.site === 'object' && raw.site !== null ? raw.site : {}) as Record<string, unknown>;
+  const generator = site.generator;
+  if (typeof generator === 'string' && (SITE_GENERATORS as readonly string[]).includes(generator)) out.site = { generator: generator as SiteGeneratorName };
+  const fm = (typeof raw.frontMatter === 'object' && raw.frontMatter !== null ? raw.frontMatter : {}) as Record<string, unknown>;
+  const frontMatter: NonNullable<Settings['frontMatter']> = {};
+  if (typeof fm.schema === 'string' && fm.schema.trim() !== '') frontMatter.schema = fm.schema.trim();
+  if (Array.isArray(fm.required)) frontMatter.required = fm.required.filter((f): f is string => typeof f === 'string' && f !== '');
+  if (frontMatter.schema !== undefined || frontMatter.required !== undefined) out.frontMatter = frontMatter;
+  return out;
 }

@@ -1,11 +1,12 @@
 import type { Connection, DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../core';
-import { documentSymbols, foldingRanges, hover, workspaceSymbols } from '../core/features/outline';
+import { documentSymbols, foldingRanges, workspaceSymbols } from '../core/features/outline';
 import type { TalkIndex } from '../core/features/talkIndex';
+import { guarded } from './guard';
 
 /**
- * The outline features: document symbols, folding, hover and workspace symbols. Each
+ * The outline features: document symbols, folding and workspace symbols. Each
  * handler fetches the model, returns empty when there is none, and delegates to the core;
  * an error is logged and answered with an empty result, never thrown at the client.
  */
@@ -16,14 +17,7 @@ export function registerOutlineFeatures(
   /** Open documents, whose editor text the index should reflect before a workspace query. */
   openDocuments: () => Iterable<string> = () => [],
 ): void {
-  const guard = <T>(what: string, empty: T, run: () => T): T => {
-    try {
-      return run();
-    } catch (error) {
-      connection.console.error(`Talkdown: ${what} failed: ${(error as Error).stack ?? String(error)}`);
-      return empty;
-    }
-  };
+  const guard = <T>(what: string, empty: T, run: () => T) => guarded(connection, what, empty, run);
 
   // The core's symbol kinds are LSP's numbers, typed as plain numbers there.
   connection.onDocumentSymbol((params) =>
@@ -37,13 +31,6 @@ export function registerOutlineFeatures(
     guard('folding ranges', [], () => {
       const model = getModel(params.textDocument.uri);
       return model ? foldingRanges(model) : [];
-    }),
-  );
-
-  connection.onHover((params) =>
-    guard('hover', null, () => {
-      const model = getModel(params.textDocument.uri);
-      return model ? hover(model, model.lines.offsetAt(params.position)) : null;
     }),
   );
 

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Workspace } from '../core';
+import type { ListingWorkspace } from '../core/site/workspaceListing';
 
 /** Files larger than this are never read into memory by the workspace. */
 const MAX_READ = 20 * 1024 * 1024;
@@ -9,7 +9,7 @@ const MAX_READ = 20 * 1024 * 1024;
  * The file system as the core sees it. `overlay` gives the text of documents open in an
  * editor, which wins over what is on disk.
  */
-export class NodeWorkspace implements Workspace {
+export class NodeWorkspace implements ListingWorkspace {
   constructor(
     public roots: readonly string[],
     private readonly overlay: (uri: string) => string | undefined = () => undefined,
@@ -23,6 +23,17 @@ export class NodeWorkspace implements Workspace {
     try {
       if (statSync(path).size > MAX_READ) return undefined;
       return decodeUtf8(readFileSync(path));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A folder's names, folders with a trailing `/`; undefined when it cannot be read. */
+  list(dirUri: string): readonly string[] | undefined {
+    const path = toPath(dirUri);
+    if (!path) return undefined;
+    try {
+      return readdirSync(path, { withFileTypes: true }).map((d) => (d.isDirectory() ? d.name + '/' : d.name));
     } catch {
       return undefined;
     }

@@ -2,6 +2,7 @@ import { documentRules } from './document';
 import { frontMatterRules } from './frontMatter';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
+import { frontMatterSchemaRules } from './frontMatterSchema';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -9,6 +10,7 @@ export type { Rule, RuleContext } from './rule';
 export const ALL_RULES: readonly Rule[] = [
   ...documentRules,
   ...frontMatterRules,
+  ...frontMatterSchemaRules,
   ...structureRules,
 ];
 

@@ -1,0 +1,129 @@
+import type { Settings } from '../settings';
+import type { Workspace } from '../workspace';
+
+export type SiteGeneratorName = 'jekyll' | 'hugo' | 'zola' | 'eleventy' | 'astro' | 'hexo' | 'generic';
+
+export const SITE_GENERATORS: readonly SiteGeneratorName[] = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'hexo', 'generic'];
+
+export const GENERATOR_LABEL: Record<SiteGeneratorName, string> = {
+  jekyll: 'Jekyll',
+  hugo: 'Hugo',
+  zola: 'Zola',
+  eleventy: 'Eleventy',
+  astro: 'Astro',
+  hexo: 'Hexo',
+  generic: 'Markdown',
+};
+
+/** What Talkdown knows about the site a document belongs to. */
+export interface Site {
+  generator: SiteGeneratorName;
+  /** The workspace folder, as a URI without a trailing slash; undefined for a loose file. */
+  root: string | undefined;
+  /** How the generator was chosen, for the status item and hover. */
+  reason: string;
+}
+
+/** Folders, relative to the site root, whose Markdown files are posts (or pages with dates). */
+export const POST_FOLDERS: Record<SiteGeneratorName, readonly string[]> = {
+  jekyll: ['_posts/', '_drafts/'],
+  hugo: ['content/'],
+  zola: ['content/'],
+  eleventy: ['posts/', 'blog/', 'src/posts/', 'src/blog/'],
+  astro: ['src/content/'],
+  hexo: ['source/_posts/', 'source/_drafts/'],
+  generic: [],
+};
+
+const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+
+/** The workspace folder that holds `uri`: the longest root that is a prefix of it. */
+export function rootOf(workspace: Workspace, uri: string): string | undefined {
+  let best: string | undefined;
+  for (const root of workspace.roots) {
+    const prefix = root.replace(/\/$/, '') + '/';
+    if (uri.startsWith(prefix) && (!best || prefix.length > best.length + 1)) best = prefix.slice(0, -1);
+  }
+  return best;
+}
+
+const cache = new WeakMap<Workspace, Map<string, { at: number; site: { generator: SiteGeneratorName; reason: string } }>>();
+
+/** Detection reads a few files; its result is kept this long per root. */
+const DETECTION_TTL_MS = 2000;
+
+/** The generator of the site that holds `uri`, from the setting or from the site's files. */
+export function siteOf(workspace: Workspace, uri: string, settings?: Settings): Site {
+  const root = rootOf(workspace, uri);
+  const override = settings?.site?.generator;
+  if (override) return { generator: override, root, reason: 'set by talkdown.site.generator' };
+  if (!root) return { generator: 'generic', root, reason: 'the file is outside any workspace folder' };
+  let perRoot = cache.get(workspace);
+  if (!perRoot) cache.set(workspace, (perRoot = new Map()));
+  const now = Date.now();
+  const known = perRoot.get(root);
+  if (known && now - known.at < DETECTION_TTL_MS) return { ...known.site, root };
+  const site = detectGenerator(workspace, root);
+  perRoot.set(root, { at: now, site });
+  return { ...site, root };
+}
+
+/** Recognises a site generator from the files at the root of a site. */
+export function detectGenerator(workspace: Workspace, root: string): { generator: SiteGeneratorName; reason: string } {
+  const at = (path: string) => `${root}/${path}`;
+  const exists = (path: string) => workspace.exists(at(path));
+  const firstExisting = (paths: string[]) => paths.find(exists);
+
+  const astro = firstExisting(['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs']);
+  if (astro) return { generator: 'astro', reason: `found ${astro}` };
+  const eleventy = firstExisting(['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js', '.eleventy.cjs']);
+  if (eleventy) return { generator: 'eleventy', reason: `found ${eleventy}` };
+
+  const jekyllConfig = exists('_config.yml') ? '_config.yml' : exists('_config.yaml') ? '_config.yaml' : undefined;
+  const jekyllConfigText = jekyllConfig ? (workspace.readText(at(jekyllConfig)) ?? '') : '';
+  // Hexo shares `_config.yml` with Jekyll; its config names Hexo's own settings.
+  if ((jekyllConfig && /\bhexo\b|^new_post_name:|^source_dir:/im.test(jekyllConfigText)) || exists('source/_posts')) {
+    return { generator: 'hexo', reason: jekyllConfig ? `${jekyllConfig} is a Hexo config` : 'found source/_posts/' };
+  }
+  if (jekyllConfig) return { generator: 'jekyll', reason: `found ${jekyllConfig}` };
+  if (exists('_posts')) return { generator: 'jekyll', reason: 'found _posts/' };
+
+  const zola = firstExisting(['zola.toml', 'config.toml']);
+  if (zola && /^\s*base_url\s*=/m.test(workspace.readText(at(zola)) ?? '')) return { generator: 'zola', reason: `${zola} sets base_url` };
+
+  const hugo = firstExisting(['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json']);
+  if (hugo) return { generator: 'hugo', reason: `found ${hugo}` };
+  for (const config of ['config.toml', 'config.yaml', 'config.yml', 'config.json']) {
+    if (exists(config) && /baseURL/i.test(workspace.readText(at(config)) ?? '')) return { generator: 'hugo', reason: `${config} sets baseURL` };
+  }
+  if (exists('content') && exists('archetypes')) return { generator: 'hugo', reason: 'found content/ and archetypes/' };
+  return { generator: 'generic', reason: 'no site generator recognised' };
+}
+
+/** Whether the generator treats `uri` as a post, which needs front matter. */
+export function isPost(site: Site, uri: string): boolean {
+  if (!site.root || !MARKDOWN.test(uri) || !uri.startsWith(site.root + '/')) return false;
+  const relative = uri.slice(site.root.length + 1);
+  // Section pages (`_index.md`) list posts; they are not posts themselves.
+  if (/(?:^|\/)_index\.[^/]+$/.test(relative)) return false;
+  return POST_FOLDERS[site.generator].some((folder) => relative.startsWith(folder));
+}
+
+/** The date a post's file name carries (`2024-11-15-kubecon.md`, or a bundle folder so named). */
+export function filenameDate(uri: string): string | undefined {
+  const parts = uri.split('/');
+  const name = parts[parts.length - 1];
+  const own = /^(\d{4}-\d{2}-\d{2})[-_]/.exec(name);
+  if (own) return own[1];
+  if (/^index\.[^.]+$/.test(name) && parts.length > 1) return /^(\d{4}-\d{2}-\d{2})[-_]/.exec(parts[parts.length - 2])?.[1];
+  return undefined;
+}
+
+/** The file name without its date prefix and extension, as words: a title of last resort. */
+export function filenameTitle(uri: string): string {
+  const parts = uri.split('/');
+  let name = decodeURIComponent(parts[parts.length - 1]).replace(/\.[^.]+$/, '');
+  if (name === 'index' && parts.length > 1) name = decodeURIComponent(parts[parts.length - 2]);
+  name = name.replace(/^\d{4}-\d{2}-\d{2}[-_]/, '').replace(/[-_]+/g, ' ').trim();
+  return name ? name[0].toUpperCase() + name.slice(1) : 'Untitled';
+}

@@ -1,0 +1,76 @@
+import { MemoryWorkspace, type Workspace } from '../workspace';
+
+/**
+ * A workspace that can list a folder. Listing is optional: without it, site-wide features
+ * (tags used across the site, layouts) have nothing to offer, and everything else works.
+ */
+export interface ListingWorkspace extends Workspace {
+  /**
+   * The names in a folder, each folder name ending with `/`; undefined when the folder
+   * does not exist or cannot be read.
+   */
+  list(dirUri: string): readonly string[] | undefined;
+}
+
+export function canList(workspace: Workspace): workspace is ListingWorkspace {
+  return typeof (workspace as Partial<ListingWorkspace>).list === 'function';
+}
+
+export interface WalkLimits {
+  /** Stop after this many files: a site is hundreds of posts, not a node_modules. */
+  maxFiles: number;
+  maxDepth: number;
+}
+
+/** The files under a folder, depth first, as URIs; empty when the workspace cannot list. */
+export function walkFiles(workspace: Workspace, dirUri: string, limits: WalkLimits = { maxFiles: 5000, maxDepth: 8 }): string[] {
+  const found: string[] = [];
+  if (!canList(workspace)) return found;
+  const visit = (dir: string, depth: number): void => {
+    const names = workspace.list(dir);
+    if (!names) return;
+    for (const name of names) {
+      if (found.length >= limits.maxFiles) return;
+      if (name.startsWith('.')) continue;
+      if (name.endsWith('/')) {
+        if (depth < limits.maxDepth && name !== 'node_modules/') visit(`${dir}/${name.slice(0, -1)}`, depth + 1);
+      } else {
+        found.push(`${dir}/${name}`);
+      }
+    }
+  };
+  visit(dirUri.replace(/\/$/, ''), 0);
+  return found;
+}
+
+/** A memory workspace that can also list its folders: for tests and single documents. */
+export class ListingMemoryWorkspace extends MemoryWorkspace implements ListingWorkspace {
+  private readonly uris = new Set<string>();
+
+  constructor(files: Record<string, string> = {}, roots: readonly string[] = []) {
+    super(files, roots);
+    for (const uri of Object.keys(files)) this.uris.add(uri);
+  }
+
+  override set(uri: string, text: string): void {
+    super.set(uri, text);
+    this.uris.add(uri);
+  }
+
+  override delete(uri: string): void {
+    super.delete(uri);
+    this.uris.delete(uri);
+  }
+
+  list(dirUri: string): readonly string[] | undefined {
+    const prefix = dirUri.replace(/\/$/, '') + '/';
+    const names = new Set<string>();
+    for (const uri of this.uris) {
+      if (!uri.startsWith(prefix)) continue;
+      const rest = uri.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      names.add(slash === -1 ? rest : rest.slice(0, slash + 1));
+    }
+    return names.size > 0 ? [...names].sort() : undefined;
+  }
+}

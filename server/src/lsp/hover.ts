@@ -1,0 +1,26 @@
+import type { Connection, Hover } from 'vscode-languageserver';
+import type { DocumentModel, Workspace } from '../core';
+import { hover as talkHover } from '../core/features/outline';
+import { frontMatterHover } from '../core/frontMatter';
+import { guarded } from './guard';
+import type { SettingsCache } from './settings';
+
+/** One hover for the whole document: front-matter keys, talk headings and video links. */
+export function registerHover(
+  connection: Connection,
+  getModel: (uri: string) => DocumentModel | undefined,
+  settings: SettingsCache,
+  workspace: () => Workspace,
+): void {
+  connection.onHover((params) =>
+    guarded(connection, 'hover', null as Hover | null, async () => {
+      const uri = params.textDocument.uri;
+      const model = getModel(uri);
+      if (!model) return null;
+      const offset = model.lines.offsetAt(params.position);
+      const inFrontMatter = model.frontMatter && offset >= model.frontMatter.span.start && offset <= model.frontMatter.span.end;
+      if (inFrontMatter) return frontMatterHover(model, offset, { settings: await settings.get(uri), workspace: workspace() }) as Hover | null;
+      return talkHover(model, offset) as Hover | null;
+    }),
+  );
+}
