@@ -71,9 +71,17 @@ describe('talkdown lint (the bundled CLI)', () => {
     const files = JSON.parse(stdout) as { file: string; diagnostics: { code: string; range: { start: { line: number; character: number } } }[] }[];
     const fosdem = files.find((f) => f.file.endsWith('2024-02-05-fosdem-recap.md'));
     assert.deepEqual(fosdem?.diagnostics.map((d) => [d.code, d.range.start]), [['front-matter/syntax', { line: 2, character: 7 }]]);
+    // Every kind of front-matter finding shows somewhere in the example sites.
+    const codes = new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)));
+    for (const code of ['syntax', 'unclosed', 'missing', 'missing-field', 'unknown-key', 'wrong-type', 'invalid-date', 'duplicate-key', 'empty-title', 'filename-date-mismatch', 'placeholder', 'similar-tag']) {
+      assert.ok(codes.has(`front-matter/${code}`), `front-matter/${code} does not show on the examples`);
+    }
     const clean = files.filter((f) => f.diagnostics.length === 0).map((f) => f.file.split('/').pop());
     assert.ok(clean.includes('2024-11-15-kubecon-na-recap.md'));
     assert.ok(clean.includes('devconf-notes.md'));
+    assert.ok(clean.includes('gophercon-2024.md'));
+    assert.ok(clean.includes('index.md'));
+    assert.ok(!files.some((f) => f.file.includes('archetypes') && f.diagnostics.length > 0));
   });
 
   for (const [args, message] of [

@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'talkdown-suite', mocha);
   await import('./diagnostics.test');
   await import('./lifecycle.test');
+  await import('./frontMatter.test');
   let passes = 0;
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

@@ -39,6 +39,19 @@ describe('quick fixes, Jekyll', () => {
   });
   const post = 'file:///jk/_posts/2024-11-15-kubecon-recap.md';
 
+  it('closes an unclosed block after its last data line, before the body', () => {
+    assert.equal(
+      fixOnce(lines('---', 'title: KubeCon', '# a comment', 'tags:', '  - kubernetes', '', '## Day 1', 'Text.', ''), post, ws),
+      lines('---', 'title: KubeCon', '# a comment', 'tags:', '  - kubernetes', '---', '', '## Day 1', 'Text.', ''),
+    );
+    const zola = siteWorkspace(SITES.zola);
+    const toml = lines('+++', 'title = "RustWeek"', 'date = 2025-05-13', '', '[taxonomies]', 'tags = ["rust"]', '', '## Morning', '');
+    assert.equal(
+      fixOnce(toml, 'file:///zl/content/blog/rustweek.md', zola),
+      lines('+++', 'title = "RustWeek"', 'date = 2025-05-13', '', '[taxonomies]', 'tags = ["rust"]', '+++', '', '## Morning', ''),
+    );
+  });
+
   it('quotes a value whose colon broke YAML, in the file’s quotes', () => {
     assert.equal(fixOnce(lines('---', 'title: KubeCon: day 1', '---', ''), post, ws), lines('---', 'title: "KubeCon: day 1"', '---', ''));
     assert.equal(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../server/src/core';
 import { frontMatterCompletions, frontMatterHover } from '../../server/src/core/frontMatter';
-import { detectGenerator, isPost } from '../../server/src/core/site/generator';
+import { detectGenerator, isPost, siteOf } from '../../server/src/core/site/generator';
 import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
 import { lines, source, summarize } from './util';
 
@@ -56,6 +56,35 @@ describe('site generator detection', () => {
     assert.equal(isPost(site, 'file:///hg/content/posts/kubecon/index.md'), true);
     assert.equal(isPost(site, 'file:///hg/content/posts/_index.md'), false);
     assert.equal(isPost(site, 'file:///hg/README.md'), false);
+    // talkdown.site.postFolders replaces the generator's conventions.
+    const settings = resolveSettings({ site: { postFolders: ['notes', './blog/'] } });
+    assert.equal(isPost(site, 'file:///hg/notes/a.md', settings), true);
+    assert.equal(isPost(site, 'file:///hg/blog/b.md', settings), true);
+    assert.equal(isPost(site, 'file:///hg/content/posts/c.md', settings), false);
+  });
+
+  it('finds the site in a sub-folder of the workspace folder, nearest first', () => {
+    const ws = new ListingMemoryWorkspace(
+      {
+        'file:///repo/README.md': '# Sites',
+        'file:///repo/jekyll-blog/_config.yml': 'title: x\n',
+        'file:///repo/zola-blog/config.toml': 'base_url = "https://x.dev"\n',
+        'file:///repo/zola-blog/content/blog/notes.md': '',
+      },
+      ['file:///repo'],
+    );
+    assert.deepEqual(siteOf(ws, 'file:///repo/jekyll-blog/_posts/2024-01-01-a.md'), { generator: 'jekyll', root: 'file:///repo/jekyll-blog', reason: 'found _config.yml' });
+    const zola = siteOf(ws, 'file:///repo/zola-blog/content/blog/notes.md');
+    assert.equal(zola.generator, 'zola');
+    assert.equal(zola.root, 'file:///repo/zola-blog');
+    assert.equal(siteOf(ws, 'file:///repo/README.md').generator, 'generic');
+    // Hugo's archetypes are templates: their front matter is template code, not TOML.
+    const hugo = siteWorkspace({ ...SITES.hugo, 'file:///hg/archetypes/default.md': '' });
+    const archetype = lines('+++', "title = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'", 'date = {{ .Date }}', '+++', '');
+    assert.deepEqual(check(archetype, 'file:///hg/archetypes/default.md', hugo), []);
+    assert.equal(check(archetype, 'file:///hg/content/posts/a.md', hugo)[0].split('@')[0], 'front-matter/syntax');
+    // A missing post front matter is found in the nested Jekyll site.
+    assert.deepEqual(check('# Day 1\n', 'file:///repo/jekyll-blog/_posts/2024-01-01-a.md', ws).map((f) => f.split('@')[0]), ['front-matter/missing']);
   });
 });
 

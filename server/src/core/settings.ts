@@ -8,7 +8,7 @@ export interface Settings {
   /** Documents larger than this many characters have only their front matter checked. */
   maxFileSize: number;
   /** The site generator, when set instead of detected. */
-  site?: { generator?: SiteGeneratorName };
+  site?: { generator?: SiteGeneratorName; postFolders?: string[] };
   /** A JSON Schema path (relative to the workspace folder) and the fields every post needs. */
   frontMatter?: { schema?: string; required?: string[] };
 }
@@ -45,6 +45,10 @@ function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings
   const site = (typeof raw.site === 'object' && raw.site !== null ? raw.site : {}) as Record<string, unknown>;
   const generator = site.generator;
   if (typeof generator === 'string' && (SITE_GENERATORS as readonly string[]).includes(generator)) out.site = { generator: generator as SiteGeneratorName };
+  if (Array.isArray(site.postFolders)) {
+    const postFolders = site.postFolders.filter((f): f is string => typeof f === 'string' && f.trim() !== '').map((f) => f.trim());
+    out.site = { ...out.site, postFolders };
+  }
   const fm = (typeof raw.frontMatter === 'object' && raw.frontMatter !== null ? raw.frontMatter : {}) as Record<string, unknown>;
   const frontMatter: NonNullable<Settings['frontMatter']> = {};
   if (typeof fm.schema === 'string' && fm.schema.trim() !== '') frontMatter.schema = fm.schema.trim();

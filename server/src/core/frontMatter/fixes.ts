@@ -15,7 +15,7 @@ export interface TextEdit {
 /** A quick fix: edits of the document, and the finding it resolves. */
 export interface FrontMatterFix {
   title: string;
-  code: FrontMatterCode | 'front-matter/syntax' | 'front-matter/duplicate-key';
+  code: FrontMatterCode | 'front-matter/syntax' | 'front-matter/duplicate-key' | 'front-matter/unclosed';
   /** The span of the finding it fixes. */
   findingSpan: Span;
   edits: TextEdit[];
@@ -42,15 +42,51 @@ export function frontMatterFixes(model: DocumentModel, settings: Settings, works
   const fm = model.frontMatter;
   for (const problem of fm?.problems ?? []) {
     if (!touches(problem.span)) continue;
-    if (problem.kind === 'syntax' && wanted('front-matter/syntax') && /Put the value in quotes/.test(problem.message)) {
+    if (problem.kind === 'syntax' && wanted('front-matter/syntax') && problem.remedy === 'quote-value') {
       const text = model.text.slice(problem.span.start, problem.span.end);
       fixes.push(fix('Put the value in quotes', 'front-matter/syntax', problem.span, [{ span: problem.span, newText: writer.quoted(text) }]));
+    }
+    if (problem.kind === 'unclosed' && wanted('front-matter/unclosed')) {
+      const close = closingEdit(model, writer.eol);
+      if (close) fixes.push(fix('Close the front matter', 'front-matter/unclosed', problem.span, [close]));
     }
     if (problem.kind === 'duplicate-key' && wanted('front-matter/duplicate-key')) {
       fixes.push(fix('Remove the duplicate key', 'front-matter/duplicate-key', problem.span, [{ span: writer.linesOf(fm!, problem.span), newText: '' }]));
     }
   }
   return fixes;
+}
+
+// Lines that belong to front matter: `key: value`, `key = value`, `[table]`, `- item`, or an
+// indented continuation. A line after a blank line that is none of these starts the body.
+const DATA_LINE = /^(?:\s*["']?[\w.-]+["']?\s*[:=]|\s*\[|\s*-\s|[ \t]+\S|\s*[}\]])/;
+
+/**
+ * Where an unclosed block should have ended: after its last data line, before the body.
+ * A `#` line right after data is a comment; after a blank line it is a Markdown heading.
+ */
+function closingEdit(model: DocumentModel, eol: string): TextEdit | undefined {
+  const fm = model.frontMatter;
+  if (!fm || fm.closed) return undefined;
+  const delimiter = model.text.startsWith('+++', fm.span.start) ? '+++' : model.text.startsWith('{', fm.span.start) ? '}' : '---';
+  const { lines } = model;
+  const first = lines.positionAt(fm.contentSpan.start).line;
+  let lastData = first - 1;
+  let previousBlank = false;
+  for (let line = first; line < lines.lineCount; line++) {
+    const text = model.text.slice(lines.lineStart(line), lines.lineEnd(line));
+    if (text.trim() === '') {
+      previousBlank = true;
+      continue;
+    }
+    const comment = /^\s*#/.test(text) && !previousBlank;
+    if (!DATA_LINE.test(text) && !comment) break;
+    lastData = line;
+    previousBlank = false;
+  }
+  if (lastData < first) return undefined;
+  const at = lines.lineEnd(lastData);
+  return { span: { start: at, end: at }, newText: eol + delimiter };
 }
 
 function fix(title: string, code: FrontMatterFix['code'], findingSpan: Span, edits: TextEdit[], isPreferred = true): FrontMatterFix {

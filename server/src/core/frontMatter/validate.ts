@@ -3,7 +3,7 @@ import { Severity } from '../findings';
 import type { DocumentModel } from '../model/document';
 import type { FrontMatter } from '../model/frontMatter';
 import type { Settings } from '../settings';
-import { filenameDate, GENERATOR_LABEL, isPost, siteOf, type Site } from '../site/generator';
+import { filenameDate, GENERATOR_LABEL, isPost, isTemplate, siteOf, type Site } from '../site/generator';
 import type { Span } from '../text';
 import type { Workspace } from '../workspace';
 import { DATE_FORMATS } from './dates';
@@ -69,11 +69,13 @@ export function checkFrontMatter(model: DocumentModel, settings: Settings, works
 
 function runCheck(model: DocumentModel, settings: Settings, workspace: Workspace): FrontMatterCheck {
   const site = siteOf(workspace, model.uri, settings);
-  const post = isPost(site, model.uri);
+  const post = isPost(site, model.uri, settings);
   const issues: FrontMatterIssue[] = [];
   const fm = model.frontMatter;
   const schema = chooseSchema(site, settings, workspace, model, issues);
   const result: FrontMatterCheck = { site, schema, isPost: post, issues };
+  // Templates for new posts hold template code where values go; nothing there is checkable.
+  if (isTemplate(site, model.uri)) return result;
 
   if (!fm) {
     if (post && !headlessHexo(site, model.text)) {

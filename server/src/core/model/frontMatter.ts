@@ -19,6 +19,8 @@ export interface FrontMatterProblem {
   kind: FrontMatterProblemKind;
   span: Span;
   message: string;
+  /** A known remedy, for quick fixes: the span is a value to put in quotes. */
+  remedy?: 'quote-value';
 }
 
 /** A key of the front matter, with where its key and value are written. */
@@ -314,6 +316,7 @@ function parseYamlInto(fm: FrontMatter, content: string, base: number): void {
         kind: 'syntax',
         span: trimSpan(content, { start: valueStart, end: lineEnd }, base),
         message: 'Invalid YAML: this value holds ": ", which YAML reads as a nested key. Put the value in quotes.',
+        remedy: 'quote-value',
       });
       continue;
     }

@@ -1,5 +1,6 @@
 import { Severity } from '../findings';
 import type { FrontMatterProblemKind } from '../model/frontMatter';
+import { isTemplate, siteOf } from '../site/generator';
 import type { Rule } from './rule';
 
 /** Each kind of front-matter problem the model records is reported under its own code. */
@@ -8,8 +9,10 @@ function problemRule(kind: FrontMatterProblemKind, code: string, summary: string
     code,
     defaultSeverity: severity,
     summary,
-    *check({ model }) {
-      for (const problem of model.frontMatter?.problems ?? []) {
+    *check({ model, settings, workspace }) {
+      if (!model.frontMatter?.problems.length) return;
+      if (isTemplate(siteOf(workspace, model.uri, settings), model.uri)) return;
+      for (const problem of model.frontMatter.problems) {
         if (problem.kind === kind) yield { span: problem.span, message: problem.message };
       }
     },

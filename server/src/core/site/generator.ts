@@ -49,23 +49,51 @@ export function rootOf(workspace: Workspace, uri: string): string | undefined {
 
 const cache = new WeakMap<Workspace, Map<string, { at: number; site: { generator: SiteGeneratorName; reason: string } }>>();
 
-/** Detection reads a few files; its result is kept this long per root. */
+/** Detection reads a few files; its result is kept this long per folder. */
 const DETECTION_TTL_MS = 2000;
 
-/** The generator of the site that holds `uri`, from the setting or from the site's files. */
-export function siteOf(workspace: Workspace, uri: string, settings?: Settings): Site {
-  const root = rootOf(workspace, uri);
-  const override = settings?.site?.generator;
-  if (override) return { generator: override, root, reason: 'set by talkdown.site.generator' };
-  if (!root) return { generator: 'generic', root, reason: 'the file is outside any workspace folder' };
-  let perRoot = cache.get(workspace);
-  if (!perRoot) cache.set(workspace, (perRoot = new Map()));
+/** How many folders above a file are searched for its site's configuration. */
+const MAX_SITE_DEPTH = 6;
+
+function detectCached(workspace: Workspace, folder: string): { generator: SiteGeneratorName; reason: string } {
+  let perFolder = cache.get(workspace);
+  if (!perFolder) cache.set(workspace, (perFolder = new Map()));
   const now = Date.now();
-  const known = perRoot.get(root);
-  if (known && now - known.at < DETECTION_TTL_MS) return { ...known.site, root };
-  const site = detectGenerator(workspace, root);
-  perRoot.set(root, { at: now, site });
-  return { ...site, root };
+  const known = perFolder.get(folder);
+  if (known && now - known.at < DETECTION_TTL_MS) return known.site;
+  const site = detectGenerator(workspace, folder);
+  perFolder.set(folder, { at: now, site });
+  return site;
+}
+
+/**
+ * The generator of the site that holds `uri`, from the setting or from the site's files.
+ * The site is the nearest folder, from the file up to its workspace folder, that a generator's
+ * configuration marks, so a repository may hold several sites (or a site in `docs/`).
+ */
+export function siteOf(workspace: Workspace, uri: string, settings?: Settings): Site {
+  const workspaceRoot = rootOf(workspace, uri);
+  const override = settings?.site?.generator;
+  if (!workspaceRoot) {
+    return { generator: override ?? 'generic', root: undefined, reason: override ? 'set by talkdown.site.generator' : 'the file is outside any workspace folder' };
+  }
+  let root = workspaceRoot;
+  let found = detectCached(workspace, workspaceRoot);
+  if (found.generator === 'generic') {
+    const folders = uri.slice(workspaceRoot.length + 1).split('/').slice(0, -1);
+    for (let depth = Math.min(folders.length, MAX_SITE_DEPTH); depth > 0; depth--) {
+      const folder = `${workspaceRoot}/${folders.slice(0, depth).join('/')}`;
+      const site = detectCached(workspace, folder);
+      // The nearest configured folder wins.
+      if (site.generator !== 'generic') {
+        root = folder;
+        found = site;
+        break;
+      }
+    }
+  }
+  if (override) return { generator: override, root, reason: 'set by talkdown.site.generator' };
+  return { ...found, root };
 }
 
 /** Recognises a site generator from the files at the root of a site. */
@@ -100,13 +128,33 @@ export function detectGenerator(workspace: Workspace, root: string): { generator
   return { generator: 'generic', reason: 'no site generator recognised' };
 }
 
-/** Whether the generator treats `uri` as a post, which needs front matter. */
-export function isPost(site: Site, uri: string): boolean {
+/**
+ * Whether the generator treats `uri` as a post, which needs front matter. The generator's
+ * conventions decide, or `talkdown.site.postFolders` (folders relative to the site root).
+ */
+export function isPost(site: Site, uri: string, settings?: Settings): boolean {
   if (!site.root || !MARKDOWN.test(uri) || !uri.startsWith(site.root + '/')) return false;
   const relative = uri.slice(site.root.length + 1);
   // Section pages (`_index.md`) list posts; they are not posts themselves.
   if (/(?:^|\/)_index\.[^/]+$/.test(relative)) return false;
-  return POST_FOLDERS[site.generator].some((folder) => relative.startsWith(folder));
+  const folders = settings?.site?.postFolders?.map((f) => f.replace(/^\.?\/+/, '').replace(/\/*$/, '/')) ?? POST_FOLDERS[site.generator];
+  return folders.some((folder) => folder === '/' || relative.startsWith(folder));
+}
+
+/** Folders of templates for new content, whose front matter holds template code. */
+const TEMPLATE_FOLDERS: Partial<Record<SiteGeneratorName, readonly string[]>> = {
+  hugo: ['archetypes/'],
+  hexo: ['scaffolds/'],
+};
+
+/**
+ * Whether `uri` is a template for new posts (Hugo's `archetypes/`, Hexo's `scaffolds/`):
+ * its front matter is written in the generator's template language, not in YAML or TOML.
+ */
+export function isTemplate(site: Site, uri: string): boolean {
+  if (!site.root || !uri.startsWith(site.root + '/')) return false;
+  const relative = uri.slice(site.root.length + 1);
+  return (TEMPLATE_FOLDERS[site.generator] ?? []).some((folder) => relative.startsWith(folder));
 }
 
 /** The date a post's file name carries (`2024-11-15-kubecon.md`, or a bundle folder so named). */
