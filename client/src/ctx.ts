@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SITE_REQUEST, type SiteInfo } from '../../server/src/protocol';
 import {
   CloseAction,
   ErrorAction,
@@ -24,6 +25,7 @@ export class TalkdownContext implements vscode.Disposable {
   private readonly status: vscode.LanguageStatusItem;
   private readonly crashes: number[] = [];
   private pid: number | undefined;
+  private site: SiteInfo | undefined;
 
   constructor(private readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Talkdown', { log: true });
@@ -55,6 +57,7 @@ export class TalkdownContext implements vscode.Disposable {
       if (newState === State.Running) {
         this.pid = client.serverProcess?.pid;
         this.setStatus('running');
+        void this.refreshSite();
       } else if (newState === State.Starting) {
         this.setStatus('starting');
       } else {
@@ -68,6 +71,20 @@ export class TalkdownContext implements vscode.Disposable {
       this.setStatus('failed', String(error));
       this.output.error(`Talkdown's language server did not start: ${String(error)}`);
     }
+  }
+
+  /** Asks the server which site the active Markdown document belongs to, for the status item. */
+  async refreshSite(): Promise<SiteInfo | undefined> {
+    const client = this.client;
+    const document = vscode.window.activeTextEditor?.document;
+    if (!client || client.state !== State.Running || !document || document.languageId !== 'markdown') return this.site;
+    try {
+      this.site = (await client.sendRequest<SiteInfo | null>(SITE_REQUEST, { uri: document.uri.toString() })) ?? undefined;
+    } catch {
+      this.site = undefined;
+    }
+    if (client.state === State.Running) this.setStatus('running');
+    return this.site;
   }
 
   async stop(): Promise<void> {
@@ -96,6 +113,10 @@ export class TalkdownContext implements vscode.Disposable {
 
   serverPid(): number | undefined {
     return this.pid;
+  }
+
+  statusText(): string {
+    return this.status.text;
   }
 
   showOutput(): void {
@@ -139,8 +160,9 @@ export class TalkdownContext implements vscode.Disposable {
       stopped: '$(debug-stop) Talkdown: stopped',
       failed: '$(error) Talkdown: not running',
     } as const;
-    this.status.text = labels[state];
-    this.status.detail = detail ?? (state === 'running' ? 'checking front matter, links and prose' : undefined);
+    const site = state === 'running' ? this.site : undefined;
+    this.status.text = site ? `${labels[state]} · ${site.label}` : labels[state];
+    this.status.detail = detail ?? (site ? `${site.label} site (${site.reason})${site.isPost ? '; this file is a post' : ''}` : undefined);
     this.status.severity =
       state === 'failed' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     this.status.busy = state === 'starting';

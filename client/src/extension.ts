@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SiteInfo } from '../../server/src/protocol';
 import { TalkdownContext } from './ctx';
 
 let ctx: TalkdownContext | undefined;
@@ -9,6 +10,10 @@ export interface TalkdownApi {
   ready(): Promise<void>;
   /** The language server's process id, while it runs. */
   serverPid(): number | undefined;
+  /** The site of the active Markdown document, as the status item shows it. */
+  site(): Promise<SiteInfo | undefined>;
+  /** The language status item's text. */
+  statusText(): string;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TalkdownApi> {
@@ -17,11 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Talkdo
     ctx,
     vscode.commands.registerCommand('talkdown.restartServer', () => ctx?.restart()),
     vscode.commands.registerCommand('talkdown.showOutput', () => ctx?.showOutput()),
+    vscode.window.onDidChangeActiveTextEditor(() => void ctx?.refreshSite()),
   );
   await ctx.start();
   return {
     ready: () => ctx?.ready() ?? Promise.resolve(),
     serverPid: () => ctx?.serverPid(),
+    site: () => ctx?.refreshSite() ?? Promise.resolve(undefined),
+    statusText: () => ctx?.statusText() ?? '',
   };
 }
 

@@ -17,6 +17,7 @@ import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
 import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
 import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontMatterFeatures';
 import { registerHover } from './lsp/hover';
+import { registerSiteRequest } from './lsp/site';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -47,6 +48,7 @@ const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => di
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 registerFrontMatterFeatures(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+registerSiteRequest(connection, settings, () => workspace);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));

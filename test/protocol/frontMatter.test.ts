@@ -56,6 +56,13 @@ describe('front matter over LSP', () => {
     }
   });
 
+  it('answers talkdown/site with the detected generator', async () => {
+    const site = await server.connection.sendRequest('talkdown/site', { uri: `${root}/_posts/2024-11-15-kubecon.md` });
+    assert.deepEqual(site, { generator: 'jekyll', label: 'Jekyll', root, reason: 'found _config.yml', isPost: true });
+    const page = (await server.connection.sendRequest('talkdown/site', { uri: `${root}/about.md` })) as { isPost: boolean };
+    assert.equal(page.isPost, false);
+  });
+
   it('completes keys, layouts and the site’s tags', async () => {
     const uri = `${root}/_posts/2024-11-16-notes.md`;
     const text = '---\ntitle: Notes\nlayout: \ntags: [\n\n---\n';

@@ -49,6 +49,23 @@ describe('front-matter quick fixes in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('shows the detected site generator in the language status item', async () => {
+    const api = await activate();
+    for (const [path, generator, label] of [
+      [['jekyll-blog', '_posts', '2024-11-15-kubecon-na-recap.md'], 'jekyll', 'Jekyll'],
+      [['hugo-blog', 'content', 'posts', 'gophercon-2024.md'], 'hugo', 'Hugo'],
+      [['zola-blog', 'content', 'blog', 'devconf-notes.md'], 'zola', 'Zola'],
+    ] as const) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile(...path)));
+      const site = await until(async () => {
+        const s = await api.site();
+        return s?.generator === generator ? s : undefined;
+      }, `the ${label} site`);
+      assert.equal(site.isPost, true);
+      assert.match(api.statusText(), new RegExp(`Talkdown · ${label}$`));
+    }
+  });
+
   it('quotes a title whose colon broke YAML', async () => {
     const uri = workspaceFile('jekyll-blog', '_posts', '2024-02-05-fosdem-recap.md');
     const document = await vscode.workspace.openTextDocument(uri);

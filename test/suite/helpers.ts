@@ -8,6 +8,8 @@ export const EXTENSION_ID = 'talkdown.talkdown';
 export interface TalkdownApi {
   ready(): Promise<void>;
   serverPid(): number | undefined;
+  site(): Promise<{ generator: string; label: string; reason: string; isPost: boolean } | undefined>;
+  statusText(): string;
 }
 
 export async function activate(): Promise<TalkdownApi> {
