@@ -47,6 +47,10 @@ export class TalkdownContext implements vscode.Disposable {
         { scheme: 'untitled', language: 'markdown' },
         { scheme: 'vscode-remote', language: 'markdown' },
       ],
+      // Posts, images and site configuration changed outside the editor reach the server.
+      synchronize: {
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,yml,yaml,toml,json}'),
+      },
       outputChannel: this.output,
       traceOutputChannel: this.output,
       errorHandler: this.errorHandler(),

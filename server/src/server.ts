@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +19,7 @@ import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
 import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontMatterFeatures';
 import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
+import { forgetSiteTerms } from './core/frontMatter';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -89,6 +91,18 @@ documents.onDidClose((event) => {
   currentModels.forget(event.document.uri);
   talkIndex.remove(event.document.uri);
   void indexFile(event.document.uri, talkIndex);
+});
+
+// Files changed on disk (created, edited elsewhere, deleted, renamed): the site's tags, the
+// talk index and every open document's findings may depend on them.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  forgetSiteTerms(workspace);
+  for (const change of changes) {
+    if (!/\.(?:md|markdown)$/i.test(change.uri) || documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);
+    else void indexFile(change.uri, talkIndex);
+  }
+  diagnostics.scheduleAll(documents.keys());
 });
 
 process.on('uncaughtException', (error) => {
