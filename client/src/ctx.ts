@@ -119,6 +119,11 @@ export class TalkdownContext implements vscode.Disposable {
     return this.pid;
   }
 
+  /** The running language client, for requests of Talkdown's own. */
+  languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   statusText(): string {
     return this.status.text;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteInfo } from '../../server/src/protocol';
+import { registerCommands } from './commands';
 import { TalkdownContext } from './ctx';
 
 let ctx: TalkdownContext | undefined;
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Talkdo
     vscode.commands.registerCommand('talkdown.restartServer', () => ctx?.restart()),
     vscode.commands.registerCommand('talkdown.showOutput', () => ctx?.showOutput()),
     vscode.window.onDidChangeActiveTextEditor(() => void ctx?.refreshSite()),
+    registerCommands(() => ctx?.languageClient()),
   );
   await ctx.start();
   return {

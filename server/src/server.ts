@@ -50,7 +50,7 @@ const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => di
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 registerFrontMatterFeatures(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
-registerSiteRequest(connection, settings, () => workspace);
+registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));

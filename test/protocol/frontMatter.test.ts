@@ -58,7 +58,16 @@ describe('front matter over LSP', () => {
 
   it('answers talkdown/site with the detected generator', async () => {
     const site = await server.connection.sendRequest('talkdown/site', { uri: `${root}/_posts/2024-11-15-kubecon.md` });
-    assert.deepEqual(site, { generator: 'jekyll', label: 'Jekyll', root, reason: 'found _config.yml', isPost: true });
+    assert.deepEqual(site, {
+      generator: 'jekyll',
+      label: 'Jekyll',
+      root,
+      reason: 'found _config.yml',
+      isPost: true,
+      postsDir: `${root}/_posts`,
+      talkStyle: 'link-heading',
+      talkDepth: 3,
+    });
     const page = (await server.connection.sendRequest('talkdown/site', { uri: `${root}/about.md` })) as { isPost: boolean };
     assert.equal(page.isPost, false);
   });

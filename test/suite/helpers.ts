@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -78,6 +77,8 @@ export async function screenshot(name: string): Promise<boolean> {
   if (!dir) return false;
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
+  // A picture from an earlier run must not pass for this one.
+  rmSync(path, { force: true });
   console.log(`talkdown:screenshot ${path}`);
   try {
     await until(() => existsSync(path) || undefined, `screenshot ${path}`, 15_000);

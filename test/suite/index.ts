@@ -10,7 +10,9 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'talkdown-suite', mocha);
   await import('./diagnostics.test');
   await import('./lifecycle.test');
+  await import('./outline.test');
   await import('./frontMatter.test');
+  await import('./commands.test');
   let passes = 0;
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

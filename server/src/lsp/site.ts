@@ -1,14 +1,22 @@
 import type { Connection } from 'vscode-languageserver';
-import type { Workspace } from '../core';
+import type { DocumentModel, Workspace } from '../core';
+import { insertStyleFor, NEW_POST_DIR, type InsertStyle } from '../core/features/newPost';
+import { extractTalks } from '../core/model/talks';
 import { GENERATOR_LABEL, isPost, siteOf } from '../core/site/generator';
 import { SITE_REQUEST, type SiteInfo, type SiteParams } from '../protocol';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';
 
-/** Answers `talkdown/site`, which the client shows in its language status item. */
-export function registerSiteRequest(connection: Connection, settings: SettingsCache, workspace: () => Workspace): void {
+/** Answers `talkdown/site`: the status item shows it, and the commands write posts and talks by it. */
+export function registerSiteRequest(
+  connection: Connection,
+  getModel: (uri: string) => DocumentModel | undefined,
+  settings: SettingsCache,
+  workspace: () => Workspace,
+): void {
   connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
     guarded(connection, 'site', null as SiteInfo | null, async () => {
+      if (typeof params?.uri !== 'string') return null;
       const resolved = await settings.get(params.uri);
       const site = siteOf(workspace(), params.uri, resolved);
       return {
@@ -17,7 +25,23 @@ export function registerSiteRequest(connection: Connection, settings: SettingsCa
         root: site.root,
         reason: site.reason,
         isPost: isPost(site, params.uri, resolved),
+        ...(site.root ? { postsDir: `${site.root}/${NEW_POST_DIR[site.generator]}` } : {}),
+        ...talkStyleOf(getModel(params.uri)),
       };
     }),
   );
+}
+
+/** The post's prevailing talk style, and the depth its talk headings of that style use most. */
+export function talkStyleOf(model: DocumentModel | undefined): { talkStyle: InsertStyle; talkDepth: number } {
+  const talks = model ? extractTalks(model).talks : [];
+  const talkStyle = insertStyleFor(talks.map((t) => t.style));
+  const depths = new Map<number, number>();
+  for (const talk of talks) {
+    if (talk.style === talkStyle && talk.depth > 0) depths.set(talk.depth, (depths.get(talk.depth) ?? 0) + 1);
+  }
+  let talkDepth = 3;
+  let most = 0;
+  for (const [depth, count] of depths) if (count > most) [talkDepth, most] = [depth, count];
+  return { talkStyle, talkDepth };
 }
