@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { frontMatterCompletions } from '../../server/src/core/frontMatter';
 import { analyze, buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
 import {
   frontMatterText,
@@ -133,5 +134,35 @@ describe('insert talk', () => {
   it('writes a plain heading when there is no video, on one line whatever the input', () => {
     assert.equal(talkText('link-heading', { title: ' Two\nlines ', speakers: '', videoUrl: '' }, 2), '## Two lines\n');
     assert.equal(talkText('speaker-suffix', { title: '', speakers: 'Ada', videoUrl: '' }, 9), '###### Talk title - Ada\n');
+  });
+});
+
+describe('front-matter completion for a new post', () => {
+  const now = new Date(2024, 10, 15);
+  for (const [generator, files, uri, opening] of [
+    ['Jekyll', { 'file:///s/_config.yml': 'title: x\n' }, 'file:///s/_posts/2024-11-15-recap.md', '---'],
+    ['Zola', { 'file:///s/config.toml': 'base_url = "https://x.dev"\n' }, 'file:///s/content/blog/recap.md', '+++'],
+  ] as const) {
+    it(`offers ${generator} front matter first, as a snippet that expands to clean front matter`, () => {
+      const workspace = new ListingMemoryWorkspace(files, ['file:///s']);
+      const text = '---';
+      const model = buildModel({ uri, version: 1, getText: () => text }, { maxFileSize: 1e9 });
+      const [item] = frontMatterCompletions(model, 3, { workspace, now }) ?? [];
+      assert.equal(item.label, `front matter (${generator})`);
+      assert.equal(item.insertTextFormat, 2);
+      assert.equal(item.sortText, '0');
+      assert.deepEqual(item.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+      assert.ok(item.insertText.startsWith(opening));
+      // Tab through it: the title placeholder keeps its default.
+      const expanded = item.insertText.replace('${1:Conference recap}', 'Conference recap').replace('$0', '# Day 1') + '\n';
+      const { findings } = analyze({ uri, version: 2, getText: () => expanded }, DEFAULT_SETTINGS, workspace);
+      assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], expanded);
+      assert.match(expanded, /2024-11-15/);
+    });
+  }
+
+  it('offers nothing once front matter exists, or past the first line', () => {
+    const model = buildModel({ uri: 'file:///x.md', version: 1, getText: () => '# Title\n\n---' }, { maxFileSize: 1e9 });
+    assert.equal(frontMatterCompletions(model, model.text.length), undefined);
   });
 });

@@ -51,7 +51,13 @@ export function registerFrontMatterFeatures(
       const model = getModel(uri);
       if (!model) return null;
       const offset = model.lines.offsetAt(params.position);
-      return (frontMatterCompletions(model, offset, { settings: await settings.get(uri), workspace: workspace() }) as CompletionItem[] | undefined) ?? null;
+      const items = frontMatterCompletions(model, offset, { settings: await settings.get(uri), workspace: workspace() });
+      return (
+        items?.map(({ range, ...item }): CompletionItem =>
+          // The core's kinds and formats are LSP's numbers, typed as plain numbers there.
+          (range ? { ...item, textEdit: { range, newText: item.insertText } } : item) as CompletionItem,
+        ) ?? null
+      );
     }),
   );
 }

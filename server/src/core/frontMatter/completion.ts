@@ -6,6 +6,8 @@ import type { Range } from '../text';
 import { MemoryWorkspace, type Workspace } from '../workspace';
 import { BUILT_IN_SCHEMAS, loadUserSchema, schemaAt, type SchemaNode } from './schema';
 import { siteTerms } from './siteTerms';
+import { todayOf, writeDate } from './dates';
+import { frontMatterText, postTitle } from '../features/newPost';
 
 /** LSP's completion item kinds, as plain numbers: the core depends on no protocol package. */
 const KIND = { property: 10, value: 12, file: 17, enumMember: 20 } as const;
@@ -17,6 +19,11 @@ export interface FrontMatterCompletionItem {
   documentation?: { kind: 'markdown'; value: string };
   insertText: string;
   sortText: string;
+  /** 2 when insertText is a snippet with tab stops, as LSP numbers it. */
+  insertTextFormat?: 2;
+  /** The text the item replaces (what was typed of it). */
+  range?: Range;
+  preselect?: boolean;
 }
 
 export interface Hover {
@@ -27,6 +34,8 @@ export interface Hover {
 export interface SiteContext {
   settings?: Settings;
   workspace?: Workspace;
+  /** Today, for dates written into new front matter (tests pass a fixed one). */
+  now?: Date;
 }
 
 function schemaFor(site: Site, settings: Settings, workspace: Workspace): SchemaNode {
@@ -39,8 +48,45 @@ function schemaFor(site: Site, settings: Settings, workspace: Workspace): Schema
 }
 
 /** Completions inside front matter: keys of the site's schema, layouts, and the site's tags and categories. */
+/** The start of a delimiter, typed on the first line of a document with no front matter yet. */
+const OPENING = /^(?:|-{1,3}|\+{1,3})$/;
+
+/**
+ * On the first line of a post with no front matter, the front matter of the site's own
+ * generator, first in the list, as a snippet whose title is the first tab stop.
+ */
+function frontMatterBlockCompletion(model: DocumentModel, offset: number, context: SiteContext): FrontMatterCompletionItem[] | undefined {
+  const line = model.lines.positionAt(offset).line;
+  const typed = model.text.slice(model.bomLength, offset);
+  if (line !== 0 || !OPENING.test(typed)) return undefined;
+  const settings = context.settings ?? DEFAULT_SETTINGS;
+  const site = siteOf(context.workspace ?? new MemoryWorkspace(), model.uri, settings);
+  const date = writeDate(todayOf(context.now ?? new Date()), 'jekyll');
+  const marker = 'TALKDOWN-TITLE';
+  const text = frontMatterText(site.generator, { conference: marker, date })
+    .replace(/[$}\\]/g, (c) => '\\' + c)
+    .replace(postTitle(marker), '${1:Conference recap}');
+  return [
+    {
+      label: `front matter (${GENERATOR_LABEL[site.generator]})`,
+      kind: 15, // Snippet
+      detail: `${GENERATOR_LABEL[site.generator]} front matter for a new post`,
+      insertText: `${text}\n$0`,
+      insertTextFormat: 2,
+      sortText: '0',
+      preselect: true,
+      range: model.lines.range({ start: model.bomLength, end: offset }),
+    },
+  ];
+}
+
 export function frontMatterCompletions(model: DocumentModel, offset: number, context: SiteContext = {}): FrontMatterCompletionItem[] | undefined {
   const fm = model.frontMatter;
+  // Typing `---` alone opens a block that is not closed yet: offer the whole block.
+  if (!fm || !fm.closed) {
+    const block = frontMatterBlockCompletion(model, offset, context);
+    if (block || !fm) return block;
+  }
   if (!fm || fm.format === 'json' || offset < fm.contentSpan.start || offset > fm.contentSpan.end) return undefined;
   if (offset === fm.contentSpan.end && fm.closed) return undefined; // on the closing delimiter
   const settings = context.settings ?? DEFAULT_SETTINGS;
