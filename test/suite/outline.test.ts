@@ -40,9 +40,9 @@ describe('talk outline in the editor', () => {
     assert.deepEqual(
       talks(symbols).map((t) => [t.name, t.detail]),
       [
-        ['Paved roads that people actually want to drive on', 'YouTube'],
+        ['Paved roads that people actually want to drive on', 'Jordan Doe, Sam Rivera · Example Corp, Acme Cloud · YouTube'],
         ['Karpenter at scale', 'Priya Natarajan · Example Corp · YouTube'],
-        ['Cilium and eBPF without the magic', 'YouTube'],
+        ['Cilium and eBPF without the magic', 'Robin Vogel · Example Networks · YouTube'],
         ['OpenTelemetry collectors in production', 'Alex Kim'],
       ],
     );

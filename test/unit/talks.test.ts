@@ -408,3 +408,33 @@ describe('bounds and odd input', () => {
     assert.deepEqual(extractTalks(model), { root: [], talks: [], sections: [] });
   });
 });
+
+describe('a speakers line under the heading', () => {
+  it('gives the talk its speakers and affiliations', () => {
+    const text = [
+      '## Day 1',
+      '',
+      '### [Paved roads](https://www.youtube.com/watch?v=aBcDeFgHiJk)',
+      '',
+      '**Speakers:** Jordan Doe (Example Corp), Sam Rivera (Acme Cloud)',
+      '',
+      'Notes.',
+      '',
+      '### Observability at scale',
+      '',
+      'Speaker: Alex Kim',
+      '',
+      '[Slides](https://speakerdeck.com/example/otel)',
+      '',
+    ].join('\n');
+    const model = buildModel({ uri: 'file:///p.md', version: 1, getText: () => text }, { maxFileSize: 1e9 });
+    const { talks } = extractTalks(model);
+    assert.deepEqual(
+      talks.map((t) => [t.title, t.speakers.map((s) => [s.name, s.affiliation ?? null])]),
+      [
+        ['Paved roads', [['Jordan Doe', 'Example Corp'], ['Sam Rivera', 'Acme Cloud']]],
+        ['Observability at scale', [['Alex Kim', null]]],
+      ],
+    );
+  });
+});

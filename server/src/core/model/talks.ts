@@ -21,6 +21,7 @@ export type TalkStyle =
   | 'speaker-suffix'
   | 'small-speaker'
   | 'link-line'
+  | 'speakers-line'
   | 'bold'
   | 'list-item';
 
@@ -318,6 +319,7 @@ const SUFFIX_SEPARATOR = /\s[-–—]\s/g;
 const LINK_LABEL = /^(?:\W|_)*(?:video|video link|recording|watch|youtube|vimeo|talk|slides?|slide deck|deck|presentation|pdf|link)(?:\W|_)*$/iu;
 const VIDEO_LABEL = /\b(?:video|recording|watch|youtube|vimeo|stream)\b/i;
 const SLIDES_LABEL = /\b(?:slides?|deck|presentation|pdf)\b/i;
+const SPEAKERS_LINE = /^(?:speakers?|presented by|presenters?|by)\s*[:：]\s*(\S.{0,300})$/isu;
 const LIST_HEADING = /\b(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?)\b/i;
 // Labels and separators allowed around the links of a link line: `Video: … · Slides: …`.
 const LINK_LINE_FILLER = /^[^\p{L}\p{N}]*(?:[\p{L} ]{1,16}:)?[^\p{L}\p{N}]*$/u;
@@ -542,9 +544,17 @@ class TalkExtractor {
       h.style = parts.speakerStyle;
     }
 
-    // The first blocks under the heading: `[Video Link](…)`, `[Slides](…)`, a bare URL, an embed.
+    // The first blocks under the heading: `[Video Link](…)`, `[Slides](…)`, a bare URL, an embed,
+    // or a `**Speakers:** Name (Company), …` line when the heading names none.
     for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 3); b++) {
       if (this.readLinkLine(h, this.blocks[b])) strong('link-line');
+      else if (h.speakers.length === 0) {
+        const speakers = this.readSpeakersLine(this.blocks[b]);
+        if (speakers) {
+          h.speakers = speakers;
+          if (h.evidence === 'none') strong('speakers-line');
+        }
+      }
     }
     // A video linked in the talk's notes still is its video.
     if (h.evidence !== 'none' && (!h.video || !h.slides)) {
@@ -580,6 +590,21 @@ class TalkExtractor {
       return 'page';
     }
     return undefined;
+  }
+
+  /** The speakers of a `Speakers: Ada Lovelace (Example Corp), Alan Turing` line, bold or not. */
+  private readSpeakersLine(block: Block): Speaker[] | undefined {
+    if (block.node.type !== 'paragraph') return undefined;
+    const text = this.flatten(block.node.children, block.section).text.trim();
+    const m = SPEAKERS_LINE.exec(text);
+    if (!m) return undefined;
+    // `Name (Company), Name (Company)`: each person with their affiliation in parentheses.
+    const people = m[1].split(/\s*(?:[,;]|\band\b|&)\s*(?![^()]*\))/u).filter((p) => p.trim() !== '');
+    const withAffiliations = people.map((p) => /^([^()]{2,80}?)\s*\(([^()]{1,80})\)\s*$/u.exec(p.trim()));
+    if (withAffiliations.length > 0 && withAffiliations.every((x) => x !== null)) {
+      return withAffiliations.map((x) => ({ name: x![1].trim(), affiliation: x![2].trim() }));
+    }
+    return parseSpeakers(m[1])?.speakers;
   }
 
   /** Whether a block is a line of video or slides links (or an embedded player); records them. */
