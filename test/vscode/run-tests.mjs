@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { launchBrowser, onExit, startServer } from './server.mjs';
-import { CACHE_DIR, REPO_ROOT, ensureVSCodeServer } from './setup.mjs';
+import { APT_HINT, CACHE_DIR, CHROMIUM, REPO_ROOT, ensureVSCodeServer } from './setup.mjs';
 
 const EXTENSION_MAIN = join(REPO_ROOT, 'dist', 'client', 'extension.js');
 const SUITE = join(REPO_ROOT, 'dist', 'test', 'suite', 'index.js');
@@ -35,6 +35,8 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 async function main() {
   const started = Date.now();
+  // Only the tests drive a browser; `npm start` leaves that to the user.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; ${APT_HINT}`);
   await ensureVSCodeServer();
   for (const file of [EXTENSION_MAIN, SUITE]) {
     if (!existsSync(file)) throw new Error(`${file} is missing; run: node esbuild.mjs`);
