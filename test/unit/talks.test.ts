@@ -438,3 +438,29 @@ describe('a speakers line under the heading', () => {
     );
   });
 });
+
+describe('talks of a re-analysed document', () => {
+  it('keep exact spans when an edit above moves their unchanged sections', () => {
+    const body = [
+      '## Day 1',
+      '',
+      'Intro.',
+      '',
+      '### [Karpenter at scale](https://www.youtube.com/watch?v=ZyXwVuTsRqP&t=95) (Priya Natarajan, Example Corp)',
+      '',
+      'Notes with a [reference][ref].',
+      '',
+      '[ref]: https://example.dev',
+      '',
+    ].join('\n');
+    const first = buildModel({ uri: 'file:///p.md', version: 1, getText: () => body }, { maxFileSize: 1e9 });
+    assert.equal(extractTalks(first).talks.length, 1);
+    const edited = body.replace('Intro.', 'A longer introduction, typed since.');
+    const second = buildModel({ uri: 'file:///p.md', version: 2, getText: () => edited }, { previous: first, maxFileSize: 1e9 });
+    assert.ok(second.sections.some((s) => first.sections.some((p) => p.parsed === s.parsed)), 'the talk section was reused');
+    const [talk] = extractTalks(second).talks;
+    assert.equal(edited.slice(talk.video!.span.start, talk.video!.span.end), '[Karpenter at scale](https://www.youtube.com/watch?v=ZyXwVuTsRqP&t=95)');
+    assert.equal(edited.slice(talk.titleSpan.start, talk.titleSpan.end), 'Karpenter at scale');
+    assert.equal(talk.video!.timestampSeconds, 95);
+  });
+});

@@ -116,6 +116,17 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
 
 /** Recognises a video URL; undefined when the URL is not one Talkdown knows as a video. */
 export function parseVideoUrl(url: string): Omit<VideoLink, 'span'> | undefined {
+  // URL parsing is the costly part of reading talks, and a post's URLs repeat every version.
+  if (videoUrls.has(url)) return videoUrls.get(url);
+  if (videoUrls.size >= 10_000) videoUrls.clear();
+  const video = readVideoUrl(url);
+  videoUrls.set(url, video);
+  return video;
+}
+
+const videoUrls = new Map<string, Omit<VideoLink, 'span'> | undefined>();
+
+function readVideoUrl(url: string): Omit<VideoLink, 'span'> | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const host = parsed.hostname.toLowerCase().replace(/^(?:www|m|music)\./, '');
@@ -309,6 +320,9 @@ interface Flattened {
   /** Text inside `<small>…</small>`, which recaps use for the speaker. */
   small: string;
 }
+
+/** Flattened phrasing per children array, with the section delta its spans were made with. */
+const flattened = new WeakMap<readonly PhrasingContent[], { flat: Flattened; delta: number }>();
 
 const TALK_PREFIX = /^(?:talk|keynote|lightning talk|workshop|panel|session)\s*[:：]\s*/i;
 const THEME_PREFIX = /^(?:theme|track|topic)\s*[:：]\s*/i;
@@ -865,6 +879,16 @@ class TalkExtractor {
 
   /** Flattens inline content to plain text, noting links and `<small>` text; iterative, so depth is no risk. */
   private flatten(nodes: readonly PhrasingContent[], section: Section): Flattened {
+    // A section reused from the previous version keeps its nodes: their flattening is reused
+    // too, moved by however far the section moved.
+    const cached = flattened.get(nodes);
+    if (cached) {
+      const shift = section.delta - cached.delta;
+      if (shift === 0) return cached.flat;
+      const links = cached.flat.links.map((l) => ({ ...l, span: { start: l.span.start + shift, end: l.span.end + shift } }));
+      return { ...cached.flat, links };
+    }
+    let usesDefinitions = false;
     let text = '';
     let small = '';
     let inSmall = false;
@@ -893,6 +917,7 @@ class TalkExtractor {
           break;
         case 'link':
         case 'linkReference': {
+          if (item.type === 'linkReference') usesDefinitions = true;
           const url = item.type === 'link' ? item.url : this.definitions.get(item.identifier);
           if (url === undefined) {
             if (item.type === 'linkReference' && item.referenceType !== 'full') text += '[';
@@ -914,7 +939,10 @@ class TalkExtractor {
           break;
       }
     }
-    return { text, links, small: small.trim() };
+    const flat = { text, links, small: small.trim() };
+    // A reference's URL depends on definitions elsewhere in the document: not reusable.
+    if (!usesDefinitions) flattened.set(nodes, { flat, delta: section.delta });
+    return flat;
   }
 
   /** The span of the title inside the heading, or the heading's content when markup splits it. */
