@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
+import type { DocumentModel } from './core';
 import { TalkIndex } from './core/features/talkIndex';
 import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
 import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
@@ -44,9 +45,12 @@ const settings = new SettingsCache(connection);
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
-const diagnostics = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri);
+// Diagnostics and the request features share models: each builds on the newest the other has.
+const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri, (uri): DocumentModel | undefined =>
+  currentModels.builtModel(uri),
+);
 const talkIndex = new TalkIndex();
-const currentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
+const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 registerFrontMatterFeatures(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);

@@ -4,7 +4,7 @@ export { Severity, SEVERITY_NAME, type Finding, type SeverityName } from './find
 export { buildModel, type DocumentModel, type HeadingInfo, type LinkInfo, type Section } from './model/document';
 export { parseMarkdown } from './model/markdown';
 export type { FrontMatter, FrontMatterEntry, FrontMatterFormat } from './model/frontMatter';
-export { ALL_RULES, RULES_BY_CODE, type Rule } from './rules';
+export { ALL_RULES, type Rule } from './rules';
 export { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
 export { LineIndex, type Position, type Range, type Span, type TextSource } from './text';
 export { MemoryWorkspace, type Workspace } from './workspace';

@@ -26,6 +26,8 @@ export class DiagnosticsScheduler {
     private readonly workspace: () => Workspace,
     private readonly getDocument: (uri: string) => TextDocument | undefined,
     private readonly docsBaseUri: string,
+    /** A model another feature built since (an outline asked for right after an edit). */
+    private readonly otherModel: (uri: string) => DocumentModel | undefined = () => undefined,
   ) {}
 
   /** The last model built for a document, for features that need it. */
@@ -76,7 +78,7 @@ export class DiagnosticsScheduler {
       if (job.cancelled) return;
       const started = performance.now();
       const analysis = await analyzeAsync(document, settings, this.workspace(), {
-        previous: this.models.get(uri),
+        previous: newest(this.models.get(uri), this.otherModel(uri)),
         docsBaseUri: this.docsBaseUri,
         signal: { get isCancellationRequested() { return job.cancelled; } },
       });
@@ -95,4 +97,10 @@ export class DiagnosticsScheduler {
       if (this.running.get(uri) === job) this.running.delete(uri);
     }
   }
+}
+
+/** The later of two models of one document, so that no edited section is parsed twice. */
+function newest(a: DocumentModel | undefined, b: DocumentModel | undefined): DocumentModel | undefined {
+  if (!a || !b) return a ?? b;
+  return b.version > a.version ? b : a;
 }

@@ -78,6 +78,11 @@ export class CurrentModels {
     return model;
   }
 
+  /** The model this built for a version the diagnostics had not analysed yet, if any. */
+  builtModel(uri: string): DocumentModel | undefined {
+    return this.built.get(uri);
+  }
+
   forget(uri: string): void {
     this.built.delete(uri);
   }

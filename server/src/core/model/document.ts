@@ -1,4 +1,4 @@
-import type { Heading as MdHeading, Nodes, Root, RootContent } from 'mdast';
+import type { Heading as MdHeading, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { LineIndex, type Span, type TextSource } from '../text';
@@ -342,11 +342,4 @@ function sameDefinitions(a: Map<string, DefinitionLabel>, b: Map<string, Definit
     for (const s of def.sections) if (!other.sections.has(s)) return false;
   }
   return true;
-}
-
-/** Top-level nodes of all sections, in document order: for features that want the whole tree. */
-export function* topLevelNodes(model: DocumentModel): Generator<{ node: RootContent; section: Section }> {
-  for (const section of model.sections) {
-    for (const node of section.parsed.root.children) yield { node, section };
-  }
 }

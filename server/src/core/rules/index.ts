@@ -13,5 +13,3 @@ export const ALL_RULES: readonly Rule[] = [
   ...frontMatterSchemaRules,
   ...structureRules,
 ];
-
-export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
