@@ -20,6 +20,7 @@ import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
 import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontMatterFeatures';
 import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
+import { Providers } from './lsp/providers';
 import { forgetSiteTerms } from './core/frontMatter';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -52,7 +53,8 @@ const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, s
 const talkIndex = new TalkIndex();
 const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
-registerFrontMatterFeatures(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+const providers = new Providers(connection);
+registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 
@@ -70,6 +72,7 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       completionProvider: { triggerCharacters: FRONT_MATTER_TRIGGERS },
+      executeCommandProvider: { commands: providers.commandIds },
     },
     serverInfo: { name: 'talkdown', version: SERVER_VERSION },
   };
