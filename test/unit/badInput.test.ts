@@ -28,7 +28,7 @@ describe('bad input is reported or skipped, never a crash', () => {
   it('a 1,000,000-character line is skipped with a note, and the rest is checked', () => {
     const text = lines('# Talk', '*a'.repeat(500_000), '', '[x]()', '');
     const { findings, model } = analyzeText(text);
-    assert.deepEqual(summarize(text, { model, findings }), ['document/long-line@1:0-1:1 "*"']);
+    assert.deepEqual(summarize(text, { model, findings }), ['document/long-line@1:0-1:1 "*"', 'link/empty-destination@3:0-3:5 "[x]()"']);
     assert.ok(model.links.some((l) => l.kind === 'link' && l.url === ''));
   });
 

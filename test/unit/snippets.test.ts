@@ -77,7 +77,9 @@ describe('snippets', () => {
       const { talks } = extractTalks(model);
       assert.ok(talks.length >= 1, `${name}: no talk in\n${text}`);
       assert.ok(talks.every((t) => t.title.length > 0 && (t.video || t.slides)), name);
-      assert.deepEqual(findings.map((f) => f.code), [], name);
+      // The video id is a placeholder to replace: until it is, the link is flagged, and only that.
+      const other = findings.filter((f) => !(f.code === 'link/invalid-youtube-id' && f.message.includes('VIDEO_ID')));
+      assert.deepEqual(other.map((f) => f.code), [], name);
     }
   });
 });

@@ -1,0 +1,261 @@
+import { parseFrontMatter } from '../model/frontMatter';
+import { siteOf, type Site } from '../site/generator';
+import { canList } from '../site/workspaceListing';
+import type { Workspace } from '../workspace';
+import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
+import { scanAnchors } from './slug';
+
+export const MARKDOWN_FILE = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+
+/** What the index keeps of a Markdown file: its anchors and the fields that make its address. */
+export interface IndexedPage {
+  anchors: ReadonlySet<string>;
+  headings: readonly string[];
+  fields: AddressFields;
+}
+
+/** Folders a walk of the site never enters: dependencies, build output, tool state. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'bower_components', '_site', 'resources', 'vendor', 'target']);
+
+/** A walk stops after this many files: a site is thousands of files, not millions. */
+export const MAX_INDEXED_FILES = 50_000;
+const MAX_DEPTH = 16;
+/** Only this much of a Markdown file is read for its headings. */
+export const MAX_PAGE_CHARS = 2_000_000;
+
+/**
+ * The files of the workspace's sites: every file's existence (for paths and images), and for
+ * Markdown files their anchors and address fields. A pure structure: the language server fills
+ * it from the disk and keeps it current from file events; the CLI and tests fill it from a
+ * listing workspace. Lookups never touch the disk.
+ */
+export class LinkIndex {
+  private readonly files = new Set<string>();
+  private readonly byLowerCase = new Map<string, string[]>();
+  private readonly children = new Map<string, Set<string>>();
+  private readonly pages = new Map<string, IndexedPage>();
+  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Set<string>; ofUri: Map<string, string> }> | undefined;
+  /** Bumped on every change, so that caches built on the index know when to go. */
+  version = 0;
+  /** Whether the roots have been walked; until then lookups under them say "unknown". */
+  ready = false;
+
+  constructor(private readonly workspace: Workspace) {}
+
+  get roots(): readonly string[] {
+    return this.workspace.roots;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Records a file; Markdown files are given their text (or undefined, to keep only the name). */
+  setFile(uri: string, text?: string): void {
+    if (!this.files.has(uri)) {
+      this.files.add(uri);
+      const lower = uri.toLowerCase();
+      const list = this.byLowerCase.get(lower);
+      if (list) list.push(uri);
+      else this.byLowerCase.set(lower, [uri]);
+      this.addToParents(uri);
+    }
+    if (MARKDOWN_FILE.test(uri)) {
+      this.pages.set(uri, this.readPage(uri, text ?? ''));
+      this.addresses = undefined;
+    }
+    this.version++;
+  }
+
+  removeFile(uri: string): void {
+    // A folder deleted: everything under it goes.
+    const prefix = uri.replace(/\/$/, '') + '/';
+    if (this.children.has(uri.replace(/\/$/, ''))) {
+      for (const file of [...this.files]) if (file.startsWith(prefix)) this.removeFile(file);
+    }
+    if (!this.files.delete(uri)) return;
+    const lower = uri.toLowerCase();
+    const list = this.byLowerCase.get(lower)?.filter((u) => u !== uri);
+    if (list && list.length > 0) this.byLowerCase.set(lower, list);
+    else this.byLowerCase.delete(lower);
+    const slash = uri.lastIndexOf('/');
+    this.children.get(uri.slice(0, slash))?.delete(uri.slice(slash + 1));
+    if (this.pages.delete(uri)) this.addresses = undefined;
+    this.version++;
+  }
+
+  /** Whether Talkdown knows the answer for this URI: it is under an indexed root. */
+  covers(uri: string): boolean {
+    return this.ready && this.workspace.roots.some((root) => uri.startsWith(root.replace(/\/$/, '') + '/'));
+  }
+
+  /** Whether a file (or a folder) exists; false outside the indexed roots (the index never asks the disk). */
+  exists(uri: string): boolean {
+    const clean = uri.replace(/\/$/, '');
+    return this.covers(clean) && (this.files.has(clean) || this.children.has(clean));
+  }
+
+  isFolder(uri: string): boolean {
+    return this.children.has(uri.replace(/\/$/, ''));
+  }
+
+  /** The file that differs from `uri` only in letter case, when there is exactly one. */
+  caseVariant(uri: string): string | undefined {
+    // The whole URI in lower case: a file or any folder above it may differ in case.
+    return this.byLowerCase.get(uri.toLowerCase())?.find((u) => u !== uri);
+  }
+
+  /** The names in a folder (folders end with `/`), sorted. */
+  list(dirUri: string): string[] {
+    return [...(this.children.get(dirUri.replace(/\/$/, '')) ?? [])].sort();
+  }
+
+  page(uri: string): IndexedPage | undefined {
+    return this.pages.get(uri);
+  }
+
+  /** Every indexed file under a folder (for suggestions), at most `limit`. */
+  filesUnder(dirUri: string, limit = 20_000): string[] {
+    const prefix = dirUri.replace(/\/$/, '') + '/';
+    const out: string[] = [];
+    for (const file of this.files) {
+      if (file.startsWith(prefix)) out.push(file);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The Markdown file a site serves at an address, by permalink rules and front matter. */
+  pageAt(site: Site, address: string): { uri?: string; caseOf?: string; postArea: boolean } {
+    const table = this.addressTable(site);
+    const key = normalizeAddress(address);
+    const uri = table.byAddress.get(key);
+    if (uri) return { uri, postArea: true };
+    const caseOf = table.byLower.get(key.toLowerCase());
+    return { caseOf, postArea: table.firstSegments.has(key.split('/')[0]) && key.includes('/') };
+  }
+
+  /** The address at which the site serves a file, when the index knows it. */
+  addressOfPage(site: Site, uri: string): string | undefined {
+    return this.addressTable(site).ofUri.get(uri);
+  }
+
+  /** Every page of a site with its address, for completions. */
+  pagesOf(site: Site): [string, string][] {
+    return [...this.addressTable(site).ofUri];
+  }
+
+  private addressTable(site: Site) {
+    this.addresses ??= new Map();
+    const key = `${site.generator} ${site.root}`;
+    let table = this.addresses.get(key);
+    if (table) return table;
+    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Set(), ofUri: new Map() };
+    if (site.root) {
+      const config = readAddressConfig(site, (u) => this.workspace.readText(u));
+      const prefix = site.root + '/';
+      for (const [uri, page] of this.pages) {
+        if (!uri.startsWith(prefix)) continue;
+        const address = addressOf(site, uri, page.fields, config);
+        if (address === undefined) continue;
+        const norm = normalizeAddress(address);
+        table.ofUri.set(uri, '/' + norm + (norm && !/\.[a-z0-9]+$/i.test(norm) ? '/' : ''));
+        if (!table.byAddress.has(norm)) table.byAddress.set(norm, uri);
+        table.byLower.set(norm.toLowerCase(), uri);
+        // Section pages (`_index.md`) give their folder, not a post area.
+        if (norm.includes('/')) table.firstSegments.add(norm.split('/')[0]);
+      }
+    }
+    this.addresses.set(key, table);
+    return table;
+  }
+
+  private addToParents(uri: string): void {
+    let child = uri;
+    let name = uri.slice(uri.lastIndexOf('/') + 1);
+    for (let depth = 0; depth < 64; depth++) {
+      const slash = child.lastIndexOf('/');
+      if (slash <= 'file://'.length) return;
+      const dir = child.slice(0, slash);
+      let set = this.children.get(dir);
+      const known = set !== undefined;
+      if (!set) this.children.set(dir, (set = new Set()));
+      set.add(name);
+      if (known) return;
+      name = dir.slice(dir.lastIndexOf('/') + 1) + '/';
+      child = dir;
+    }
+  }
+
+  private readPage(uri: string, text: string): IndexedPage {
+    const body = text.length > MAX_PAGE_CHARS ? text.slice(0, MAX_PAGE_CHARS) : text;
+    const bom = body.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let fields: AddressFields = {};
+    let bodyStart = bom;
+    try {
+      const fm = parseFrontMatter(body, bom);
+      if (fm) {
+        fields = addressFields(fm.data);
+        bodyStart = fm.closed ? fm.span.end : body.length;
+      }
+    } catch {
+      // Front matter that cannot be read gives no address fields.
+    }
+    const site = siteOf(this.workspace, uri);
+    const { anchors, headings } = scanAnchors(body, site.generator, bodyStart);
+    return { anchors: new Set(anchors), headings, fields };
+  }
+}
+
+/**
+ * Fills an index by walking the workspace's roots (for the CLI and tests; the language server
+ * walks the disk asynchronously). Bounded: dot-folders and build output are skipped, and the
+ * walk stops at MAX_INDEXED_FILES.
+ */
+export function fillIndex(index: LinkIndex, workspace: Workspace, maxFiles = MAX_INDEXED_FILES): void {
+  if (!canList(workspace)) {
+    index.ready = false;
+    return;
+  }
+  let count = 0;
+  const visit = (dir: string, depth: number): void => {
+    const names = workspace.list(dir);
+    if (!names) return;
+    for (const name of names) {
+      if (count >= maxFiles) return;
+      if (name.startsWith('.')) continue;
+      if (name.endsWith('/')) {
+        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(name.slice(0, -1))) visit(`${dir}/${name.slice(0, -1)}`, depth + 1);
+      } else {
+        const uri = `${dir}/${name}`;
+        count++;
+        index.setFile(uri, MARKDOWN_FILE.test(name) ? workspace.readText(uri) : undefined);
+      }
+    }
+  };
+  for (const root of workspace.roots) visit(root.replace(/\/$/, ''), 0);
+  index.ready = true;
+}
+
+const attached = new WeakMap<Workspace, LinkIndex>();
+
+/** Makes rules use an index the caller keeps current (the language server's). */
+export function attachLinkIndex(workspace: Workspace, index: LinkIndex): void {
+  attached.set(workspace, index);
+}
+
+/** The workspace's link index: the attached one, or one filled from the workspace on first use. */
+export function linkIndexOf(workspace: Workspace): LinkIndex {
+  let index = attached.get(workspace);
+  if (!index) {
+    index = new LinkIndex(workspace);
+    fillIndex(index, workspace);
+    attached.set(workspace, index);
+  }
+  return index;
+}
+
+/** Forgets an index filled on first use, after the workspace's files changed. */
+export function forgetLinkIndex(workspace: Workspace): void {
+  attached.delete(workspace);
+}

@@ -1,0 +1,123 @@
+import GithubSlugger from 'github-slugger';
+import type { SiteGeneratorName } from '../site/generator';
+
+/**
+ * Heading ids as each generator makes them. Jekyll (kramdown's GFM input, its default), Hugo
+ * (goldmark's `github` style), Astro (rehype-slug), Eleventy and Hexo follow GitHub; Zola
+ * slugifies to ASCII. Repeated headings get `-1`, `-2`… in every one of them.
+ */
+export interface Slugger {
+  slug(text: string): string;
+}
+
+export function sluggerFor(generator: SiteGeneratorName): Slugger {
+  if (generator === 'zola') return new CountingSlugger(zolaSlug);
+  const github = new GithubSlugger();
+  return { slug: (text) => github.slug(text) };
+}
+
+class CountingSlugger implements Slugger {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly base: (text: string) => string) {}
+  slug(text: string): string {
+    const base = this.base(text);
+    let slug = base;
+    let n = this.seen.get(base) ?? 0;
+    while (this.seen.has(slug)) slug = `${base}-${++n}`;
+    this.seen.set(base, n);
+    this.seen.set(slug, this.seen.get(slug) ?? 0);
+    return slug;
+  }
+}
+
+/** Zola's `slugify` (the `on` strategy): ASCII, lower case, runs of anything else become `-`. */
+export function zolaSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `## Title {#custom-id}` (kramdown, goldmark and Zola attributes): the id and the title without it. */
+export function customId(text: string): { text: string; id?: string } {
+  const m = /\s*\{(?=[^}]*#)([^}]*)\}\s*$/.exec(text);
+  if (!m) return { text };
+  const id = /(?:^|\s)#([^\s}]+)/.exec(m[1])?.[1];
+  return id ? { text: text.slice(0, m.index), id } : { text };
+}
+
+/** `id="…"` and `<a name="…">` in raw HTML. */
+export function htmlIds(html: string): string[] {
+  const ids: string[] = [];
+  const re = /<[a-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+  for (let m = re.exec(html); m && ids.length < 1000; m = re.exec(html)) ids.push(m[1] ?? m[2]);
+  return ids;
+}
+
+/**
+ * The anchors of a Markdown text without a full parse: ATX and setext headings outside
+ * fenced code, `{#id}` attributes and HTML ids. Used for files the editor does not have open;
+ * inline markup in headings is reduced to its text.
+ */
+export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStart = 0): { anchors: string[]; headings: string[] } {
+  const slugger = sluggerFor(generator);
+  const anchors: string[] = [];
+  const headings: string[] = [];
+  let fence: string | undefined;
+  let previous = '';
+  let pos = bodyStart;
+  const n = text.length;
+  while (pos < n && anchors.length < 5000) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    let line = text.slice(pos, Math.min(end, pos + 2000));
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    pos = end + 1;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
+      previous = '';
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      previous = '';
+      continue;
+    }
+    if (line.includes('<')) anchors.push(...htmlIds(line));
+    const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (atx) {
+      addHeading(atx[1] ?? '');
+      previous = '';
+      continue;
+    }
+    if (previous.trim() !== '' && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !/^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|#)/.test(previous)) {
+      addHeading(previous.trim());
+      previous = '';
+      continue;
+    }
+    previous = line;
+  }
+  return { anchors, headings };
+
+  function addHeading(raw: string): void {
+    const { text: title, id } = customId(raw);
+    const plain = inlineText(title);
+    headings.push(plain);
+    anchors.push(id ?? slugger.slug(plain));
+  }
+}
+
+/** A heading's inline Markdown reduced to the text a reader sees. */
+export function inlineText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__|\*|_|~~)(?=\S)(.*?\S)\1/g, '$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .trim();
+}
