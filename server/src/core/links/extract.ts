@@ -139,6 +139,8 @@ function sectionLinks(parsed: ParsedSection): SectionLinks {
   scanRawBlocks(text, out.excluded);
   out.excluded.sort((a, b) => a.start - b.start);
   const free = (start: number, end = start + 1) => !out.excluded.some((s) => start < s.end && end > s.start);
+  // Links remark found inside raw blocks and comments are not links on the site.
+  if (out.excluded.length > 0) out.destinations = out.destinations.filter((d) => free(d.span.start));
   const outsideNodes = (start: number) => !nodeSpans.some((s) => start >= s.start && start < s.end);
 
   // HTML and the generators' own syntax, which remark leaves as HTML or text.

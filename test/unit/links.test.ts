@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
+import { forgetLinkIndex } from '../../server/src/core/links/linkIndex';
+import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { lines, source } from './util';
+
+const ROOT = 'file:///site';
+
+/** Link findings of one post in a site held in memory, as `code "covered text"`. */
+function linkFindings(files: Record<string, string>, uri: string, settings: Partial<Settings> = {}): string[] {
+  const workspace = new ListingMemoryWorkspace(files, [ROOT]);
+  forgetLinkIndex(workspace);
+  const text = files[uri];
+  const { findings } = analyze(source(text, uri), { ...DEFAULT_SETTINGS, ...settings }, workspace);
+  return findings
+    .filter((f) => f.code.startsWith('link/'))
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((f) => `${f.code} ${JSON.stringify(text.slice(f.span.start, f.span.end))}`);
+}
+
+const JEKYLL = {
+  [`${ROOT}/_config.yml`]: 'title: x\npermalink: pretty\n',
+  [`${ROOT}/assets/img/arch.png`]: '',
+  [`${ROOT}/assets/img/Team.jpg`]: '',
+  [`${ROOT}/_posts/2024-11-20-kubecon.md`]: lines('---', 'title: KubeCon', '---', '## Keynote', '', '### Day 2 {#second-day}', ''),
+  [`${ROOT}/_posts/2024-12-01-fosdem.md`]: lines('---', 'title: FOSDEM', 'slug: fosdem-notes', '---', '# FOSDEM', ''),
+  [`${ROOT}/about.md`]: '# About\n',
+};
+const POST = `${ROOT}/_posts/2025-01-10-recap.md`;
+
+function jekyll(body: string): string[] {
+  return linkFindings({ ...JEKYLL, [POST]: lines('---', 'title: Recap', '---', body, '') }, POST);
+}
+
+describe('link findings (Jekyll)', () => {
+  it('a post whose links are all fine has no finding', () => {
+    assert.deepEqual(
+      jekyll(
+        lines(
+          '# Recap',
+          '![arch](/assets/img/arch.png) ![arch](../assets/img/arch.png)',
+          '[prev](/2024/11/20/kubecon/#keynote) [prev](/2024/11/20/kubecon.html) [slug](/2024/12/01/fosdem-notes/)',
+          '[file](./2024-11-20-kubecon.html) [src](2024-11-20-kubecon.md#second-day) [about](/about.html)',
+          '[post]({% post_url 2024-11-20-kubecon %}) [link]({% link about.md %}) [self](#recap)',
+          '<img src="/assets/img/arch.png"> <a href="/2024/11/20/kubecon/#second-day">x</a>',
+          '[tags](/tags/kubernetes/) [web](https://example.dev) [mail](mailto:a@example.dev)',
+          '[ref][r] [^1]',
+          '',
+          '[r]: https://example.dev/r',
+          '[^1]: A note.',
+        ),
+      ),
+      [],
+    );
+  });
+
+  it('missing files, images and posts', () => {
+    assert.deepEqual(
+      jekyll(lines('# R', '![a](/assets/img/nope.png) [b](missing.md) [c]({% post_url 2020-01-01-gone %}) [d](/2024/11/20/gone/) <img src="x.png">')),
+      ['link/missing-file "/assets/img/nope.png"', 'link/missing-file "missing.md"', 'link/missing-file "2020-01-01-gone"', 'link/missing-file "/2024/11/20/gone/"', 'link/missing-file "x.png"'],
+    );
+  });
+
+  it('missing anchors in this post and in another one', () => {
+    assert.deepEqual(jekyll(lines('# Recap', '[a](#recapp) [b](/2024/11/20/kubecon/#key-note) [c](/2024/11/20/kubecon/#second-day)')), [
+      'link/missing-anchor "#recapp"',
+      'link/missing-anchor "/2024/11/20/kubecon/#key-note"',
+    ]);
+  });
+
+  it('case-only mismatches', () => {
+    assert.deepEqual(jekyll(lines('# R', '![t](/assets/img/team.jpg) ![a](/Assets/img/arch.png)')), ['link/case-mismatch "/assets/img/team.jpg"', 'link/case-mismatch "/Assets/img/arch.png"']);
+  });
+
+  it('empty destinations, missing schemes, malformed URLs, YouTube ids, inverted syntax', () => {
+    assert.deepEqual(
+      jekyll(
+        lines(
+          '# R',
+          '[a]() <img src=""> [b](example.dev) [c](www.example.org/talks) [d](notes.md)',
+          '[e](htps://example.dev) [f](<https://exa mple.dev>) [g](https://www.youtube.com/watch?v=abc) [h](https://youtu.be/dQw4w9WgXcQ)',
+          'See (the slides)[https://example.dev/slides].',
+        ),
+      ),
+      [
+        'link/empty-destination "[a]()"',
+        'link/empty-destination "<img src=\\"\\""',
+        'link/missing-scheme "example.dev"',
+        'link/missing-scheme "www.example.org/talks"',
+        'link/missing-file "notes.md"',
+        'link/malformed-url "htps://example.dev"',
+        'link/malformed-url "https://exa mple.dev"',
+        'link/invalid-youtube-id "https://www.youtube.com/watch?v=abc"',
+        'link/inverted-syntax "(the slides)[https://example.dev/slides]"',
+      ],
+    );
+  });
+
+  it('references and footnotes: undefined, unused, duplicate', () => {
+    assert.deepEqual(
+      jekyll(lines('# R', 'See [the talk][talk] and [this][] and [^a] and [^b].', '', '[unused]: https://example.dev', '', '[^a]: One.', '[^a]: Again.', '[^c]: Never used.')),
+      [
+        'link/undefined-reference "talk"',
+        'link/undefined-reference "this"',
+        'link/undefined-footnote "[^b]"',
+        'link/unused-definition "[unused]: https://example.dev"',
+        'link/duplicate-footnote "[^a]: Again."',
+        'link/unused-footnote "[^c]: Never used."',
+      ],
+    );
+  });
+
+  it('never checks code, code spans, comments or raw blocks', () => {
+    assert.deepEqual(
+      jekyll(lines('# R', '`[a](nope.png)` <!-- [b](gone.md) -->', '', '```md', '[c](gone.md) [^x] (t)[https://x.dev]', '```', '', '{% raw %}', '[d](gone.md) {{< ref "gone.md" >}}', '{% endraw %}')),
+      [],
+    );
+  });
+});
+
+describe('link findings (Hugo)', () => {
+  const HUGO = {
+    [`${ROOT}/hugo.toml`]: 'baseURL = "https://example.dev/"\n',
+    [`${ROOT}/static/images/logo.png`]: '',
+    [`${ROOT}/content/posts/a.md`]: lines('---', 'title: A', '---', '## Gateway API', '', '## Q&A {#questions}', ''),
+    [`${ROOT}/content/posts/bundle/index.md`]: lines('---', 'title: B', 'slug: b-slug', '---', '## Routes', ''),
+    [`${ROOT}/content/posts/bundle/routes.png`]: '',
+  };
+  const post = `${ROOT}/content/posts/c.md`;
+  const hugo = (body: string) => linkFindings({ ...HUGO, [post]: lines('---', 'title: C', '---', body, '') }, post);
+
+  it('static/, page bundles, ref and relref, figure, rendered addresses', () => {
+    assert.deepEqual(
+      hugo(
+        lines(
+          '# C',
+          '![l](/images/logo.png) ![r](bundle/routes.png) [a](/posts/a/#gateway-api) [a](../a/#questions) [b](/posts/b-slug/#routes)',
+          '[r]({{< ref "a.md#questions" >}}) [r]({{< relref "posts/bundle/index.md" >}}) {{< figure src="/images/logo.png" >}}',
+        ),
+      ),
+      [],
+    );
+  });
+
+  it('reports what is not there', () => {
+    assert.deepEqual(hugo(lines('# C', '![l](/images/gone.png) [a](/posts/a/#nope) [r]({{< ref "gone.md" >}}) {{< figure src="/images/x.png" >}} [p](/posts/gone/)')), [
+      'link/missing-file "/images/gone.png"',
+      'link/missing-anchor "/posts/a/#nope"',
+      'link/missing-file "gone.md"',
+      'link/missing-file "/images/x.png"',
+      'link/missing-file "/posts/gone/"',
+    ]);
+  });
+});
+
+describe('link findings (Zola)', () => {
+  const ZOLA = {
+    [`${ROOT}/config.toml`]: 'base_url = "https://example.dev"\n',
+    [`${ROOT}/static/img/flow.png`]: '',
+    [`${ROOT}/content/blog/_index.md`]: '+++\ntitle = "Blog"\n+++\n',
+    [`${ROOT}/content/blog/2024-05-01-rust-week.md`]: lines('+++', 'title = "Rust"', '+++', '## Async closures: finally!', ''),
+  };
+  const post = `${ROOT}/content/blog/notes.md`;
+  const zola = (body: string) => linkFindings({ ...ZOLA, [post]: lines('+++', 'title = "N"', '+++', body, '') }, post);
+
+  it('@/ paths with anchors by Zola slug rules, static/ and addresses', () => {
+    assert.deepEqual(zola(lines('# N', '[r](@/blog/2024-05-01-rust-week.md#async-closures-finally) ![f](/img/flow.png) [b](/blog/rust-week/) [s](@/blog/_index.md)')), []);
+    assert.deepEqual(zola(lines('# N', '[r](@/blog/gone.md) [a](@/blog/2024-05-01-rust-week.md#async-closures-finally-)')), [
+      'link/missing-file "@/blog/gone.md"',
+      'link/missing-anchor "@/blog/2024-05-01-rust-week.md#async-closures-finally-"',
+    ]);
+  });
+});
+
+describe('link findings (Astro, Eleventy)', () => {
+  it('site-root paths come from public/', () => {
+    const files = { [`${ROOT}/astro.config.mjs`]: '', [`${ROOT}/public/og.png`]: '', [`${ROOT}/src/content/blog/a.md`]: lines('---', 'title: A', '---', '![o](/og.png) ![x](/x.png)', '') };
+    assert.deepEqual(linkFindings(files, `${ROOT}/src/content/blog/a.md`), ['link/missing-file "/x.png"']);
+    const eleventy = { [`${ROOT}/eleventy.config.js`]: '', [`${ROOT}/public/og.png`]: '', [`${ROOT}/posts/a.md`]: lines('---', 'title: A', '---', '![o](/og.png) ![x](/x.png)', '') };
+    assert.deepEqual(linkFindings(eleventy, `${ROOT}/posts/a.md`), ['link/missing-file "/x.png"']);
+  });
+});
+
+describe('link findings: bad input', () => {
+  it('a 100,000-character link and odd Unicode URLs finish fast without a crash', () => {
+    const long = 'a'.repeat(100_000);
+    const started = performance.now();
+    const found = jekyll(lines('# R', `[x](${long}.png) [y](https://${long}.dev) [z](/ünïcödé/🎤.png) [w](%E0%A4%A) [v](https://例え.テスト/パス) [u](\u202e.png)`));
+    assert.ok(performance.now() - started < 2000);
+    assert.ok(found.every((f) => f.startsWith('link/missing-file') || f.startsWith('link/malformed-url')), found.join('\n'));
+  });
+
+  it('a loose file (no workspace folder) checks only what needs no files', () => {
+    const files = { 'file:///loose.md': lines('# A', '[x](gone.md) [y](#a) [z](#nope) [e]()', '') };
+    const workspace = new ListingMemoryWorkspace(files, []);
+    const { findings } = analyze(source(files['file:///loose.md'], 'file:///loose.md'), DEFAULT_SETTINGS, workspace);
+    assert.deepEqual(findings.map((f) => f.code), ['link/missing-anchor', 'link/empty-destination']);
+  });
+});
