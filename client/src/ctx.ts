@@ -47,9 +47,10 @@ export class TalkdownContext implements vscode.Disposable {
         { scheme: 'untitled', language: 'markdown' },
         { scheme: 'vscode-remote', language: 'markdown' },
       ],
-      // Posts, images and site configuration changed outside the editor reach the server.
+      // Posts, images, any file a link may point to, and site configuration changed outside
+      // the editor reach the server (folders too: a deleted folder takes its files along).
       synchronize: {
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,yml,yaml,toml,json}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
       },
       outputChannel: this.output,
       traceOutputChannel: this.output,

@@ -22,6 +22,9 @@ import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
 import { forgetSiteTerms } from './core/frontMatter';
+import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
+import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
+import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -57,6 +60,10 @@ const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+// The files, pages and headings links resolve against, kept current from file events.
+const linkIndex = new LinkIndex(workspace);
+attachLinkIndex(workspace, linkIndex);
+registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, () => workspace);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
@@ -71,7 +78,10 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
-      completionProvider: { triggerCharacters: FRONT_MATTER_TRIGGERS },
+      completionProvider: { triggerCharacters: [...new Set([...FRONT_MATTER_TRIGGERS, ...LINK_TRIGGERS])] },
+      documentLinkProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
       executeCommandProvider: { commands: providers.commandIds },
     },
     serverInfo: { name: 'talkdown', version: SERVER_VERSION },
@@ -80,6 +90,10 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   void indexWorkspaceRoots(workspace.roots, talkIndex, { isOpen: (uri) => documents.get(uri) !== undefined, log: (m) => connection.console.error(m) });
+  void fillLinkIndex(linkIndex, workspace.roots, { openText: (uri) => documents.get(uri)?.getText() }).then(
+    () => diagnostics.scheduleAll(documents.keys()),
+    (error) => connection.console.error(`Talkdown could not index links: ${(error as Error).stack ?? String(error)}`),
+  );
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkdown' });
   }
@@ -102,8 +116,12 @@ documents.onDidClose((event) => {
 
 // Files changed on disk (created, edited elsewhere, deleted, renamed): the site's tags, the
 // talk index and every open document's findings may depend on them.
-connection.onDidChangeWatchedFiles(({ changes }) => {
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
   forgetSiteTerms(workspace);
+  // Links resolve against the index: a created, deleted or renamed file (an image too) changes them.
+  for (const change of changes.slice(0, 10_000)) {
+    await updateLinkIndex(linkIndex, change.uri, change.type === FileChangeType.Deleted).catch(() => false);
+  }
   for (const change of changes) {
     if (!/\.(?:md|markdown)$/i.test(change.uri) || documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);

@@ -7,6 +7,9 @@ import { scanAnchors } from './slug';
 
 export const MARKDOWN_FILE = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
+/** Configuration files whose permalink settings shape addresses. */
+const SITE_CONFIG = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml)$/;
+
 /** What the index keeps of a Markdown file: its anchors and the fields that make its address. */
 export interface IndexedPage {
   anchors: ReadonlySet<string>;
@@ -62,6 +65,8 @@ export class LinkIndex {
     }
     if (MARKDOWN_FILE.test(uri)) {
       this.pages.set(uri, this.readPage(uri, text ?? ''));
+      this.addresses = undefined;
+    } else if (SITE_CONFIG.test(uri)) {
       this.addresses = undefined;
     }
     this.version++;

@@ -1,0 +1,229 @@
+import { closest, distance } from 'fastest-levenshtein';
+import type { DocumentModel, LinkInfo } from '../model/document';
+import type { Span } from '../text';
+import { documentAnchors } from './anchors';
+import { checkLinks, relativeName, type LinkContext, type LinkFixData } from './check';
+import { documentLinks, isExcluded, type Destination } from './extract';
+import { MARKDOWN_FILE } from './linkIndex';
+import { resolveDestination, resolvePath, STATIC_FOLDERS } from './resolve';
+
+/** A link target Ctrl+click can open: a file of the workspace, at a line when known. */
+export interface LinkTarget {
+  span: Span;
+  uri: string;
+  /** 0-based line of the anchor in the target, when Talkdown knows it. */
+  line?: number;
+  tooltip: string;
+}
+
+/** Every resolved local destination of the document, generator syntax included. */
+export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
+  const { resolved } = checkLinks(ctx);
+  const out: LinkTarget[] = [];
+  const own = () => documentAnchors(ctx.model, ctx.site.generator);
+  for (const { dest, resolution } of resolved) {
+    if (dest.urlSpan.end <= dest.urlSpan.start) continue;
+    if (resolution.status === 'found' && !resolution.folder) {
+      const same = resolution.uri === ctx.model.uri;
+      const line = same && resolution.anchor ? lineOf(ctx.model, own().find((a) => a.id === resolution.anchor)?.span) : undefined;
+      out.push({ span: dest.urlSpan, uri: resolution.uri, line, tooltip: `Open ${relativeName(ctx.model.uri, resolution.uri)}` });
+    } else if (resolution.status === 'same-document') {
+      const anchor = own().find((a) => a.id === resolution.anchor);
+      if (anchor) out.push({ span: dest.urlSpan, uri: ctx.model.uri, line: lineOf(ctx.model, anchor.span), tooltip: `Go to “${anchor.label}”` });
+    }
+  }
+  return out;
+}
+
+function lineOf(model: DocumentModel, span: Span | undefined): number | undefined {
+  return span ? model.lines.range(span).start.line : undefined;
+}
+
+/** The reference, definition, footnote reference or footnote definition at an offset. */
+function labelAt(model: DocumentModel, offset: number): LinkInfo | undefined {
+  return model.links.find(
+    (l) => l.kind !== 'link' && l.kind !== 'image' && l.identifier !== undefined && offset >= l.span.start && offset <= (l.kind === 'footnoteDefinition' ? l.span.start + (l.identifier.length + 4) : l.span.end),
+  );
+}
+
+const FOOTNOTE = new Set(['footnoteReference', 'footnoteDefinition']);
+
+/** Go to definition: a reference's or footnote's definition, or the file a path names. */
+export function definitionAt(ctx: LinkContext, offset: number): { uri: string; span?: Span; line?: number }[] {
+  const label = labelAt(ctx.model, offset);
+  if (label) {
+    const footnote = FOOTNOTE.has(label.kind);
+    const kind = footnote ? 'footnoteDefinition' : 'definition';
+    return ctx.model.links
+      .filter((l) => l.kind === kind && l.identifier === label.identifier)
+      .map((l) => ({ uri: ctx.model.uri, span: labelSpan(ctx.model, l) }));
+  }
+  const target = documentLinkTargets(ctx).find((t) => offset >= t.span.start && offset <= t.span.end);
+  return target ? [{ uri: target.uri, line: target.line }] : [];
+}
+
+/** Find references: every use and definition of the label at an offset. */
+export function referencesAt(ctx: LinkContext, offset: number, includeDeclaration: boolean): Span[] {
+  const label = labelAt(ctx.model, offset);
+  if (!label) return [];
+  const footnote = FOOTNOTE.has(label.kind);
+  const kinds = footnote ? ['footnoteReference', 'footnoteDefinition'] : ['linkReference', 'imageReference', 'definition'];
+  const definitionKind = footnote ? 'footnoteDefinition' : 'definition';
+  return ctx.model.links
+    .filter((l) => kinds.includes(l.kind) && l.identifier === label.identifier && (includeDeclaration || l.kind !== definitionKind))
+    .map((l) => (l.kind === definitionKind ? labelSpan(ctx.model, l) : l.span));
+}
+
+/** `[label]` at the start of a definition, rather than the whole definition. */
+function labelSpan(model: DocumentModel, l: LinkInfo): Span {
+  const close = model.text.indexOf(']', l.span.start);
+  return close === -1 || close > l.span.end ? l.span : { start: l.span.start, end: close + 1 };
+}
+
+export interface LinkCompletion {
+  label: string;
+  /** LSP CompletionItemKind numbers: File 17, Folder 19, Reference 18. */
+  kind: number;
+  detail?: string;
+  insertText: string;
+  /** The span the completion replaces. */
+  span: Span;
+  sortText?: string;
+}
+
+const MAX_COMPLETIONS = 500;
+
+/** Completions for paths after `](` (and in src/href/@/), anchors after `#`, footnotes after `[^`. */
+export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletion[] | undefined {
+  const { model } = ctx;
+  if (offset < (model.frontMatter?.span.end ?? 0) || isExcluded(documentLinks(model), offset)) return undefined;
+  const lineStart = model.text.lastIndexOf('\n', offset - 1) + 1;
+  const before = model.text.slice(Math.max(lineStart, offset - 500), offset);
+
+  const footnote = /\[\^([^\]\s]*)$/.exec(before);
+  if (footnote) {
+    const start = offset - footnote[1].length;
+    const labels = [...new Set(model.footnotes.definitions.map((d) => (d.node as { label?: string }).label ?? d.identifier ?? ''))];
+    return labels.map((label) => ({ label, kind: 18, detail: 'footnote', insertText: label, span: { start, end: offset } }));
+  }
+  const path = /(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']|\{\{[<%]\s*(?:rel)?ref\s+["'])([^\s)"'<>]*)$/.exec(before);
+  if (!path) return undefined;
+  const written = path[1];
+  const hash = written.indexOf('#');
+  if (hash !== -1) {
+    const start = offset - (written.length - hash - 1);
+    return anchorCompletions(ctx, written.slice(0, hash)).map((a) => ({ ...a, span: { start, end: offset } }));
+  }
+  const slash = written.lastIndexOf('/');
+  const folderPart = written.slice(0, slash + 1);
+  const start = offset - (written.length - slash - 1);
+  const items: LinkCompletion[] = [];
+  for (const dir of folderUris(ctx, folderPart)) {
+    for (const name of ctx.index.list(dir)) {
+      if (name.startsWith('.') || items.length >= MAX_COMPLETIONS) continue;
+      const folder = name.endsWith('/');
+      const label = decode(folder ? name.slice(0, -1) : name);
+      items.push({ label, kind: folder ? 19 : 17, insertText: folder ? label + '/' : label, span: { start, end: offset }, sortText: (folder ? '1' : '0') + label });
+    }
+  }
+  return items;
+}
+
+function anchorCompletions(ctx: LinkContext, path: string): Omit<LinkCompletion, 'span'>[] {
+  if (path === '') return documentAnchors(ctx.model, ctx.site.generator).map((a) => ({ label: '#' + a.id, kind: 18, detail: a.label, insertText: a.id }));
+  const dest: Destination = { syntax: 'markdown', image: false, url: path, urlSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } };
+  const r = resolveDestination({ index: ctx.index, site: ctx.site, uri: ctx.model.uri }, dest);
+  if (r.status !== 'found' || !MARKDOWN_FILE.test(r.uri)) return [];
+  if (r.uri === ctx.model.uri) return anchorCompletions(ctx, '');
+  const page = ctx.index.page(r.uri);
+  return [...(page?.anchors ?? [])].map((id) => ({ label: '#' + id, kind: 18, insertText: id }));
+}
+
+/** The folders a written folder part (`../img/`, `/images/`, `@/blog/`) stands for. */
+function folderUris(ctx: LinkContext, folderPart: string): string[] {
+  const { site, model } = ctx;
+  const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
+  if (folderPart.startsWith('@/')) return site.root ? [resolvePath(`${site.root}/content`, folderPart.slice(2))] : [];
+  if (folderPart.startsWith('/')) return site.root ? STATIC_FOLDERS[site.generator].map((f) => resolvePath(`${site.root}/${f}`, folderPart.slice(1))) : [];
+  return [resolvePath(dir, folderPart)];
+}
+
+function decode(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** A quick fix: replace spans of the document. */
+export interface LinkFix {
+  title: string;
+  code: string;
+  findingSpan: Span;
+  edits: { span: Span; newText: string }[];
+  isPreferred?: boolean;
+}
+
+/** The fixes for one link finding, from the data the rule attached. */
+export function linkFixes(ctx: LinkContext, code: string, span: Span, data: LinkFixData | undefined): LinkFix[] {
+  const { model } = ctx;
+  const fix = (title: string, edits: LinkFix['edits'], isPreferred = true): LinkFix[] => [{ title, code, findingSpan: span, edits, isPreferred }];
+  if (data?.replacement !== undefined) return fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]);
+  if (data?.remove) {
+    // The definition's lines, and the blank line after it when it stood alone.
+    const link = model.links.find((l) => l.span.start === span.start);
+    const end = link ? link.span.end : span.end;
+    const lineStart = model.text.lastIndexOf('\n', span.start - 1) + 1;
+    let lineEnd = model.text.indexOf('\n', end);
+    lineEnd = lineEnd === -1 ? model.text.length : lineEnd + 1;
+    return fix('Remove the unused definition', [{ span: { start: lineStart, end: lineEnd }, newText: '' }]);
+  }
+  if (data?.footnote !== undefined) {
+    const text = model.text;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const trailing = text.endsWith('\n') ? (/\n\s*\n$/.test(text) ? '' : eol) : eol + eol;
+    return fix(`Add a definition for [^${data.footnote}]`, [{ span: { start: text.length, end: text.length }, newText: `${trailing}[^${data.footnote}]: TODO${eol}` }]);
+  }
+  if (code === 'link/missing-file' && data?.path) {
+    const best = closestPath(ctx, data.path);
+    return best ? fix(`Change to ${best}`, [{ span, newText: best }]) : [];
+  }
+  return [];
+}
+
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
+
+/** The existing file closest to a broken path, written the same way (relative or from the root). */
+export function closestPath(ctx: LinkContext, written: string): string | undefined {
+  const { site, model, index } = ctx;
+  if (!site.root) return undefined;
+  const hashAt = written.search(/[?#]/);
+  const path = hashAt === -1 ? written : written.slice(0, hashAt);
+  const suffix = hashAt === -1 ? '' : written.slice(hashAt);
+  const absolute = path.startsWith('/');
+  const zola = path.startsWith('@/');
+  const kind = (p: string) => (IMAGE.test(p) ? 'image' : MARKDOWN_FILE.test(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
+  const wanted = kind(path);
+  const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
+  const candidates = new Map<string, string>();
+  const bases = absolute ? STATIC_FOLDERS[site.generator].map((f) => `${site.root}/${f}`.replace(/\/$/, '')) : zola ? [`${site.root}/content`] : [];
+  for (const uri of index.filesUnder(site.root)) {
+    if (uri === model.uri || kind(uri) !== wanted) continue;
+    let as: string | undefined;
+    if (absolute || zola) {
+      const base = bases.find((b) => uri.startsWith(b + '/'));
+      if (base) as = (zola ? '@/' : '/') + decode(uri.slice(base.length + 1));
+    } else {
+      as = relativeName(dir + '/x', uri);
+      if (as.startsWith('./') && !path.startsWith('./')) as = as.slice(2);
+    }
+    if (as !== undefined && !candidates.has(as)) candidates.set(as, uri);
+    if (candidates.size >= 20_000) break;
+  }
+  if (candidates.size === 0) return undefined;
+  const names = [...candidates.keys()];
+  const best = closest(path, names);
+  // Too far off is a guess, not a fix.
+  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? best + suffix : undefined;
+}

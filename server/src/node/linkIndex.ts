@@ -1,0 +1,141 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type LinkIndex, MARKDOWN_FILE, MAX_INDEXED_FILES, MAX_PAGE_CHARS, SKIPPED_FOLDERS } from '../core/links/linkIndex';
+import { decodeUtf8, toPath, toUri } from './workspace';
+
+const MAX_DEPTH = 16;
+
+export interface FillOptions {
+  signal?: { readonly isCancellationRequested: boolean };
+  maxFiles?: number;
+  /** The editor's text of open documents, which wins over the disk's. */
+  openText?: (uri: string) => string | undefined;
+}
+
+/**
+ * Fills a link index from the disk: every file's name, and each Markdown file's headings and
+ * address fields. Dot-folders, dependencies and build output are skipped; a symbolic link is
+ * followed once per real folder, so a cycle ends; the walk stops at `maxFiles`. Yields to the
+ * event loop every few files, so the server keeps answering.
+ */
+export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], options: FillOptions = {}): Promise<{ files: number; truncated: boolean }> {
+  const maxFiles = options.maxFiles ?? MAX_INDEXED_FILES;
+  let files = 0;
+  let truncated = false;
+  const seen = new Set<string>();
+  let sinceYield = 0;
+  for (const rootUri of roots) {
+    const rootPath = toPath(rootUri);
+    if (!rootPath) continue;
+    const stack: { path: string; depth: number }[] = [{ path: rootPath, depth: 0 }];
+    while (stack.length > 0) {
+      if (options.signal?.isCancellationRequested) return { files, truncated: true };
+      const { path: folder, depth } = stack.pop()!;
+      const real = await realpath(folder).catch(() => undefined);
+      if (!real || seen.has(real)) continue;
+      seen.add(real);
+      let entries: Dirent[];
+      try {
+        entries = await readdir(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.name.startsWith('.')) continue;
+        const path = join(folder, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          const target = await stat(path).catch(() => undefined);
+          isDirectory = target?.isDirectory() ?? false;
+          isFile = target?.isFile() ?? false;
+        }
+        if (isDirectory) {
+          if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) stack.push({ path, depth: depth + 1 });
+          continue;
+        }
+        if (!isFile) continue;
+        if (files >= maxFiles) {
+          truncated = true;
+          break;
+        }
+        files++;
+        const uri = toUri(path);
+        if (MARKDOWN_FILE.test(entry.name)) {
+          index.setFile(uri, options.openText?.(uri) ?? (await readPage(path)));
+        } else {
+          index.setFile(uri);
+        }
+        if (++sinceYield >= 64) {
+          sinceYield = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+      if (truncated) break;
+    }
+  }
+  index.ready = true;
+  return { files, truncated };
+}
+
+async function readPage(path: string): Promise<string> {
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_PAGE_CHARS * 3) return '';
+    return decodeUtf8(await readFile(path));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Applies one file event to the index: a created or changed file is (re)read, a deleted one
+ * (or a deleted folder's files) removed. Returns whether the index changed.
+ */
+export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: boolean, openText?: (uri: string) => string | undefined): Promise<boolean> {
+  if (!index.roots.some((root) => uri.startsWith(root.replace(/\/$/, '') + '/'))) return false;
+  const path = toPath(uri);
+  if (!path) return false;
+  if (deleted) {
+    index.removeFile(uri);
+    return true;
+  }
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
+    index.removeFile(uri);
+    return true;
+  }
+  if (info.isDirectory()) {
+    // A folder created or moved in: index what it holds.
+    await fillFolder(index, path, openText);
+    return true;
+  }
+  if (!info.isFile()) return false;
+  index.setFile(uri, MARKDOWN_FILE.test(path) ? (openText?.(uri) ?? (await readPage(path))) : undefined);
+  return true;
+}
+
+async function fillFolder(index: LinkIndex, folder: string, openText?: (uri: string) => string | undefined): Promise<void> {
+  const seen = new Set<string>();
+  const stack = [{ path: folder, depth: 0 }];
+  let files = 0;
+  while (stack.length > 0 && files < MAX_INDEXED_FILES) {
+    const { path: dir, depth } = stack.pop()!;
+    const real = await realpath(dir).catch(() => undefined);
+    if (!real || seen.has(real)) continue;
+    seen.add(real);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) stack.push({ path, depth: depth + 1 });
+      } else if (entry.isFile()) {
+        files++;
+        const uri = toUri(path);
+        index.setFile(uri, MARKDOWN_FILE.test(entry.name) ? (openText?.(uri) ?? (await readPage(path))) : undefined);
+      }
+    }
+  }
+}
