@@ -132,7 +132,7 @@ function compute({ model, site, index }: LinkContext): { issues: LinkIssue[]; re
         break;
       }
       case 'case': {
-        const rel = relativeName(resolution.uri, resolution.actual);
+        const rel = site.root && resolution.actual.startsWith(site.root + '/') ? decodeURIComponent(resolution.actual.slice(site.root.length + 1)) : relativeName(model.uri, resolution.actual);
         report({
           code: 'link/case-mismatch',
           span: dest.urlSpan,

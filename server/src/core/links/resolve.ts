@@ -70,9 +70,10 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
   const content = CONTENT_FOLDER[site.generator];
   if (path.startsWith('@/') || dest.syntax === 'ref') {
     if (!site.root || !content) return { status: 'skip' };
-    path = path.replace(/^@\//, '');
-    const inContent = resolvePath(`${site.root}/${content}`, path.replace(/^\//, ''));
-    const candidates = path.startsWith('/') || cls.kind !== 'local' ? [inContent] : [resolvePath(dir, path), inContent];
+    const fromContent = path.startsWith('@/') || path.startsWith('/');
+    path = path.replace(/^@?\//, '');
+    const inContent = resolvePath(`${site.root}/${content}`, path);
+    const candidates = fromContent ? [inContent] : [resolvePath(dir, path), inContent];
     for (const candidate of candidates) {
       const hit = lookupPage(ctx, candidate, anchor);
       if (hit) return hit;
