@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { type LinkIndex, MARKDOWN_FILE, MAX_INDEXED_FILES, MAX_PAGE_CHARS, SKIPPED_FOLDERS } from '../core/links/linkIndex';
 import { decodeUtf8, toPath, toUri } from './workspace';
@@ -32,22 +31,17 @@ export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], 
     while (stack.length > 0) {
       if (options.signal?.isCancellationRequested) return { files, truncated: true };
       const { path: folder, depth } = stack.pop()!;
-      const real = await realpath(folder).catch(() => undefined);
+      const real = tryOr(() => realpathSync(folder), undefined);
       if (!real || seen.has(real)) continue;
       seen.add(real);
-      let entries: Dirent[];
-      try {
-        entries = await readdir(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
+      const entries = tryOr<Dirent[]>(() => readdirSync(folder, { withFileTypes: true }), []);
       for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;
         const path = join(folder, entry.name);
         let isDirectory = entry.isDirectory();
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
-          const target = await stat(path).catch(() => undefined);
+          const target = tryOr(() => statSync(path), undefined);
           isDirectory = target?.isDirectory() ?? false;
           isFile = target?.isFile() ?? false;
         }
@@ -63,11 +57,13 @@ export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], 
         files++;
         const uri = toUri(path);
         if (MARKDOWN_FILE.test(entry.name)) {
-          index.setFile(uri, options.openText?.(uri) ?? (await readPage(path)));
+          index.setFile(uri, options.openText?.(uri) ?? readPage(path));
         } else {
           index.setFile(uri);
         }
-        if (++sinceYield >= 64) {
+        // Reads are synchronous (much faster than a promise per file), in slices that
+        // yield to the event loop, so the server keeps answering while it indexes.
+        if (++sinceYield >= 128) {
           sinceYield = 0;
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
@@ -79,13 +75,20 @@ export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], 
   return { files, truncated };
 }
 
-async function readPage(path: string): Promise<string> {
+function readPage(path: string): string {
   try {
-    const info = await stat(path);
-    if (info.size > MAX_PAGE_CHARS * 3) return '';
-    return decodeUtf8(await readFile(path));
+    if (statSync(path).size > MAX_PAGE_CHARS * 3) return '';
+    return decodeUtf8(readFileSync(path));
   } catch {
     return '';
+  }
+}
+
+function tryOr<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
   }
 }
 
@@ -101,7 +104,7 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
     index.removeFile(uri);
     return true;
   }
-  const info = await stat(path).catch(() => undefined);
+  const info = tryOr(() => statSync(path), undefined);
   if (!info) {
     index.removeFile(uri);
     return true;
@@ -112,7 +115,7 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
     return true;
   }
   if (!info.isFile()) return false;
-  index.setFile(uri, MARKDOWN_FILE.test(path) ? (openText?.(uri) ?? (await readPage(path))) : undefined);
+  index.setFile(uri, MARKDOWN_FILE.test(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
   return true;
 }
 
@@ -122,10 +125,10 @@ async function fillFolder(index: LinkIndex, folder: string, openText?: (uri: str
   let files = 0;
   while (stack.length > 0 && files < MAX_INDEXED_FILES) {
     const { path: dir, depth } = stack.pop()!;
-    const real = await realpath(dir).catch(() => undefined);
+    const real = tryOr(() => realpathSync(dir), undefined);
     if (!real || seen.has(real)) continue;
     seen.add(real);
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    const entries = tryOr<Dirent[]>(() => readdirSync(dir, { withFileTypes: true }), []);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
@@ -134,7 +137,8 @@ async function fillFolder(index: LinkIndex, folder: string, openText?: (uri: str
       } else if (entry.isFile()) {
         files++;
         const uri = toUri(path);
-        index.setFile(uri, MARKDOWN_FILE.test(entry.name) ? (openText?.(uri) ?? (await readPage(path))) : undefined);
+        index.setFile(uri, MARKDOWN_FILE.test(entry.name) ? (openText?.(uri) ?? readPage(path)) : undefined);
+        if (files % 128 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
   }

@@ -74,12 +74,13 @@ export function checkLinks(ctx: LinkContext): { issues: LinkIssue[]; resolved: R
   const key = `${ctx.index.version} ${ctx.index.ready} ${ctx.site.generator} ${ctx.site.root}`;
   const known = cache.get(ctx.model);
   if (known && known.key === key) return known;
-  const result = compute(ctx);
+  const result = computeLinkIssues(ctx);
   cache.set(ctx.model, { key, ...result });
   return result;
 }
 
-function compute({ model, site, index }: LinkContext): { issues: LinkIssue[]; resolved: ResolvedLink[] } {
+/** The same, without the cache: for benchmarks. */
+export function computeLinkIssues({ model, site, index }: LinkContext): { issues: LinkIssue[]; resolved: ResolvedLink[] } {
   const issues: LinkIssue[] = [];
   const resolved: ResolvedLink[] = [];
   const counts = new Map<LinkCode, number>();

@@ -1,5 +1,7 @@
+import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
+import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter } from '../model/frontMatter';
-import { siteOf, type Site } from '../site/generator';
+import { siteOf, type Site, type SiteGeneratorName } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
 import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
@@ -37,6 +39,8 @@ export class LinkIndex {
   private readonly byLowerCase = new Map<string, string[]>();
   private readonly children = new Map<string, Set<string>>();
   private readonly pages = new Map<string, IndexedPage>();
+  /** The generator per folder, for heading ids: detection reads files, so it is kept. */
+  private readonly generators = new Map<string, SiteGeneratorName>();
   private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Set<string>; ofUri: Map<string, string> }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
@@ -68,6 +72,7 @@ export class LinkIndex {
       this.addresses = undefined;
     } else if (SITE_CONFIG.test(uri)) {
       this.addresses = undefined;
+      this.generators.clear();
     }
     this.version++;
   }
@@ -195,19 +200,11 @@ export class LinkIndex {
   private readPage(uri: string, text: string): IndexedPage {
     const body = text.length > MAX_PAGE_CHARS ? text.slice(0, MAX_PAGE_CHARS) : text;
     const bom = body.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let fields: AddressFields = {};
-    let bodyStart = bom;
-    try {
-      const fm = parseFrontMatter(body, bom);
-      if (fm) {
-        fields = addressFields(fm.data);
-        bodyStart = fm.closed ? fm.span.end : body.length;
-      }
-    } catch {
-      // Front matter that cannot be read gives no address fields.
-    }
-    const site = siteOf(this.workspace, uri);
-    const { anchors, headings } = scanAnchors(body, site.generator, bodyStart);
+    const { fields, bodyStart } = addressFieldsOf(body, bom);
+    const dir = uri.slice(0, uri.lastIndexOf('/'));
+    let generator = this.generators.get(dir);
+    if (!generator) this.generators.set(dir, (generator = siteOf(this.workspace, uri).generator));
+    const { anchors, headings } = scanAnchors(body, generator, bodyStart);
     return { anchors: new Set(anchors), headings, fields };
   }
 }
@@ -240,6 +237,47 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, maxFiles = MAX
   };
   for (const root of workspace.roots) visit(root.replace(/\/$/, ''), 0);
   index.ready = true;
+}
+
+const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category)\s*[:=]/;
+
+/**
+ * The address fields of a page's front matter, and where its body starts. Indexing reads
+ * thousands of files, so only the lines of the keys that matter are given to the YAML or
+ * TOML parser; anything unusual goes through the full front-matter parser.
+ */
+export function addressFieldsOf(text: string, bom: number): { fields: AddressFields; bodyStart: number } {
+  const open = text.slice(bom, bom + 4);
+  const delimiter = open.startsWith('---') ? '---' : open.startsWith('+++') ? '+++' : undefined;
+  if (delimiter && /^(?:---|\+\+\+)\r?\n/.test(text.slice(bom, bom + 5))) {
+    const close = new RegExp(`\\r?\\n${delimiter.replace(/\+/g, '\\+')}[ \\t]*(?:\\r?\\n|$)`, 'g');
+    close.lastIndex = bom + 3;
+    const end = close.exec(text);
+    if (end && end.index - bom < 256 * 1024) {
+      const block = text.slice(text.indexOf('\n', bom) + 1, end.index).split(/\r?\n/);
+      const picked: string[] = [];
+      let keep = false;
+      for (const line of block) {
+        if (delimiter === '+++' && /^\s*\[/.test(line)) break; // a table: top-level keys are over
+        if (/^\S/.test(line)) keep = ADDRESS_KEYS.test(line);
+        else if (line.trim() === '') keep = false;
+        if (keep) picked.push(line);
+      }
+      try {
+        const data = delimiter === '---' ? parseYaml(picked.join('\n')) : getStaticTOMLValue(parseTOML(picked.join('\n')));
+        if (data === null || typeof data === 'object') return { fields: addressFields((data ?? {}) as Record<string, unknown>), bodyStart: end.index + end[0].length };
+      } catch {
+        // Fall through to the full parser, which reports nothing here but reads what it can.
+      }
+    }
+  }
+  try {
+    const fm = parseFrontMatter(text, bom);
+    if (fm) return { fields: addressFields(fm.data), bodyStart: fm.closed ? fm.span.end : text.length };
+  } catch {
+    // Front matter that cannot be read gives no address fields.
+  }
+  return { fields: {}, bodyStart: bom };
 }
 
 const attached = new WeakMap<Workspace, LinkIndex>();
