@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
+import { linkContext } from '../../server/src/core/links/check';
 import { forgetLinkIndex } from '../../server/src/core/links/linkIndex';
+import { documentLinkTargets, linkCompletions, linkFixes } from '../../server/src/core/links/navigation';
 import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
 import { lines, source } from './util';
 
@@ -196,5 +198,69 @@ describe('link findings: bad input', () => {
     const workspace = new ListingMemoryWorkspace(files, []);
     const { findings } = analyze(source(files['file:///loose.md'], 'file:///loose.md'), DEFAULT_SETTINGS, workspace);
     assert.deepEqual(findings.map((f) => f.code), ['link/missing-anchor', 'link/empty-destination']);
+  });
+});
+
+describe('link quick fixes', () => {
+  /** Applies every fix offered for the findings of a post and returns the titles and results. */
+  function fixes(body: string, extra: Record<string, string> = {}): [string, string][] {
+    const text = lines('---', 'title: Recap', '---', body, '');
+    const files = { ...JEKYLL, ...extra, [POST]: text };
+    const workspace = new ListingMemoryWorkspace(files, [ROOT]);
+    forgetLinkIndex(workspace);
+    const { findings, model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+    const out: [string, string][] = [];
+    for (const f of findings.filter((x) => x.code.startsWith('link/'))) {
+      for (const fix of linkFixes(ctx, f.code, f.span, f.data as never)) {
+        let result = text;
+        for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) result = result.slice(0, e.span.start) + e.newText + result.slice(e.span.end);
+        out.push([fix.title, result.slice(text.indexOf('---\n', 4) + 4)]);
+      }
+    }
+    return out;
+  }
+
+  it('adds https://, fixes inverted syntax, an anchor and letter case', () => {
+    assert.deepEqual(fixes('# Recap\n\n[a](example.dev)'), [['Add https://', '# Recap\n\n[a](https://example.dev)\n']]);
+    assert.deepEqual(fixes('# Recap\n\n(a)[https://x.dev]'), [['Write it as [text](url)', '# Recap\n\n[a](https://x.dev)\n']]);
+    assert.deepEqual(fixes('# Recap\n\n[a](#recapp)'), [['Link to #recap', '# Recap\n\n[a](#recap)\n']]);
+    assert.deepEqual(fixes('# R\n\n![t](/assets/img/team.jpg)'), [['Write it as /assets/img/Team.jpg', '# R\n\n![t](/assets/img/Team.jpg)\n']]);
+  });
+
+  it('replaces a broken path with the closest existing file, written the same way', () => {
+    assert.deepEqual(fixes('# R\n\n![a](/assets/img/arch.jpg) ![b](../assets/img/archh.png)'), [
+      ['Change to /assets/img/arch.png', '# R\n\n![a](/assets/img/arch.png) ![b](../assets/img/archh.png)\n'],
+      ['Change to ../assets/img/arch.png', '# R\n\n![a](/assets/img/arch.jpg) ![b](../assets/img/arch.png)\n'],
+    ]);
+  });
+
+  it('adds a missing footnote definition and removes unused definitions', () => {
+    assert.deepEqual(fixes('# R\n\nA claim.[^src]'), [['Add a definition for [^src]', '# R\n\nA claim.[^src]\n\n[^src]: TODO\n']]);
+    assert.deepEqual(fixes('# R\n\nText.\n\n[old]: https://x.dev\n[^n]: Unused.\n'), [
+      ['Remove the unused definition', '# R\n\nText.\n\n[^n]: Unused.\n\n'],
+      ['Remove the unused definition', '# R\n\nText.\n\n[old]: https://x.dev\n\n'],
+    ]);
+  });
+});
+
+describe('link completions and navigation (core)', () => {
+  const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Day 2', '', '![x](/assets/img/) [y](/2024/11/20/kubecon/#) [^', '', '[^n]: Note.', '');
+  const files = { ...JEKYLL, [POST]: text };
+  const workspace = new ListingMemoryWorkspace(files, [ROOT]);
+  const { model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+  const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+  const labels = (needle: string, delta: number) => linkCompletions(ctx, text.indexOf(needle) + delta)?.map((c) => c.label);
+
+  it('completes paths in folders served at the root, anchors of another post, footnote labels', () => {
+    assert.deepEqual(labels('/assets/img/)', 12), ['Team.jpg', 'arch.png']);
+    assert.deepEqual(labels('kubecon/#)', 9), ['#keynote', '#second-day']);
+    assert.deepEqual(labels('[^\n', 2), ['n']);
+    assert.equal(linkCompletions(ctx, text.indexOf('title')), undefined);
+  });
+
+  it('links resolved targets, generator syntax included', () => {
+    const targets = documentLinkTargets(ctx).map((t) => t.uri);
+    assert.ok(targets.includes(`${ROOT}/_posts/2024-11-20-kubecon.md`));
   });
 });
