@@ -2,12 +2,12 @@ import { closest } from 'fastest-levenshtein';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { DocumentModel, LinkInfo } from '../model/document';
 import type { Settings } from '../settings';
-import { siteOf, type Site } from '../site/generator';
+import { rootOf, siteOf, type Site } from '../site/generator';
 import type { Span } from '../text';
 import type { Workspace } from '../workspace';
 import { documentAnchors } from './anchors';
 import { documentLinks, type Destination } from './extract';
-import { linkIndexOf, MARKDOWN_FILE, type LinkIndex } from './linkIndex';
+import { LinkIndex, linkIndexOf, MARKDOWN_FILE } from './linkIndex';
 import { resolveDestination, type Resolution } from './resolve';
 import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId } from './url';
 
@@ -65,8 +65,12 @@ export interface LinkContext {
   index: LinkIndex;
 }
 
+const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: () => false });
+
 export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
-  return { model, site: siteOf(workspace, model.uri, settings), index: linkIndexOf(workspace) };
+  // Files are indexed only for documents inside a workspace folder; others need none.
+  const index = rootOf(workspace, model.uri) ? linkIndexOf(workspace) : NO_FILES;
+  return { model, site: siteOf(workspace, model.uri, settings), index };
 }
 
 /** Every link finding of a document, computed once per model and index version. */
