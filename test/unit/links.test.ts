@@ -113,6 +113,10 @@ describe('link findings (Jekyll)', () => {
     );
   });
 
+  it('template tags, footnote ids and #top are not links to check', () => {
+    assert.deepEqual(jekyll(lines('# R', '{{ site.data.talks[page.slug][0] }} {% if a[1][2] %}x{% endif %}', '[back](#top) [note](#fn:1) [ref](#fnref:1)')), []);
+  });
+
   it('never checks code, code spans, comments or raw blocks', () => {
     assert.deepEqual(
       jekyll(lines('# R', '`[a](nope.png)` <!-- [b](gone.md) -->', '', '```md', '[c](gone.md) [^x] (t)[https://x.dev]', '```', '', '{% raw %}', '[d](gone.md) {{< ref "gone.md" >}}', '{% endraw %}')),
@@ -143,6 +147,11 @@ describe('link findings (Hugo)', () => {
       ),
       [],
     );
+  });
+
+  it('an alias in front matter is an address of the page', () => {
+    const files = { ...HUGO, [`${ROOT}/content/posts/old.md`]: lines('---', 'title: Old', 'aliases: ["/2019/old-name/"]', '---', '# Old', '') };
+    assert.deepEqual(linkFindings({ ...files, [post]: lines('---', 'title: C', '---', '[o](/2019/old-name/) [p](/posts/old/)', '') }, post), []);
   });
 
   it('reports what is not there', () => {

@@ -149,7 +149,8 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
       case 'same-document':
       case 'found': {
         const anchor = resolution.anchor;
-        if (anchor === undefined || anchor === '' || anchor === 'top') break;
+        // `#top`, and the ids generators give footnotes (kramdown's `fn:1`, GitHub's `fnref-1`).
+        if (anchor === undefined || anchor === '' || anchor === 'top' || /^(?:fn|fnref)[:-]|^footnote/.test(anchor)) break;
         if (resolution.status === 'same-document' || resolution.uri === model.uri) {
           const ids = ownAnchors().map((a) => a.id);
           if (!ids.includes(anchor)) report(anchorIssue(dest, anchor, ids, 'this post'));

@@ -165,11 +165,18 @@ function sectionLinks(parsed: ParsedSection): SectionLinks {
     }
   }
 
+  // Template tags (`{{ site.data[a][b] }}`, `{% if x %}`) hold brackets that are not Markdown.
+  const templates: Span[] = [];
+  if (text.includes('{{') || text.includes('{%')) {
+    for (const m of text.matchAll(/\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/g)) templates.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  const plain = (start: number) => free(start) && outsideNodes(start) && !templates.some((s) => start >= s.start && start < s.end);
+
   // `[text][label]` and `[label][]` whose label has no definition are plain text to remark.
   if (text.includes('][')) {
     for (const m of text.matchAll(/(?<![\\\]])!?\[([^\]\n]{1,500})\]\[([^\]\n]{0,500})\]/g)) {
       const index = m.index ?? 0;
-      if (!free(index) || !outsideNodes(index) || m[1].startsWith('^')) continue;
+      if (!plain(index) || m[1].startsWith('^')) continue;
       const label = m[2] === '' ? m[1] : m[2];
       const labelStart = m[2] === '' ? index + m[0].indexOf('[') + 1 : index + m[0].length - 1 - m[2].length;
       out.loose.push({ footnote: false, label, span: { start: index, end: index + m[0].length }, labelSpan: { start: labelStart, end: labelStart + label.length } });
@@ -178,7 +185,7 @@ function sectionLinks(parsed: ParsedSection): SectionLinks {
   if (text.includes('[^')) {
     for (const m of text.matchAll(/(?<!\\)\[\^([^\]\s]{1,200})\](?!:)/g)) {
       const index = m.index ?? 0;
-      if (!free(index) || !outsideNodes(index)) continue;
+      if (!plain(index)) continue;
       out.loose.push({ footnote: true, label: m[1], span: { start: index, end: index + m[0].length }, labelSpan: { start: index + 2, end: index + 2 + m[1].length } });
     }
   }
@@ -186,7 +193,7 @@ function sectionLinks(parsed: ParsedSection): SectionLinks {
   if (text.includes(')[')) {
     for (const m of text.matchAll(/(?<![\]\\])\(([^()\n]{1,300})\)\[((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\.{0,2}\/)[^\]\s]{1,2000})\](?![[(:])/gi)) {
       const index = m.index ?? 0;
-      if (!free(index) || !outsideNodes(index)) continue;
+      if (!plain(index)) continue;
       out.inverted.push({ span: { start: index, end: index + m[0].length }, text: m[1], url: m[2] });
     }
   }

@@ -174,6 +174,10 @@ export class LinkIndex {
         table.byLower.set(norm.toLowerCase(), uri);
         // Section pages (`_index.md`) give their folder, not a post area.
         if (norm.includes('/')) table.firstSegments.add(norm.split('/')[0]);
+        for (const alias of page.fields.aliases ?? []) {
+          const key = normalizeAddress(alias.startsWith('/') ? alias : `${address.replace(/[^/]*$/, '')}${alias}`);
+          if (!table.byAddress.has(key)) table.byAddress.set(key, uri);
+        }
       }
     }
     this.addresses.set(key, table);
@@ -239,7 +243,7 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, maxFiles = MAX
   index.ready = true;
 }
 
-const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category)\s*[:=]/;
+const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category|aliases|redirect_from)\s*[:=]/;
 
 /**
  * The address fields of a page's front matter, and where its body starts. Indexing reads

@@ -11,6 +11,8 @@ export interface AddressFields {
   date?: string;
   title?: string;
   categories?: string[];
+  /** Other addresses that redirect here: Hugo's `aliases`, Jekyll's `redirect_from`. */
+  aliases?: string[];
 }
 
 export function addressFields(data: Record<string, unknown> | undefined): AddressFields {
@@ -24,6 +26,9 @@ export function addressFields(data: Record<string, unknown> | undefined): Addres
     if (v !== undefined) out[key] = v;
   }
   if (categories && categories.length > 0) out.categories = categories;
+  const aliases = data.aliases ?? data.redirect_from;
+  const list = typeof aliases === 'string' ? [aliases] : Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
+  if (list.length > 0) out.aliases = list.slice(0, 100);
   return out;
 }
 
