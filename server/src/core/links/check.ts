@@ -69,8 +69,10 @@ const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: (
 
 export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
   // Files are indexed only for documents inside a workspace folder; others need none.
-  const index = rootOf(workspace, model.uri) ? linkIndexOf(workspace) : NO_FILES;
-  return { model, site: siteOf(workspace, model.uri, settings), index };
+  const workspaceRoot = rootOf(workspace, model.uri);
+  const site = siteOf(workspace, model.uri, settings);
+  const index = workspaceRoot ? linkIndexOf(workspace, site.root ?? workspaceRoot) : NO_FILES;
+  return { model, site, index };
 }
 
 /** Every link finding of a document, computed once per model and index version. */

@@ -44,8 +44,26 @@ export class LinkIndex {
   private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Set<string>; ofUri: Map<string, string> }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
-  /** Whether the roots have been walked; until then lookups under them say "unknown". */
-  ready = false;
+  /** Folders that have been walked: lookups under them are answered, others say "unknown". */
+  private filled: string[] = [];
+  /** Kept current by its owner (the language server), never filled on first use. */
+  managed = false;
+
+  /** Whether every workspace folder has been walked. */
+  get ready(): boolean {
+    return this.workspace.roots.length > 0 && this.workspace.roots.every((r) => this.filled.includes(r.replace(/\/$/, '')));
+  }
+
+  set ready(value: boolean) {
+    this.filled = value ? this.workspace.roots.map((r) => r.replace(/\/$/, '')) : [];
+    this.version++;
+  }
+
+  /** Records that a folder has been walked. */
+  markFilled(folder: string): void {
+    this.filled.push(folder.replace(/\/$/, ''));
+    this.version++;
+  }
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -96,7 +114,7 @@ export class LinkIndex {
 
   /** Whether Talkdown knows the answer for this URI: it is under an indexed root. */
   covers(uri: string): boolean {
-    return this.ready && this.workspace.roots.some((root) => uri.startsWith(root.replace(/\/$/, '') + '/'));
+    return this.filled.some((root) => uri.startsWith(root + '/'));
   }
 
   /** Whether a file (or a folder) exists; false outside the indexed roots (the index never asks the disk). */
@@ -218,11 +236,8 @@ export class LinkIndex {
  * walks the disk asynchronously). Bounded: dot-folders and build output are skipped, and the
  * walk stops at MAX_INDEXED_FILES.
  */
-export function fillIndex(index: LinkIndex, workspace: Workspace, maxFiles = MAX_INDEXED_FILES): void {
-  if (!canList(workspace)) {
-    index.ready = false;
-    return;
-  }
+export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: string, maxFiles = MAX_INDEXED_FILES): void {
+  if (!canList(workspace)) return;
   let count = 0;
   const visit = (dir: string, depth: number): void => {
     const names = workspace.list(dir);
@@ -239,8 +254,11 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, maxFiles = MAX
       }
     }
   };
-  for (const root of workspace.roots) visit(root.replace(/\/$/, ''), 0);
-  index.ready = true;
+  const folders = folder ? [folder] : workspace.roots;
+  for (const root of folders) {
+    visit(root.replace(/\/$/, ''), 0);
+    index.markFilled(root);
+  }
 }
 
 const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category|aliases|redirect_from)\s*[:=]/;
@@ -288,17 +306,18 @@ const attached = new WeakMap<Workspace, LinkIndex>();
 
 /** Makes rules use an index the caller keeps current (the language server's). */
 export function attachLinkIndex(workspace: Workspace, index: LinkIndex): void {
+  index.managed = true;
   attached.set(workspace, index);
 }
 
-/** The workspace's link index: the attached one, or one filled from the workspace on first use. */
-export function linkIndexOf(workspace: Workspace): LinkIndex {
+/**
+ * The workspace's link index: the attached one, or one that walks each site's folder the
+ * first time a document of that site is checked (the CLI and tests).
+ */
+export function linkIndexOf(workspace: Workspace, folder?: string): LinkIndex {
   let index = attached.get(workspace);
-  if (!index) {
-    index = new LinkIndex(workspace);
-    fillIndex(index, workspace);
-    attached.set(workspace, index);
-  }
+  if (!index) attached.set(workspace, (index = new LinkIndex(workspace)));
+  if (!index.managed && folder && !index.covers(folder + '/')) fillIndex(index, workspace, folder);
   return index;
 }
 
