@@ -46,7 +46,7 @@ describe('link findings (Jekyll)', () => {
           '[file](./2024-11-20-kubecon.html) [src](2024-11-20-kubecon.md#second-day) [about](/about.html)',
           '[post]({% post_url 2024-11-20-kubecon %}) [link]({% link about.md %}) [self](#recap)',
           '<img src="/assets/img/arch.png"> <a href="/2024/11/20/kubecon/#second-day">x</a>',
-          '[tags](/tags/kubernetes/) [web](https://example.dev) [mail](mailto:a@example.dev)',
+          '[tags](/tags/kubernetes/) [month](/2024/11/) [web](https://example.dev) [mail](mailto:a@example.dev)',
           '[ref][r] [^1]',
           '',
           '[r]: https://example.dev/r',

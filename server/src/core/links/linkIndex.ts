@@ -41,7 +41,7 @@ export class LinkIndex {
   private readonly pages = new Map<string, IndexedPage>();
   /** The generator per folder, for heading ids: detection reads files, so it is kept. */
   private readonly generators = new Map<string, SiteGeneratorName>();
-  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Set<string>; ofUri: Map<string, string> }> | undefined;
+  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string> }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
   /** Folders that have been walked: lookups under them are answered, others say "unknown". */
@@ -160,7 +160,10 @@ export class LinkIndex {
     const uri = table.byAddress.get(key);
     if (uri) return { uri, postArea: true };
     const caseOf = table.byLower.get(key.toLowerCase());
-    return { caseOf, postArea: table.firstSegments.has(key.split('/')[0]) && key.includes('/') };
+    // Only an address shaped like the site's pages (same first folder, same depth) is
+    // surely a page: /2024/11/ may be an archive a plugin makes.
+    const parts = key.split('/');
+    return { caseOf, postArea: parts.length > 1 && (table.firstSegments.get(parts[0])?.has(parts.length) ?? false) };
   }
 
   /** The address at which the site serves a file, when the index knows it. */
@@ -178,7 +181,7 @@ export class LinkIndex {
     const key = `${site.generator} ${site.root}`;
     let table = this.addresses.get(key);
     if (table) return table;
-    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Set(), ofUri: new Map() };
+    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map() };
     if (site.root) {
       const config = readAddressConfig(site, (u) => this.workspace.readText(u));
       const prefix = site.root + '/';
@@ -191,7 +194,12 @@ export class LinkIndex {
         if (!table.byAddress.has(norm)) table.byAddress.set(norm, uri);
         table.byLower.set(norm.toLowerCase(), uri);
         // Section pages (`_index.md`) give their folder, not a post area.
-        if (norm.includes('/')) table.firstSegments.add(norm.split('/')[0]);
+        if (norm.includes('/')) {
+          const parts = norm.split('/');
+          let depths = table.firstSegments.get(parts[0]);
+          if (!depths) table.firstSegments.set(parts[0], (depths = new Set()));
+          depths.add(parts.length);
+        }
         for (const alias of page.fields.aliases ?? []) {
           const key = normalizeAddress(alias.startsWith('/') ? alias : `${address.replace(/[^/]*$/, '')}${alias}`);
           if (!table.byAddress.has(key)) table.byAddress.set(key, uri);
