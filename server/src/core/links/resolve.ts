@@ -44,8 +44,14 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
     case 'post_url': {
       if (!site.root || !ctx.index.covers(ctx.uri)) return { status: 'skip' };
       const name = url.replace(/\.(?:md|markdown)$/, '');
-      const folders = [`${site.root}/_posts`, ...subPostFolders(ctx, name)];
-      for (const folder of folders) {
+      // _posts/ first; its sub-folders and category folders' _posts/ only when needed.
+      for (const folder of [`${site.root}/_posts`]) {
+        for (const ext of ['.md', '.markdown']) {
+          const hit = lookupFile(ctx, `${folder}/${name}${ext}`);
+          if (hit) return hit;
+        }
+      }
+      for (const folder of subPostFolders(ctx, name)) {
         for (const ext of ['.md', '.markdown']) {
           const hit = lookupFile(ctx, `${folder}/${name}${ext}`);
           if (hit) return hit;
