@@ -269,7 +269,12 @@ describe('link completions and navigation (core)', () => {
   });
 
   it('links resolved targets, generator syntax included', () => {
-    const targets = documentLinkTargets(ctx).map((t) => t.uri);
-    assert.ok(targets.includes(`${ROOT}/_posts/2024-11-20-kubecon.md`));
+    const targets = documentLinkTargets(ctx).map((t) => `${t.uri}@${t.line}`);
+    assert.ok(targets.includes(`${ROOT}/_posts/2024-11-20-kubecon.md@undefined`), targets.join('\n'));
+    // An anchor in another post opens at its heading's line (`### Day 2 {#second-day}` is line 5).
+    const other = lines('---', 'title: R', '---', '[x](/2024/11/20/kubecon/#second-day)', '');
+    const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: other }, [ROOT]);
+    const c = linkContext(analyze(source(other, POST), DEFAULT_SETTINGS, ws).model, DEFAULT_SETTINGS, ws);
+    assert.deepEqual(documentLinkTargets(c).map((t) => [t.uri, t.line]), [[`${ROOT}/_posts/2024-11-20-kubecon.md`, 5]]);
   });
 });

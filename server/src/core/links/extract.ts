@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { DocumentModel, Section } from '../model/document';
+import type { DocumentModel } from '../model/document';
 import type { ParsedSection } from '../model/markdown';
 import type { Span } from '../text';
 
@@ -266,4 +266,3 @@ function destinationOf(text: string, span: Span, definition: boolean): { raw?: s
   return { raw: raw.slice(start, end), urlSpan: { start: span.start + start, end: span.start + end }, textSpan };
 }
 
-export type { Section };

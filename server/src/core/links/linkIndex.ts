@@ -15,6 +15,8 @@ const SITE_CONFIG = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:to
 /** What the index keeps of a Markdown file: its anchors and the fields that make its address. */
 export interface IndexedPage {
   anchors: ReadonlySet<string>;
+  /** 0-based line of each anchor. */
+  anchorLines: ReadonlyMap<string, number>;
   headings: readonly string[];
   fields: AddressFields;
 }
@@ -234,8 +236,8 @@ export class LinkIndex {
     const dir = uri.slice(0, uri.lastIndexOf('/'));
     let generator = this.generators.get(dir);
     if (!generator) this.generators.set(dir, (generator = siteOf(this.workspace, uri).generator));
-    const { anchors, headings } = scanAnchors(body, generator, bodyStart);
-    return { anchors: new Set(anchors), headings, fields };
+    const { anchors, headings, lines } = scanAnchors(body, generator, bodyStart);
+    return { anchors: new Set(anchors), anchorLines: lines, headings, fields };
   }
 }
 

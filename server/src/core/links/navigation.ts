@@ -25,7 +25,8 @@ export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
     if (dest.urlSpan.end <= dest.urlSpan.start) continue;
     if (resolution.status === 'found' && !resolution.folder) {
       const same = resolution.uri === ctx.model.uri;
-      const line = same && resolution.anchor ? lineOf(ctx.model, own().find((a) => a.id === resolution.anchor)?.span) : undefined;
+      const anchor = resolution.anchor;
+      const line = !anchor ? undefined : same ? lineOf(ctx.model, own().find((a) => a.id === anchor)?.span) : ctx.index.page(resolution.uri)?.anchorLines.get(anchor);
       out.push({ span: dest.urlSpan, uri: resolution.uri, line, tooltip: `Open ${relativeName(ctx.model.uri, resolution.uri)}` });
     } else if (resolution.status === 'same-document') {
       const anchor = own().find((a) => a.id === resolution.anchor);

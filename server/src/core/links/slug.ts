@@ -61,13 +61,18 @@ export function htmlIds(html: string): string[] {
  * fenced code, `{#id}` attributes and HTML ids. Used for files the editor does not have open;
  * inline markup in headings is reduced to its text.
  */
-export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStart = 0): { anchors: string[]; headings: string[] } {
+export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStart = 0): { anchors: string[]; headings: string[]; lines: Map<string, number> } {
   const slugger = sluggerFor(generator);
   const anchors: string[] = [];
   const headings: string[] = [];
   let fence: string | undefined;
   let previous = '';
   let pos = bodyStart;
+  // 0-based line numbers of the anchors, for Ctrl+click into another file.
+  const lineOf = new Map<string, number>();
+  // Incremented as each line is read, so that it is the number of the line at hand.
+  let lineNo = countLines(text, bodyStart) - 2;
+  let previousLineNo = lineNo;
   const n = text.length;
   while (pos < n && anchors.length < 5000) {
     let end = text.indexOf('\n', pos);
@@ -75,6 +80,8 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
     let line = text.slice(pos, Math.min(end, pos + 2000));
     if (line.endsWith('\r')) line = line.slice(0, -1);
     pos = end + 1;
+    previousLineNo = lineNo;
+    lineNo++;
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
@@ -86,28 +93,41 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
       previous = '';
       continue;
     }
-    if (line.includes('<')) anchors.push(...htmlIds(line));
+    if (line.includes('<')) {
+      for (const id of htmlIds(line)) {
+        anchors.push(id);
+        if (!lineOf.has(id)) lineOf.set(id, lineNo);
+      }
+    }
     const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) {
-      addHeading(atx[1] ?? '');
+      addHeading(atx[1] ?? '', lineNo);
       previous = '';
       continue;
     }
     if (previous.trim() !== '' && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !/^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|#)/.test(previous)) {
-      addHeading(previous.trim());
+      addHeading(previous.trim(), previousLineNo);
       previous = '';
       continue;
     }
     previous = line;
   }
-  return { anchors, headings };
+  return { anchors, headings, lines: lineOf };
 
-  function addHeading(raw: string): void {
+  function addHeading(raw: string, at: number): void {
     const { text: title, id } = customId(raw);
     const plain = inlineText(title);
     headings.push(plain);
-    anchors.push(id ?? slugger.slug(plain));
+    const anchor = id ?? slugger.slug(plain);
+    anchors.push(anchor);
+    if (!lineOf.has(anchor)) lineOf.set(anchor, at);
   }
+}
+
+function countLines(text: string, end: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** A heading's inline Markdown reduced to the text a reader sees. */
