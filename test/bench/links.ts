@@ -104,16 +104,23 @@ export async function benchLinks(): Promise<void> {
     const model = buildModel({ uri, version: 1, getText: () => text }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
     const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
     const first = computeLinkIssues(ctx);
-    const times: number[] = [];
-    for (let i = 0; i < 500; i++) {
-      const t = performance.now();
-      computeLinkIssues(ctx);
-      times.push(performance.now() - t);
-    }
+    // Every link resolved anew (as after a file event), and as after a keystroke (resolutions
+    // of unchanged links are kept per index version).
+    const sample = (fresh: boolean) => {
+      const times: number[] = [];
+      for (let i = 0; i < 500; i++) {
+        if (fresh) index.version++;
+        const t = performance.now();
+        computeLinkIssues(ctx);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return `median ${median(times).toFixed(3)} ms, p95 ${times[474].toFixed(3)} ms`;
+    };
     const codes = [...new Set(first.issues.map((i) => i.code))].join(', ') || 'none';
-    console.log(
-      `links: validate a 15 KB post (${first.resolved.length} local links resolved, findings: ${codes}): median ${median(times).toFixed(3)} ms, p95 ${[...times].sort((a, b) => a - b)[474].toFixed(3)} ms (budget 2 ms)`,
-    );
+    console.log(`links: validate a 15 KB post (${first.resolved.length} local links resolved, findings: ${codes}), budget 2 ms median:`);
+    console.log(`  every link resolved anew: ${sample(true)}`);
+    console.log(`  after a keystroke:        ${sample(false)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(buildDir, { recursive: true, force: true });

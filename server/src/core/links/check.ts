@@ -8,8 +8,8 @@ import type { Workspace } from '../workspace';
 import { documentAnchors } from './anchors';
 import { documentLinks, type Destination } from './extract';
 import { LinkIndex, linkIndexOf, MARKDOWN_FILE } from './linkIndex';
-import { resolveDestination, type Resolution } from './resolve';
-import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId } from './url';
+import { resolveDestination, type Resolution, type ResolveContext } from './resolve';
+import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
 
 export const LINK_CODES = [
   'link/missing-file',
@@ -108,14 +108,12 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
       continue;
     }
     if (url.length > MAX_URL_LENGTH) continue;
-    const malformed = malformedReason(url);
+    const { malformed, cls, yt } = analyseUrl(url);
     if (malformed) {
       report({ code: 'link/malformed-url', span: dest.urlSpan, message: `The URL ${quoted} is malformed: ${malformed}.` });
       continue;
     }
-    const cls = classifyUrl(url);
     if (cls.kind === 'external') {
-      const yt = youtubeVideoId(url);
       if (yt && !yt.valid) {
         report({
           code: 'link/invalid-youtube-id',
@@ -130,7 +128,7 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
       report({ code: 'link/missing-scheme', span: dest.urlSpan, message: `${quoted} looks like a web address but has no https://, so the site treats it as a file beside the post.`, data: { replacement: 'https://' + url.trim(), replacementTitle: `Add https://` } });
       continue;
     }
-    const resolution = resolveDestination(rctx, dest);
+    const resolution = resolveCached(rctx, dest);
     resolved.push({ dest, resolution });
     switch (resolution.status) {
       case 'missing': {
@@ -209,6 +207,38 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
   }
   issues.sort((a, b) => a.span.start - b.span.start);
   return { issues, resolved };
+}
+
+// What a URL is, without the files: the same URLs come back on every keystroke.
+const urlFacts = new Map<string, { malformed?: string; cls: UrlClass; yt?: { id: string; valid: boolean } }>();
+
+function analyseUrl(url: string) {
+  let facts = urlFacts.get(url);
+  if (!facts) {
+    if (urlFacts.size >= 20_000) urlFacts.clear();
+    const cls = classifyUrl(url);
+    facts = { malformed: malformedReason(url), cls, yt: cls.kind === 'external' ? youtubeVideoId(url) : undefined };
+    urlFacts.set(url, facts);
+  }
+  return facts;
+}
+
+// Resolutions against one version of the index: an edit leaves most links as they were.
+let resolutions: { index: LinkIndex; version: number; site: string; map: Map<string, Resolution> } | undefined;
+
+function resolveCached(ctx: ResolveContext, dest: Destination): Resolution {
+  const siteKey = `${ctx.site.generator} ${ctx.site.root}`;
+  if (!resolutions || resolutions.index !== ctx.index || resolutions.version !== ctx.index.version || resolutions.site !== siteKey) {
+    resolutions = { index: ctx.index, version: ctx.index.version, site: siteKey, map: new Map() };
+  }
+  const key = `${ctx.uri}\u0000${dest.syntax}\u0000${dest.url}`;
+  let resolution = resolutions.map.get(key);
+  if (!resolution) {
+    if (resolutions.map.size >= 50_000) resolutions.map.clear();
+    resolution = resolveDestination(ctx, dest);
+    resolutions.map.set(key, resolution);
+  }
+  return resolution;
 }
 
 function anchorIssue(dest: Destination, anchor: string, ids: string[], where: string): LinkIssue {

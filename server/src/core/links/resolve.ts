@@ -190,6 +190,7 @@ export function resolvePath(dir: string, path: string): string {
 
 /** File URIs percent-encode what URLs do; names in the index are so encoded. */
 function encodeSegment(segment: string): string {
+  if (/^[A-Za-z0-9._~-]*$/.test(segment)) return segment;
   return encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+').replace(/%2C/g, ',').replace(/%3D/g, '=').replace(/%3A/g, ':').replace(/%24/g, '$').replace(/%26/g, '&').replace(/%21/g, '!').replace(/%27/g, "'").replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2A/g, '*').replace(/%3B/g, ';');
 }
 
