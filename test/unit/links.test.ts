@@ -202,6 +202,14 @@ describe('link findings: bad input', () => {
     assert.ok(found.every((f) => f.startsWith('link/missing-file') || f.startsWith('link/malformed-url')), found.join('\n'));
   });
 
+  it('names with spaces and non-ASCII letters resolve as the file URIs encode them', () => {
+    const files = { ...JEKYLL, [`${ROOT}/assets/my%20talk%20%C3%BCber.png`]: '' };
+    const post = lines('---', 'title: R', '---', '![a](/assets/my%20talk%20über.png) ![b](</assets/my talk über.png>) ![c](/assets/my talk.png)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: post }, POST), []);
+    const broken = lines('---', 'title: R', '---', '![a](</assets/my talk uber.png>)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: broken }, POST), ['link/missing-file "/assets/my talk uber.png"']);
+  });
+
   it('a loose file (no workspace folder) checks only what needs no files', () => {
     const files = { 'file:///loose.md': lines('# A', '[x](gone.md) [y](#a) [z](#nope) [e]()', '') };
     const workspace = new ListingMemoryWorkspace(files, []);
