@@ -60,6 +60,11 @@ describe('link index on disk', () => {
     await updateLinkIndex(index, `${root}/assets`, true);
     assert.equal(index.exists(`${root}/assets/photo.jpg`), false);
     assert.equal(index.exists(`${root}/assets/logo.png`), false);
+    // Build output and dot-folders: ignored.
+    mkdirSync(join(dir, '_site'), { recursive: true });
+    writeFileSync(join(dir, '_site', 'index.html'), '');
+    assert.equal(await updateLinkIndex(index, pathToFileURL(join(dir, '_site', 'index.html')).href, false), false);
+    assert.equal(await updateLinkIndex(index, `${root}/.git/index`, false), false);
     // Outside the roots: ignored.
     assert.equal(await updateLinkIndex(index, 'file:///elsewhere/x.png', false), false);
   });

@@ -97,7 +97,10 @@ function tryOr<T>(run: () => T, fallback: T): T {
  * (or a deleted folder's files) removed. Returns whether the index changed.
  */
 export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: boolean, openText?: (uri: string) => string | undefined): Promise<boolean> {
-  if (!index.roots.some((root) => uri.startsWith(root.replace(/\/$/, '') + '/'))) return false;
+  const root = index.roots.map((r) => r.replace(/\/$/, '')).find((r) => uri.startsWith(r + '/'));
+  if (!root) return false;
+  // Build output and tool folders (a `jekyll serve` rewriting _site/) are not indexed.
+  if (uri.slice(root.length + 1).split('/').some((part) => part.startsWith('.') || SKIPPED_FOLDERS.has(part))) return false;
   const path = toPath(uri);
   if (!path) return false;
   if (deleted) {
