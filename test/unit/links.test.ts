@@ -274,6 +274,10 @@ describe('link completions and navigation (core)', () => {
     assert.deepEqual(labels('kubecon/#)', 9), ['#keynote', '#second-day']);
     assert.deepEqual(labels('[^\n', 2), ['n']);
     assert.equal(linkCompletions(ctx, text.indexOf('title')), undefined);
+    const post = lines('---', 'title: R', '---', 'See {% post_url 2024', '');
+    const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: post }, [ROOT]);
+    const c = linkContext(analyze(source(post, POST), DEFAULT_SETTINGS, ws).model, DEFAULT_SETTINGS, ws);
+    assert.deepEqual(linkCompletions(c, post.indexOf('2024') + 4)?.map((x) => x.label), ['2024-11-20-kubecon', '2024-12-01-fosdem', '2025-01-10-recap']);
   });
 
   it('links resolved targets, generator syntax included', () => {

@@ -13,8 +13,8 @@ import { guarded } from './guard';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
 
-/** Completion triggers for links: paths after `](` and `/`, anchors after `#`, footnotes after `^`. */
-export const LINK_TRIGGERS = ['(', '/', '#', '^'];
+/** Completion triggers for links: paths after `](` and `/`, anchors after `#`, footnotes after `^`, posts after `{% post_url `. */
+export const LINK_TRIGGERS = ['(', '/', '#', '^', ' '];
 
 const OUR_CODES: ReadonlySet<string> = new Set(LINK_CODES);
 

@@ -107,6 +107,17 @@ export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletio
     const labels = [...new Set(model.footnotes.definitions.map((d) => (d.node as { label?: string }).label ?? d.identifier ?? ''))];
     return labels.map((label) => ({ label, kind: 18, detail: 'footnote', insertText: label, span: { start, end: offset } }));
   }
+  // Jekyll's {% post_url name %}: the posts of the site, by file name without extension.
+  const postUrl = /\{%-?\s*post_url\s+([^\s%]*)$/.exec(before);
+  if (postUrl) {
+    if (!ctx.site.root) return [];
+    const start = offset - postUrl[1].length;
+    const names = ctx.index.list(`${ctx.site.root}/_posts`).filter((n) => MARKDOWN_FILE.test(n));
+    return names.slice(0, MAX_COMPLETIONS).map((n) => {
+      const label = decode(n).replace(/\.[^.]+$/, '');
+      return { label, kind: 17, insertText: label, span: { start, end: offset } };
+    });
+  }
   const path = /(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']|\{\{[<%]\s*(?:rel)?ref\s+["'])([^\s)"'<>]*)$/.exec(before);
   if (!path) return undefined;
   const written = path[1];
