@@ -88,14 +88,14 @@ describe('talkdown lint (the bundled CLI)', () => {
     const { stdout } = talkdown(['lint', '--format', 'json', EXAMPLES]);
     const files = JSON.parse(stdout) as { file: string; diagnostics: { code: string; range: { start: { line: number } } }[] }[];
     const codes = new Set(files.flatMap((f) => f.diagnostics.map((d) => d.code)));
-    for (const code of ['missing-file', 'missing-anchor', 'case-mismatch', 'empty-destination', 'missing-scheme', 'malformed-url', 'invalid-youtube-id', 'inverted-syntax', 'undefined-reference', 'unused-definition', 'undefined-footnote', 'unused-footnote', 'duplicate-footnote']) {
+    for (const code of ['no-such-file', 'missing-anchor', 'case-mismatch', 'empty-destination', 'missing-scheme', 'malformed-url', 'invalid-youtube-id', 'inverted-syntax', 'undefined-reference', 'unused-definition', 'undefined-footnote', 'unused-footnote', 'duplicate-footnote']) {
       assert.ok(codes.has(`link/${code}`), `link/${code} does not show on the examples`);
     }
     assert.ok(codes.has('structure/talk-without-link'));
     // Generator syntax that does not resolve: Hugo's figure and ref, Zola's @/, Jekyll's post_url.
     const linkFindings = (name: string) => files.find((f) => f.file.endsWith(name))!.diagnostics.filter((d) => d.code.startsWith('link/')).map((d) => `${d.code}:${d.range.start.line + 1}`);
-    assert.deepEqual(linkFindings('srecon-notes.md'), ['link/missing-file:20', 'link/missing-file:22']);
-    assert.deepEqual(linkFindings('fosdem-2025.md'), ['link/missing-file:15']);
+    assert.deepEqual(linkFindings('srecon-notes.md'), ['link/no-such-file:20', 'link/no-such-file:22']);
+    assert.deepEqual(linkFindings('fosdem-2025.md'), ['link/no-such-file:15']);
     // Clean posts, which link across their sites with each generator's syntax, have no finding at all.
     for (const clean of ['2024-11-15-kubecon-na-recap.md', '2024-03-22-kubecon-eu-paris.md', 'gophercon-2024.md', 'kubecon-eu-2025/index.md', 'devconf-notes.md']) {
       assert.deepEqual(files.find((f) => f.file.endsWith(clean))?.diagnostics, [], clean);

@@ -97,17 +97,17 @@ describe('links over the protocol', () => {
   it('a deleted image shows as missing, with a fix to the closest file; restored, the finding goes', async () => {
     const image = join(dir, 'assets', 'diagram.png');
     unlinkSync(image);
-    const missing = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/missing-file'));
+    const missing = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/no-such-file'));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(image).href, type: 3 }] });
     const { diagnostics } = await missing;
-    const finding = diagnostics.find((d) => d.code === 'link/missing-file')!;
+    const finding = diagnostics.find((d) => d.code === 'link/no-such-file')!;
     assert.deepEqual(finding.range, { start: { line: 7, character: 11 }, end: { line: 7, character: 30 } });
 
     // The closest existing image of the site, written from the root as the link was.
     writeFileSync(join(dir, 'assets', 'diagrams.png'), '');
-    const moved = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/missing-file'));
+    const moved = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/no-such-file'));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'assets', 'diagrams.png')).href, type: 1 }] });
-    const again = (await moved).diagnostics.find((d) => d.code === 'link/missing-file') as Diagnostic;
+    const again = (await moved).diagnostics.find((d) => d.code === 'link/no-such-file') as Diagnostic;
     const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: again.range, context: { diagnostics: [again] } })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title), ['Change to /assets/diagrams.png']);
     assert.equal(actions[0].edit?.changes?.[uri][0].newText, '/assets/diagrams.png');
@@ -121,7 +121,7 @@ describe('links over the protocol', () => {
   it('a deleted folder takes its files along', async () => {
     const folder = join(dir, 'assets');
     rmSync(folder, { recursive: true, force: true });
-    const missing = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/missing-file'));
+    const missing = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/no-such-file'));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(folder).href, type: 3 }] });
     await missing;
   });

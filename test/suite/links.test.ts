@@ -25,8 +25,8 @@ describe('links in the editor', () => {
     const bytes = await vscode.workspace.fs.readFile(image);
     await vscode.workspace.fs.delete(image);
     try {
-      const found = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'link/missing-file'));
-      const missing = found.find((x) => codeOf(x) === 'link/missing-file')!;
+      const found = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'link/no-such-file'));
+      const missing = found.find((x) => codeOf(x) === 'link/no-such-file')!;
       assert.equal(document.getText(missing.range), '/assets/images/adoption-curve.png');
       assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     } finally {

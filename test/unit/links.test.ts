@@ -60,7 +60,7 @@ describe('link findings (Jekyll)', () => {
   it('missing files, images and posts', () => {
     assert.deepEqual(
       jekyll(lines('# R', '![a](/assets/img/nope.png) [b](missing.md) [c]({% post_url 2020-01-01-gone %}) [d](/2024/11/20/gone/) <img src="x.png">')),
-      ['link/missing-file "/assets/img/nope.png"', 'link/missing-file "missing.md"', 'link/missing-file "2020-01-01-gone"', 'link/missing-file "/2024/11/20/gone/"', 'link/missing-file "x.png"'],
+      ['link/no-such-file "/assets/img/nope.png"', 'link/no-such-file "missing.md"', 'link/no-such-file "2020-01-01-gone"', 'link/no-such-file "/2024/11/20/gone/"', 'link/no-such-file "x.png"'],
     );
   });
 
@@ -90,7 +90,7 @@ describe('link findings (Jekyll)', () => {
         'link/empty-destination "<img src=\\"\\""',
         'link/missing-scheme "example.dev"',
         'link/missing-scheme "www.example.org/talks"',
-        'link/missing-file "notes.md"',
+        'link/no-such-file "notes.md"',
         'link/malformed-url "htps://example.dev"',
         'link/malformed-url "https://exa mple.dev"',
         'link/invalid-youtube-id "https://www.youtube.com/watch?v=abc"',
@@ -156,11 +156,11 @@ describe('link findings (Hugo)', () => {
 
   it('reports what is not there', () => {
     assert.deepEqual(hugo(lines('# C', '![l](/images/gone.png) [a](/posts/a/#nope) [r]({{< ref "gone.md" >}}) {{< figure src="/images/x.png" >}} [p](/posts/gone/)')), [
-      'link/missing-file "/images/gone.png"',
+      'link/no-such-file "/images/gone.png"',
       'link/missing-anchor "/posts/a/#nope"',
-      'link/missing-file "gone.md"',
-      'link/missing-file "/images/x.png"',
-      'link/missing-file "/posts/gone/"',
+      'link/no-such-file "gone.md"',
+      'link/no-such-file "/images/x.png"',
+      'link/no-such-file "/posts/gone/"',
     ]);
   });
 });
@@ -178,7 +178,7 @@ describe('link findings (Zola)', () => {
   it('@/ paths with anchors by Zola slug rules, static/ and addresses', () => {
     assert.deepEqual(zola(lines('# N', '[r](@/blog/2024-05-01-rust-week.md#async-closures-finally) ![f](/img/flow.png) [b](/blog/rust-week/) [s](@/blog/_index.md)')), []);
     assert.deepEqual(zola(lines('# N', '[r](@/blog/gone.md) [a](@/blog/2024-05-01-rust-week.md#async-closures-finally-)')), [
-      'link/missing-file "@/blog/gone.md"',
+      'link/no-such-file "@/blog/gone.md"',
       'link/missing-anchor "@/blog/2024-05-01-rust-week.md#async-closures-finally-"',
     ]);
   });
@@ -187,9 +187,9 @@ describe('link findings (Zola)', () => {
 describe('link findings (Astro, Eleventy)', () => {
   it('site-root paths come from public/', () => {
     const files = { [`${ROOT}/astro.config.mjs`]: '', [`${ROOT}/public/og.png`]: '', [`${ROOT}/src/content/blog/a.md`]: lines('---', 'title: A', '---', '![o](/og.png) ![x](/x.png)', '') };
-    assert.deepEqual(linkFindings(files, `${ROOT}/src/content/blog/a.md`), ['link/missing-file "/x.png"']);
+    assert.deepEqual(linkFindings(files, `${ROOT}/src/content/blog/a.md`), ['link/no-such-file "/x.png"']);
     const eleventy = { [`${ROOT}/eleventy.config.js`]: '', [`${ROOT}/public/og.png`]: '', [`${ROOT}/posts/a.md`]: lines('---', 'title: A', '---', '![o](/og.png) ![x](/x.png)', '') };
-    assert.deepEqual(linkFindings(eleventy, `${ROOT}/posts/a.md`), ['link/missing-file "/x.png"']);
+    assert.deepEqual(linkFindings(eleventy, `${ROOT}/posts/a.md`), ['link/no-such-file "/x.png"']);
   });
 });
 
@@ -199,7 +199,7 @@ describe('link findings: bad input', () => {
     const started = performance.now();
     const found = jekyll(lines('# R', `[x](${long}.png) [y](https://${long}.dev) [z](/ünïcödé/🎤.png) [w](%E0%A4%A) [v](https://例え.テスト/パス) [u](\u202e.png)`));
     assert.ok(performance.now() - started < 2000);
-    assert.ok(found.every((f) => f.startsWith('link/missing-file') || f.startsWith('link/malformed-url')), found.join('\n'));
+    assert.ok(found.every((f) => f.startsWith('link/no-such-file') || f.startsWith('link/malformed-url')), found.join('\n'));
   });
 
   it('names with spaces and non-ASCII letters resolve as the file URIs encode them', () => {
@@ -207,7 +207,7 @@ describe('link findings: bad input', () => {
     const post = lines('---', 'title: R', '---', '![a](/assets/my%20talk%20über.png) ![b](</assets/my talk über.png>) ![c](/assets/my talk.png)', '');
     assert.deepEqual(linkFindings({ ...files, [POST]: post }, POST), []);
     const broken = lines('---', 'title: R', '---', '![a](</assets/my talk uber.png>)', '');
-    assert.deepEqual(linkFindings({ ...files, [POST]: broken }, POST), ['link/missing-file "/assets/my talk uber.png"']);
+    assert.deepEqual(linkFindings({ ...files, [POST]: broken }, POST), ['link/no-such-file "/assets/my talk uber.png"']);
   });
 
   it('a loose file (no workspace folder) checks only what needs no files', () => {

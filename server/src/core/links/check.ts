@@ -12,7 +12,7 @@ import { resolveDestination, type Resolution, type ResolveContext } from './reso
 import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
 
 export const LINK_CODES = [
-  'link/missing-file',
+  'link/no-such-file',
   'link/missing-anchor',
   'link/case-mismatch',
   'link/empty-destination',
@@ -133,7 +133,7 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
     switch (resolution.status) {
       case 'missing': {
         const what = dest.image ? 'image' : dest.syntax === 'post_url' ? 'post' : 'file';
-        report({ code: 'link/missing-file', span: dest.urlSpan, message: `No ${what} at ${quoted}${where(site, resolution.expected)}.`, data: { path: dest.syntax === 'post_url' ? undefined : url } });
+        report({ code: 'link/no-such-file', span: dest.urlSpan, message: `No ${what} at ${quoted}${where(site, resolution.expected)}.`, data: { path: dest.syntax === 'post_url' ? undefined : url } });
         break;
       }
       case 'case': {

@@ -197,7 +197,7 @@ export function linkFixes(ctx: LinkContext, code: string, span: Span, data: Link
     const trailing = text.endsWith('\n') ? (/\n\s*\n$/.test(text) ? '' : eol) : eol + eol;
     return fix(`Add a definition for [^${data.footnote}]`, [{ span: { start: text.length, end: text.length }, newText: `${trailing}[^${data.footnote}]: TODO${eol}` }]);
   }
-  if (code === 'link/missing-file' && data?.path) {
+  if (code === 'link/no-such-file' && data?.path) {
     const best = closestPath(ctx, data.path);
     return best ? fix(`Change to ${best}`, [{ span, newText: best }]) : [];
   }

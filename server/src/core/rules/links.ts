@@ -3,7 +3,7 @@ import { checkLinks, linkContext, type LinkCode } from '../links/check';
 import type { Rule } from './rule';
 
 const SUMMARIES: Record<LinkCode, [Severity, string]> = {
-  'link/missing-file': [Severity.Warning, 'A link or image points to a file or post the site does not have.'],
+  'link/no-such-file': [Severity.Warning, 'A link or image points to a file or post the site does not have.'],
   'link/missing-anchor': [Severity.Warning, 'A link points to a heading or id that does not exist.'],
   'link/case-mismatch': [Severity.Warning, 'A path differs from the file only in letter case: it breaks on Linux.'],
   'link/empty-destination': [Severity.Warning, 'A link or image with an empty destination.'],
