@@ -22,6 +22,7 @@ import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
 import { forgetSiteTerms } from './core/frontMatter';
+import { ExternalLinks } from './lsp/externalLinks';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -57,12 +58,15 @@ const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
+externalLinks.register(providers);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
   if (roots.length === 0 && params.rootUri) roots = [params.rootUri.replace(/\/$/, '')];
   workspace.roots = roots;
   settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  externalLinks.initialize(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,6 +99,7 @@ documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri)
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);
+  externalLinks.forget(event.document.uri);
   currentModels.forget(event.document.uri);
   talkIndex.remove(event.document.uri);
   void indexFile(event.document.uri, talkIndex);
