@@ -71,8 +71,8 @@ describe('external links over LSP', () => {
       ['link/external-redirect', 3, `${site.origin}/moved#page-3`],
       ['link/external-unreachable', 2, `http://127.0.0.1:${port}/talk`],
     ]);
-    assert.match(diagnostics[0].message, /answers 404 \(not found\)/);
-    assert.match(diagnostics[3].message, /refused the connection/);
+    assert.match(String(diagnostics[0].message), /answers 404 \(not found\)/);
+    assert.match(String(diagnostics[3].message), /refused the connection/);
     const moved = diagnostics[2];
     assert.ok(moved.codeDescription?.href.endsWith('docs/rules/link/external-redirect.md'));
     // Code spans and fences are never checked: /gone was asked once, for the real link.
