@@ -12,6 +12,7 @@ import { ServerUnderTest } from '../protocol/lspClient';
 import { generatePost } from './generate';
 import { benchFrontMatter } from './frontMatter';
 import { benchOutline } from './outline';
+import { benchExternalLinks } from './externalLinks';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -129,6 +130,7 @@ async function main(): Promise<void> {
   benchFrontMatter();
   benchCli();
   await benchServerStart();
+  await benchExternalLinks();
 }
 
 void main();

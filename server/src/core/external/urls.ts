@@ -35,8 +35,11 @@ export function externalLinks(model: DocumentModel): readonly ExternalLink[] {
     if (link.url === undefined || (link.kind !== 'link' && link.kind !== 'image' && link.kind !== 'definition')) continue;
     const key = checkKey(link.url);
     if (!key) continue;
-    const at = model.text.lastIndexOf(link.url, link.span.end - link.url.length);
-    const exact = at >= link.span.start;
+    // The destination is the last occurrence within the link (only a title may follow it).
+    // Searched in the link's own text: lastIndexOf over the whole document is slow.
+    const within = model.text.slice(link.span.start, link.span.end).lastIndexOf(link.url);
+    const at = link.span.start + within;
+    const exact = within !== -1;
     found.push({ url: link.url, key, span: exact ? { start: at, end: at + link.url.length } : link.span, exact });
   }
   for (const section of model.sections) {
@@ -63,6 +66,19 @@ export function urlsToCheck(model: DocumentModel): string[] {
  * `page#a` and `page#b` are checked once.
  */
 export function checkKey(url: string): string | undefined {
+  const known = keys.get(url);
+  if (known !== undefined || keys.has(url)) return known;
+  const key = parseKey(url);
+  // Bounded: a long session forgets its oldest URLs.
+  if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
+  keys.set(url, key);
+  return key;
+}
+
+const MAX_KEYS = 5000;
+const keys = new Map<string, string | undefined>();
+
+function parseKey(url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(trimmed)) return undefined;
   let parsed: URL;
@@ -83,6 +99,7 @@ interface HtmlUrl {
 }
 
 const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HAS_ATTRIBUTE = /\s(?:href|src)\s*=/i;
 const htmlCache = new WeakMap<ParsedSection, HtmlUrl[]>();
 
 /** `href` and `src` values of a section's HTML, cached as long as the parse is. */
@@ -90,6 +107,9 @@ function htmlUrls(parsed: ParsedSection): HtmlUrl[] {
   const cached = htmlCache.get(parsed);
   if (cached) return cached;
   const result: HtmlUrl[] = [];
+  htmlCache.set(parsed, result);
+  // Most sections have no HTML attribute at all: no need to walk their tree.
+  if (!HAS_ATTRIBUTE.test(parsed.text)) return result;
   visit(parsed.root as Root, 'html', (node: Html) => {
     const start = node.position?.start.offset;
     if (start === undefined || !/\b(?:href|src)\b/i.test(node.value)) return;
@@ -100,7 +120,6 @@ function htmlUrls(parsed: ParsedSection): HtmlUrl[] {
       result.push({ url: value, offset: start + match.index + inMatch });
     }
   });
-  htmlCache.set(parsed, result);
   return result;
 }
 
