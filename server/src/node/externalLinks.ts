@@ -238,7 +238,7 @@ function unreachable(error: unknown): ExternalResult {
  * this; no package is needed.
  */
 export class HostLimiter {
-  private readonly hosts = new Map<string, { active: number; nextStart: number }>();
+  private readonly hosts = new Map<string, { active: number; lastStart: number; gate: Promise<void> }>();
   private active = 0;
   private waiters: (() => void)[] = [];
 
@@ -251,28 +251,33 @@ export class HostLimiter {
   /** Waits for a slot; resolves to its release. Rejects if the signal aborts first. */
   async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
     let state = this.hosts.get(host);
-    if (!state) this.hosts.set(host, (state = { active: 0, nextStart: 0 }));
+    if (!state) this.hosts.set(host, (state = { active: 0, lastStart: -Infinity, gate: Promise.resolve() }));
     while (state.active >= this.perHost || this.active >= this.total) await this.wait(signal);
     state.active++;
     this.active++;
     let released = false;
-    const host_ = state;
+    const held = state;
     const release = () => {
       if (released) return;
       released = true;
-      host_.active--;
+      held.active--;
       this.active--;
-      if (host_.active === 0 && host_.nextStart <= Date.now()) this.hosts.delete(host);
+      if (held.active === 0 && held.lastStart + this.intervalMs <= Date.now()) this.hosts.delete(host);
       const waiters = this.waiters;
       this.waiters = [];
       for (const wake of waiters) wake();
     };
-    const now = Date.now();
-    const start = Math.max(now, state.nextStart);
-    state.nextStart = start + this.intervalMs;
-    if (start > now) {
+    if (this.intervalMs > 0) {
+      // Starts to one host go through a gate one at a time, each at least intervalMs after
+      // the previous one really started (a late timer never squeezes the next one closer).
+      const turn = held.gate.then(async () => {
+        const wait = held.lastStart + this.intervalMs - Date.now();
+        if (wait > 0) await sleep(wait);
+        held.lastStart = Date.now();
+      });
+      held.gate = turn;
       try {
-        await sleep(start - now, signal);
+        await raceAbort(turn, signal);
       } catch (error) {
         release();
         throw error;
@@ -296,6 +301,26 @@ export class HostLimiter {
       this.waiters.push(wake);
     });
   }
+}
+
+/** The promise, or a rejection as soon as the signal aborts. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new Error('cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
