@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startLinkServer, type LinkServer } from '../support/linkServer';
-import { EXTENSION_ID, activate, waitForDiagnostics, workspaceFile } from './helpers';
+import { EXTENSION_ID, activate, clickNotificationButton, waitForDiagnostics, workspaceFile } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
 const external = (ds: vscode.Diagnostic[]) => ds.filter((d) => String(codeOf(d)).startsWith('link/external-'));
@@ -56,6 +56,33 @@ describe('external links in the editor (against a web server the test starts)', 
     assert.ok(fix?.edit, `no fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(editor.document.getText().includes(`[Video](${site.origin}/ok)`));
+  });
+
+  it('the progress notification’s Cancel button stops the server’s requests', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    const slow = Array.from({ length: 6 }, (_, i) => `[Slow ${i}](${site.origin}/delay/8000/cancel-${i})`).join('\n');
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), `\n${slow}\n`));
+    site.log.length = 0;
+    const started = Date.now();
+    const running = vscode.commands.executeCommand('talkdown.checkExternalLinks');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The notification is in the list whether or not the window shows it as a toast.
+    await vscode.commands.executeCommand('notifications.showList');
+    const clicked = await clickNotificationButton('Cancel');
+    await vscode.commands.executeCommand('notifications.hideList');
+    if (clicked === 'no runner') {
+      // test-electron has no browser to click with: the check runs to its end instead.
+      assert.equal(((await running) as { total: number }).total, 8);
+      await vscode.commands.executeCommand('undo');
+      return;
+    }
+    assert.equal(clicked, 'clicked');
+    assert.equal(await running, undefined, 'a cancelled check has no result');
+    assert.ok(Date.now() - started < 8000, 'cancelled before the slow answers came');
+    // Two requests per host at a time: the other slow links were never asked for.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(site.log.filter((l) => l.includes('/cancel-')).length, 2, site.log.join(', '));
+    await vscode.commands.executeCommand('undo');
   });
 
   it('with talkdown.links.external on, checks a link added while typing, without the command', async () => {
