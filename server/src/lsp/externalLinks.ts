@@ -209,7 +209,10 @@ export class ExternalLinks {
   private getChecker(): ExternalLinkChecker {
     if (!this.checker) {
       const file = this.storagePath ? join(this.storagePath, CACHE_FILE_NAME) : cliCacheFile();
-      this.checker = new ExternalLinkChecker({ cache: new ResultCache({ file }) });
+      const checker = new ExternalLinkChecker({ cache: new ResultCache({ file }) });
+      // Answers from the last second are written before the server exits.
+      process.once('exit', () => checker.flush());
+      this.checker = checker;
     }
     return this.checker;
   }

@@ -226,7 +226,7 @@ function unreachable(error: unknown): ExternalResult {
           ? 'dns'
           : code === 'ECONNRESET' || code === 'EPIPE' || code === 'HPE_INVALID_CONSTANT'
             ? 'reset'
-            : /CERT|SSL|TLS|ERR_TLS/i.test(code) || /certificate|SSL/i.test(e?.message ?? '')
+            : /CERT|SSL|TLS|UNABLE_TO_|EPROTO/i.test(code) || /certificate|SSL/i.test(e?.message ?? '')
               ? 'tls'
               : 'error';
   return reason === 'error' ? { status: 'unreachable', reason, detail: code || (e?.message ?? String(error)).slice(0, 100) } : { status: 'unreachable', reason };
