@@ -372,6 +372,7 @@ export class ResultCache {
   private readonly maxEntries: number;
   private entries: Map<string, CacheEntry> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
 
   constructor(options: CacheOptions = {}) {
     this.file = options.file;
@@ -393,6 +394,7 @@ export class ResultCache {
     const entries = this.load();
     entries.delete(url);
     entries.set(url, { result, at: this.now() });
+    this.dirty = true;
     if (this.file && !this.timer) {
       this.timer = setTimeout(() => this.flush(), 1000);
       this.timer.unref();
@@ -402,7 +404,8 @@ export class ResultCache {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.file || !this.entries) return;
+    if (!this.file || !this.entries || !this.dirty) return;
+    this.dirty = false;
     const all = [...this.entries];
     const kept = all.slice(Math.max(0, all.length - this.maxEntries));
     try {
