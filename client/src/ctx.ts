@@ -52,6 +52,11 @@ export class TalkdownContext implements vscode.Disposable {
       synchronize: {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
       },
+      // Read at each start: a restart after trust was granted starts trusted.
+      initializationOptions: () => ({
+        workspaceTrusted: vscode.workspace.isTrusted,
+        storagePath: this.extension.globalStorageUri.scheme === 'file' ? this.extension.globalStorageUri.fsPath : undefined,
+      }),
       outputChannel: this.output,
       traceOutputChannel: this.output,
       errorHandler: this.errorHandler(),

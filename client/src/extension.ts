@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { SiteInfo } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { TalkdownContext } from './ctx';
+import { registerExternalLinks } from './externalLinks';
 
 let ctx: TalkdownContext | undefined;
 
@@ -25,6 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Talkdo
     vscode.commands.registerCommand('talkdown.showOutput', () => ctx?.showOutput()),
     vscode.window.onDidChangeActiveTextEditor(() => void ctx?.refreshSite()),
     registerCommands(() => ctx?.languageClient()),
+    registerExternalLinks(() => ctx?.languageClient()),
   );
   await ctx.start();
   return {

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, type Finding } from './core';
+import { analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
+import { cliCacheFile, ExternalLinkChecker, ResultCache } from './node/externalLinks';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
 
 declare const SERVER_VERSION: string;
 
-const USAGE = `usage: talkdown lint [--format text|json] [--root DIR] <files or directories...>
+const USAGE = `usage: talkdown lint [--format text|json] [--root DIR] [--external] <files or directories...>
 
 Checks Markdown conference recaps: front matter, links and prose.
 Directories are searched for .md and .markdown files.
@@ -14,6 +15,9 @@ Directories are searched for .md and .markdown files.
   --format text|json  text (default): path:line:col severity code message
                       json: [{"file", "diagnostics": [{range, severity, code, source, message}]}]
   --root DIR          the site's root folder (default: the current directory)
+  --external          also check http(s) links: requests go to the linked sites
+                      (HEAD, else GET); answers are cached for a day in
+                      $XDG_CACHE_HOME/talkdown (default ~/.cache/talkdown)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -29,7 +33,7 @@ interface FileResult {
   findings: Finding[];
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -38,6 +42,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       options: {
         format: { type: 'string', default: 'text' },
         root: { type: 'string' },
+        external: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -65,10 +70,14 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
     const files = collectFiles(paths);
     const workspace = new NodeWorkspace([toUri(root)]);
-    const results: FileResult[] = files.map((file) => {
+    const sources = files.map((file): TextSource => {
       const text = decodeUtf8(readFileSync(file));
-      const { findings } = analyze({ uri: toUri(file), version: 1, getText: () => text }, DEFAULT_SETTINGS, workspace);
-      return { file, findings };
+      return { uri: toUri(file), version: 1, getText: () => text };
+    });
+    const externalLinks = values.external ? await checkExternalLinks(sources, err) : undefined;
+    const results: FileResult[] = sources.map((source, i) => {
+      const { findings } = analyze(source, DEFAULT_SETTINGS, workspace, { externalLinks });
+      return { file: files[i], findings };
     });
 
     if (values.format === 'json') out(JSON.stringify(results.map(toJson), null, 2));
@@ -86,6 +95,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     throw error;
   }
+}
+
+/** Checks every distinct http(s) URL of the files, within per-host limits; the cache is kept on disk. */
+async function checkExternalLinks(sources: TextSource[], err: (s: string) => void): Promise<ExternalLinkLookup> {
+  const urls = new Set<string>();
+  for (const source of sources) for (const url of urlsToCheck(buildModel(source, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }))) urls.add(url);
+  const checker = new ExternalLinkChecker({ cache: new ResultCache({ file: cliCacheFile() }) });
+  const results = await checker.checkAll(urls);
+  checker.flush();
+  if (urls.size > 0) err(`talkdown: checked ${urls.size} external link${urls.size === 1 ? '' : 's'} (${checker.requests} request${checker.requests === 1 ? '' : 's'}, the rest from the cache)`);
+  return (url) => results.get(url);
 }
 
 function collectFiles(paths: string[]): string[] {
@@ -156,12 +176,13 @@ function firstLine(message: string): string {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
-  } catch (error) {
-    process.stderr.write(`talkdown: internal error: ${firstLine((error as Error).message)}\n`);
-    process.exitCode = 2;
-  }
+  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`talkdown: internal error: ${firstLine((error as Error).message)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
 
 function firstSentence(message: string): string {

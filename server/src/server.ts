@@ -25,6 +25,7 @@ import { forgetSiteTerms } from './core/frontMatter';
 import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
+import { ExternalLinks } from './lsp/externalLinks';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -64,12 +65,15 @@ registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () =>
 const linkIndex = new LinkIndex(workspace);
 attachLinkIndex(workspace, linkIndex);
 registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, () => workspace);
+const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
+externalLinks.register(providers);
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
   if (roots.length === 0 && params.rootUri) roots = [params.rootUri.replace(/\/$/, '')];
   workspace.roots = roots;
   settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  externalLinks.initialize(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -109,6 +113,7 @@ documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri)
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);
+  externalLinks.forget(event.document.uri);
   currentModels.forget(event.document.uri);
   talkIndex.remove(event.document.uri);
   void indexFile(event.document.uri, talkIndex);

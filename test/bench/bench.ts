@@ -13,6 +13,7 @@ import { generatePost } from './generate';
 import { benchFrontMatter } from './frontMatter';
 import { benchOutline } from './outline';
 import { benchLinks } from './links';
+import { benchExternalLinks } from './externalLinks';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   await benchLinks();
   benchCli();
   await benchServerStart();
+  await benchExternalLinks();
 }
 
 void main();

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -85,5 +86,24 @@ export async function screenshot(name: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Asks the runner to click a button of a notification, as a user would; the notification
+ * list must be open (`notifications.showList`), as toasts may be hidden. Resolves to
+ * "clicked", or to why not; a runner without a browser (test-electron) cannot click, and
+ * this resolves to "no runner" after a while.
+ */
+export async function clickNotificationButton(label: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'talkdown-click-'));
+  const done = join(dir, 'done');
+  console.log(`talkdown:click-notification ${done} ${label}`);
+  try {
+    return await until(() => (existsSync(done) ? readFileSync(done, 'utf8') : undefined), `a click on ${label}`, 15_000);
+  } catch {
+    return 'no runner';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,7 @@ export async function run(): Promise<void> {
   await import('./frontMatter.test');
   await import('./commands.test');
   await import('./links.test');
+  await import('./externalLinks.test');
   let passes = 0;
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

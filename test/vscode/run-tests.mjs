@@ -4,7 +4,7 @@
 // The suite can ask for a screenshot by logging `talkdown:screenshot <absolute .png path>`;
 // this runner then captures the page to that path (written atomically, so the suite can
 // poll for the file).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,10 @@ const WORKBENCH_CHATTER = [
   /ENOTFOUND open-vsx\.org/,
 ];
 const SCREENSHOT_REQUEST = /^talkdown:screenshot (\/\S+\.png)\s*$/m;
+// `talkdown:click-notification <done file> <button label>`: the runner clicks that button of
+// a notification in the notification list (the suite opens it), then writes the done file
+// ("clicked", or why not).
+const CLICK_REQUEST = /^talkdown:click-notification (\/\S+) (.+?)\s*$/m;
 
 const log = (msg) => console.log(`[vscode-test] ${msg}`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
@@ -79,6 +83,19 @@ async function main() {
       const text = format(...args);
       if (!VERBOSE && WORKBENCH_CHATTER.some((pattern) => pattern.test(text))) return;
       console.log(text);
+      const click = CLICK_REQUEST.exec(text);
+      if (click) {
+        const [, done, label] = click;
+        page
+          .locator('.notification-list-item .monaco-button', { hasText: label })
+          .first()
+          .click({ timeout: 10_000 })
+          .then(
+            () => writeFileSync(done, 'clicked'),
+            (err) => writeFileSync(done, `not clicked: ${err.message}`),
+          );
+        return;
+      }
       const request = SCREENSHOT_REQUEST.exec(text);
       if (!request) return;
       const path = request[1];

@@ -1,3 +1,4 @@
+import type { ExternalLinkLookup } from './external/types';
 import { SEVERITY_BY_NAME, type Finding } from './findings';
 import { buildModel, modelSteps, type DocumentModel } from './model/document';
 import { ALL_RULES, type Rule } from './rules';
@@ -11,6 +12,8 @@ export interface AnalyzeOptions {
   previous?: DocumentModel;
   /** Base URI of the rule documentation; a code `a/b` links to `<base>/a/b.md`. */
   docsBaseUri?: string;
+  /** Known results of external URL checks; without it, no `link/external-*` finding. */
+  externalLinks?: ExternalLinkLookup;
 }
 
 export interface Analysis {
@@ -24,7 +27,7 @@ export const DEFAULT_DOCS_BASE = 'docs/rules';
 /** Parses a document version into a model and runs every enabled rule over it. */
 export function analyze(source: TextSource, settings: Settings, workspace: Workspace, options: AnalyzeOptions = {}): Analysis {
   const model = buildModel(source, { previous: options.previous, maxFileSize: settings.maxFileSize });
-  return { model, findings: runRules(model, settings, workspace, options.docsBaseUri) };
+  return { model, findings: runRules(model, settings, workspace, options) };
 }
 
 export interface CancellationSignal {
@@ -48,7 +51,7 @@ export async function analyzeAsync(
     const step = steps.next();
     if (step.done) {
       if (options.signal?.isCancellationRequested) return undefined;
-      return { model: step.value, findings: runRules(step.value, settings, workspace, options.docsBaseUri) };
+      return { model: step.value, findings: runRules(step.value, settings, workspace, options) };
     }
     if (Date.now() - sliceStart >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -62,13 +65,13 @@ export function docUrl(code: string, base = DEFAULT_DOCS_BASE): string {
   return `${base.replace(/\/$/, '')}/${code}.md`;
 }
 
-function runRules(model: DocumentModel, settings: Settings, workspace: Workspace, docsBase?: string): Finding[] {
+function runRules(model: DocumentModel, settings: Settings, workspace: Workspace, options: AnalyzeOptions): Finding[] {
   const suppressions = findSuppressions(model.text, model.lines, model.frontMatter?.span.end ?? 0);
   const findings: Finding[] = [];
   for (const rule of ALL_RULES) {
     const level = settings.rules[rule.code] ?? familyLevel(settings, rule);
     if (level === 'off') continue;
-    for (const report of rule.check({ model, settings, workspace })) {
+    for (const report of rule.check({ model, settings, workspace, externalLinks: options.externalLinks })) {
       const range = model.lines.range(report.span);
       if (suppressions.isSuppressed(rule.code, range.start.line)) continue;
       findings.push({
@@ -77,7 +80,7 @@ function runRules(model: DocumentModel, settings: Settings, workspace: Workspace
         range,
         span: report.span,
         message: report.message,
-        docUrl: docUrl(rule.code, docsBase),
+        docUrl: docUrl(rule.code, options.docsBaseUri),
         data: report.data,
       });
     }

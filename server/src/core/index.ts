@@ -8,3 +8,6 @@ export { ALL_RULES, type Rule } from './rules';
 export { DEFAULT_SETTINGS, resolveSettings, type Settings } from './settings';
 export { LineIndex, type Position, type Range, type Span, type TextSource } from './text';
 export { MemoryWorkspace, type Workspace } from './workspace';
+export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
+export { redirectFix, type RedirectData } from './external/rule';
+export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';

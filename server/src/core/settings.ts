@@ -11,6 +11,8 @@ export interface Settings {
   site?: { generator?: SiteGeneratorName; postFolders?: string[] };
   /** A JSON Schema path (relative to the workspace folder) and the fields every post needs. */
   frontMatter?: { schema?: string; required?: string[] };
+  /** Link checking; `external` opts in to requests to the sites a post links to. */
+  links?: { external?: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,7 +38,7 @@ export function resolveSettings(input: unknown): Settings {
     typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0
       ? raw.maxFileSize
       : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw) };
+  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveExternalLinkSettings(raw) };
 }
 
 /** Only keys that are set appear, so that an unset configuration resolves as before. */
@@ -55,4 +57,10 @@ function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings
   if (Array.isArray(fm.required)) frontMatter.required = fm.required.filter((f): f is string => typeof f === 'string' && f !== '');
   if (frontMatter.schema !== undefined || frontMatter.required !== undefined) out.frontMatter = frontMatter;
   return out;
+}
+
+/** `links.external`, only when set to a boolean. */
+function resolveExternalLinkSettings(raw: Record<string, unknown>): Pick<Settings, 'links'> {
+  const links = (typeof raw.links === 'object' && raw.links !== null ? raw.links : {}) as Record<string, unknown>;
+  return typeof links.external === 'boolean' ? { links: { external: links.external } } : {};
 }

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAsync, type DocumentModel, type Workspace } from '../core';
+import { analyzeAsync, type AnalyzeOptions, type DocumentModel, type Settings, type Workspace } from '../core';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -15,6 +15,7 @@ export const MAX_DEBOUNCE_MS = 150;
  * whose document has moved on is abandoned, and nothing stale is ever published.
  */
 export class DiagnosticsScheduler {
+  private readonly hooks: AnalysisHook[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, { version: number; cancelled: boolean }>();
   private readonly models = new Map<string, DocumentModel>();
@@ -29,6 +30,11 @@ export class DiagnosticsScheduler {
     /** A model another feature built since (an outline asked for right after an edit). */
     private readonly otherModel: (uri: string) => DocumentModel | undefined = () => undefined,
   ) {}
+
+  /** Lets a feature add analysis options per document, and hear of each analysis. */
+  addHook(hook: AnalysisHook): void {
+    this.hooks.push(hook);
+  }
 
   /** The last model built for a document, for features that need it. */
   model(uri: string): DocumentModel | undefined {
@@ -81,10 +87,12 @@ export class DiagnosticsScheduler {
         previous: newest(this.models.get(uri), this.otherModel(uri)),
         docsBaseUri: this.docsBaseUri,
         signal: { get isCancellationRequested() { return job.cancelled; } },
+        ...Object.assign({}, ...this.hooks.map((h) => h.options?.(uri, settings))),
       });
       if (!analysis || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
       this.models.set(uri, analysis.model);
       this.costs.set(uri, performance.now() - started);
+      for (const hook of this.hooks) hook.analysed?.(uri, analysis.model, settings);
       await this.connection.sendDiagnostics({
         uri,
         version: job.version,
@@ -97,6 +105,14 @@ export class DiagnosticsScheduler {
       if (this.running.get(uri) === job) this.running.delete(uri);
     }
   }
+}
+
+/** What a feature adds to the analysis of open documents. */
+export interface AnalysisHook {
+  /** Extra options for the analysis of this document. */
+  options?(uri: string, settings: Settings): Partial<AnalyzeOptions> | undefined;
+  /** Called after each analysis whose result is published; keep it cheap. */
+  analysed?(uri: string, model: DocumentModel, settings: Settings): void;
 }
 
 /** The later of two models of one document, so that no edited section is parsed twice. */

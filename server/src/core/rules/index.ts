@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { frontMatterSchemaRules } from './frontMatterSchema';
 import { linkRules } from './links';
+import { externalLinkRules } from '../external/rule';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -14,4 +15,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...frontMatterSchemaRules,
   ...structureRules,
   ...linkRules,
+  ...externalLinkRules,
 ];

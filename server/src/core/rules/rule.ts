@@ -1,3 +1,4 @@
+import type { ExternalLinkLookup } from '../external/types';
 import type { Report, Severity } from '../findings';
 import type { DocumentModel } from '../model/document';
 import type { Settings } from '../settings';
@@ -7,6 +8,8 @@ export interface RuleContext {
   model: DocumentModel;
   settings: Settings;
   workspace: Workspace;
+  /** Results of external URL checks made so far, when the adapter checks them. */
+  externalLinks?: ExternalLinkLookup;
 }
 
 /** One check. Its `code` is stable: users configure it, suppress it and read its doc page. */

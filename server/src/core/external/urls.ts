@@ -1,0 +1,125 @@
+import type { Html, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { DocumentModel } from '../model/document';
+import type { ParsedSection } from '../model/markdown';
+import type { Span } from '../text';
+
+/** Longer URLs are not checked: no real page needs one, and a server would refuse it. */
+export const MAX_URL_LENGTH = 2048;
+
+const linksCache = new WeakMap<DocumentModel, ExternalLink[]>();
+
+/** One place in the document that points to an external http(s) URL. */
+export interface ExternalLink {
+  /** The URL as the document writes it. */
+  url: string;
+  /** The URL that is checked: parsed, normalised, without its fragment. */
+  key: string;
+  /** Exactly the destination in the text, when it could be found; else the whole link. */
+  span: Span;
+  /** Whether `span` is the destination itself (so a fix may replace it). */
+  exact: boolean;
+}
+
+/**
+ * The http and https URLs a document links to: inline links and images, autolinks,
+ * definitions, and `href`/`src` attributes of inline HTML. Code is never looked at (the
+ * parser makes no links there). Other schemes (`mailto:`, `ftp:`, relative paths) are left
+ * out: the external checker only ever speaks HTTP.
+ */
+export function externalLinks(model: DocumentModel): readonly ExternalLink[] {
+  const cached = linksCache.get(model);
+  if (cached) return cached;
+  const found: ExternalLink[] = [];
+  for (const link of model.links) {
+    if (link.url === undefined || (link.kind !== 'link' && link.kind !== 'image' && link.kind !== 'definition')) continue;
+    const key = checkKey(link.url);
+    if (!key) continue;
+    // The destination is the last occurrence within the link (only a title may follow it).
+    // Searched in the link's own text: lastIndexOf over the whole document is slow.
+    const within = model.text.slice(link.span.start, link.span.end).lastIndexOf(link.url);
+    const at = link.span.start + within;
+    const exact = within !== -1;
+    found.push({ url: link.url, key, span: exact ? { start: at, end: at + link.url.length } : link.span, exact });
+  }
+  for (const section of model.sections) {
+    for (const attr of htmlUrls(section.parsed)) {
+      const key = checkKey(attr.url.replace(/&amp;/g, '&'));
+      if (!key) continue;
+      const start = attr.offset + section.delta;
+      found.push({ url: attr.url, key, span: { start, end: start + attr.url.length }, exact: true });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+  linksCache.set(model, found);
+  return found;
+}
+
+/** The distinct URLs to check, in document order. */
+export function urlsToCheck(model: DocumentModel): string[] {
+  return [...new Set(externalLinks(model).map((l) => l.key))];
+}
+
+/**
+ * The URL to check for a destination, or undefined when it is not one to check: not
+ * http(s), not parseable, too long. The fragment is dropped (servers never see it), so
+ * `page#a` and `page#b` are checked once.
+ */
+export function checkKey(url: string): string | undefined {
+  const known = keys.get(url);
+  if (known !== undefined || keys.has(url)) return known;
+  const key = parseKey(url);
+  // Bounded: a long session forgets its oldest URLs.
+  if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
+  keys.set(url, key);
+  return key;
+}
+
+const MAX_KEYS = 5000;
+const keys = new Map<string, string | undefined>();
+
+function parseKey(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(trimmed)) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return undefined;
+  parsed.hash = '';
+  return parsed.href.length > MAX_URL_LENGTH ? undefined : parsed.href;
+}
+
+interface HtmlUrl {
+  url: string;
+  /** Offset in the section's tree (add the section's delta for a document offset). */
+  offset: number;
+}
+
+const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HAS_ATTRIBUTE = /\s(?:href|src)\s*=/i;
+const htmlCache = new WeakMap<ParsedSection, HtmlUrl[]>();
+
+/** `href` and `src` values of a section's HTML, cached as long as the parse is. */
+function htmlUrls(parsed: ParsedSection): HtmlUrl[] {
+  const cached = htmlCache.get(parsed);
+  if (cached) return cached;
+  const result: HtmlUrl[] = [];
+  htmlCache.set(parsed, result);
+  // Most sections have no HTML attribute at all: no need to walk their tree.
+  if (!HAS_ATTRIBUTE.test(parsed.text)) return result;
+  visit(parsed.root as Root, 'html', (node: Html) => {
+    const start = node.position?.start.offset;
+    if (start === undefined || !/\b(?:href|src)\b/i.test(node.value)) return;
+    for (const match of node.value.matchAll(ATTRIBUTE)) {
+      const value = match[1] ?? match[2];
+      if (!/^https?:/i.test(value)) continue;
+      const inMatch = match[0].indexOf(value, match[0].indexOf('=') + 1);
+      result.push({ url: value, offset: start + match.index + inMatch });
+    }
+  });
+  return result;
+}
+
