@@ -70,6 +70,8 @@ export async function startLinkServer(): Promise<LinkServer> {
         return;
       case '/head-refused':
         return finish(req.method === 'HEAD' ? 405 : 200);
+      case '/head-wrong':
+        return finish(req.method === 'HEAD' ? 404 : 200);
       case '/loop':
         return redirect(301, '/loop2');
       case '/loop2':

@@ -188,22 +188,16 @@ describe('TalkIndex and workspace symbols', () => {
     assert.equal(local.talkCount, 0);
   });
 
-  it('answers over 2,000 posts of 20 talks in well under 50 ms', () => {
+  it('answers over 2,000 posts of 20 talks (its speed is measured by npm run bench)', () => {
     const big = new TalkIndex();
     const text = Array.from({ length: 20 }, (_, i) => `## Talk ${i} about etcd (Speaker Number${i}, Example Corp)\n\n[Video](https://youtu.be/AbCdEfGhIjK)\n`).join('\n');
     const model = modelOf(text);
     const { talks } = extractTalks(model);
     for (let p = 0; p < 2000; p++) big.update(`file:///site/post-${p}.md`, talks, model.lines);
     assert.equal(big.talkCount, 40_000);
-    big.query('etcd'); // warm up
-    const times: number[] = [];
-    for (const q of ['number7', 'example', 'tlkabt', 'nothing-matches-this']) {
-      const t = performance.now();
-      big.query(q);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    assert.ok(times[1] < 50, `median ${times[1].toFixed(1)} ms`);
+    for (const q of ['number7', 'example', 'tlkabt']) assert.ok(big.query(q).length > 0, q);
+    assert.ok(big.query('number7').every((t) => /Number7/.test(JSON.stringify(t))));
+    assert.deepEqual(big.query('nothing-matches-this'), []);
   });
 });
 

@@ -33,15 +33,13 @@ export interface CheckOptions {
   refresh?: boolean;
 }
 
-/** Status codes for which a server refuses HEAD but may answer GET. */
-const HEAD_REFUSED = new Set([400, 403, 405, 406, 501]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);
 /** Answers that say the server does not let robots in, not that the page is missing. */
 const NOT_TELLING = new Set([401, 403, 407, 429]);
 
 /**
- * Checks external http(s) URLs: HEAD, then GET when HEAD is refused; redirects followed one
+ * Checks external http(s) URLs: HEAD, then GET when HEAD gets an error status; redirects followed one
  * hop at a time, each of them http or https (any other scheme is reported, never followed);
  * a timeout per request; per-host concurrency and spacing; one request per URL at a time,
  * and results cached (on disk when a cache file is given).
@@ -147,10 +145,14 @@ export class ExternalLinkChecker {
     }
   }
 
-  /** HEAD, and GET when HEAD is refused; each within the host's limits. */
+  /**
+   * HEAD, and GET when HEAD gets an error status; each within the host's limits. Many
+   * servers refuse HEAD (405, 501) or answer it wrongly (404 for a page that GET serves),
+   * so no page is reported missing on the word of a HEAD alone.
+   */
   private async ask(url: string, signal: AbortSignal | undefined): Promise<Answer> {
     const head = await this.request(url, 'HEAD', signal);
-    if (!HEAD_REFUSED.has(head.status)) return head;
+    if (head.status < 400) return head;
     return this.request(url, 'GET', signal);
   }
 
