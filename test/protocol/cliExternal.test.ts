@@ -55,7 +55,7 @@ describe('talkdown lint --external', () => {
       `post.md:3:${`[Video](${site.origin}/ok) · [Slides](`.length + 1} warning link/external-broken Broken link: ${site.origin}/missing answers 404 (not found). Find where the page moved, or link an archived copy.`,
       `post.md:5:8 info link/external-redirect Moved permanently (301): ${site.origin}/moved now lives at ${site.origin}/ok. Link the new address.`,
     ]);
-    assert.match(first.stderr, /checked 3 external links \(4 requests/);
+    assert.match(first.stderr, /checked 3 external links \(5 requests/);
     assert.ok(existsSync(join(dir, 'cache', 'talkdown', 'external-links.json')));
 
     site.log.length = 0;
