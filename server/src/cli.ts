@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, type Finding } from './core';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
+import { useCompiledDictionary } from './node/dictionary';
 
 declare const SERVER_VERSION: string;
 
@@ -64,6 +65,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     if (!isDirectory(root)) throw new UsageError(`--root ${values.root}: not a directory`);
 
     const files = collectFiles(paths);
+    useCompiledDictionary();
     const workspace = new NodeWorkspace([toUri(root)]);
     const results: FileResult[] = files.map((file) => {
       const text = decodeUtf8(readFileSync(file));

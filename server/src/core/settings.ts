@@ -1,5 +1,6 @@
 import type { SeverityName } from './findings';
 import { SITE_GENERATORS, type SiteGeneratorName } from './site/generator';
+import type { SpellingSettings } from './spelling/check';
 
 /** Resolved `talkdown.*` settings for one resource. */
 export interface Settings {
@@ -11,6 +12,8 @@ export interface Settings {
   site?: { generator?: SiteGeneratorName; postFolders?: string[] };
   /** A JSON Schema path (relative to the workspace folder) and the fields every post needs. */
   frontMatter?: { schema?: string; required?: string[] };
+  /** English variants and the user's own words. */
+  spelling?: SpellingSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,7 +39,7 @@ export function resolveSettings(input: unknown): Settings {
     typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0
       ? raw.maxFileSize
       : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw) };
+  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveSpellingSettings(raw) };
 }
 
 /** Only keys that are set appear, so that an unset configuration resolves as before. */
@@ -55,4 +58,13 @@ function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings
   if (Array.isArray(fm.required)) frontMatter.required = fm.required.filter((f): f is string => typeof f === 'string' && f !== '');
   if (frontMatter.schema !== undefined || frontMatter.required !== undefined) out.frontMatter = frontMatter;
   return out;
+}
+
+/** `spelling.language` (`en`, `en-US`, `en-GB`) and `spelling.words`; only set keys appear. */
+function resolveSpellingSettings(raw: Record<string, unknown>): Pick<Settings, 'spelling'> {
+  if (typeof raw.spelling !== 'object' || raw.spelling === null) return {};
+  const s = raw.spelling as Record<string, unknown>;
+  const language = s.language === 'en-US' || s.language === 'en-GB' ? s.language : 'en';
+  const words = Array.isArray(s.words) ? s.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim()) : [];
+  return { spelling: { language, words } };
 }

@@ -3,6 +3,7 @@ import { frontMatterRules } from './frontMatter';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { frontMatterSchemaRules } from './frontMatterSchema';
+import { spellingRules } from './spelling';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -12,4 +13,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...frontMatterRules,
   ...frontMatterSchemaRules,
   ...structureRules,
+  ...spellingRules,
 ];

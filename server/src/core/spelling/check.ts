@@ -1,0 +1,405 @@
+import { franc } from 'franc-min';
+import type { DocumentModel } from '../model/document';
+import type { Settings } from '../settings';
+import type { Span } from '../text';
+import type { Workspace } from '../workspace';
+import { WordFlag, type Candidate, type Dictionary } from './dictionary';
+import { currentDictionary } from './source';
+import { maskNonProse, sectionProse, splitCompound, type Token } from './tokens';
+import { wordListsFor } from './wordLists';
+
+export type EnglishVariant = 'en' | 'en-US' | 'en-GB';
+
+export interface SpellingSettings {
+  /** Which English spellings are accepted: both (`en`), American or British. */
+  language: EnglishVariant;
+  /** The user's own words. */
+  words: string[];
+}
+
+export const DEFAULT_SPELLING: SpellingSettings = { language: 'en', words: [] };
+
+export interface WordIssue {
+  span: Span;
+  word: string;
+  suggestions: string[];
+}
+
+export interface RepeatIssue {
+  /** The second word. */
+  span: Span;
+  word: string;
+  /** What a fix deletes: the second word, and the spaces before it when only spaces part them. */
+  removeSpan: Span;
+}
+
+export interface SpellingResult {
+  typos: WordIssue[];
+  unknown: WordIssue[];
+  repeated: RepeatIssue[];
+  /** One note when the post, or some of its paragraphs, are not English and were not checked. */
+  otherLanguage?: { span: Span; message: string };
+  /** Set when the dictionary could not be loaded. */
+  dictionaryProblem?: { span: Span; message: string };
+}
+
+/** At most this many findings of each kind per document: a garbled file must not flood. */
+const MAX_FINDINGS = 200;
+
+/** Repeats that English allows: "had had", "that that", "is is" ("what it is is…"). */
+const ALLOWED_REPEATS = new Set(['had', 'that', 'is', 'do', 'very', 'bye', 'ha', 'haha', 'no', 'yeah', 'really', 'so', 'blah', 'bla', 'la', 'knock', 'tick', 'tock', 'chop', 'hip', 'pom', 'cha', 'ho', 'he', 'hey', 'hubba', 'sha', 'boo', 'mm', 'hmm', 'go']);
+/** Short words a repeat of which is always a mistake, even capitalised ("The the"). */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'at', 'by', 'as', 'this', 'we', 'i', 'you']);
+
+const FRONT_MATTER_PROSE = new Set(['title', 'description', 'summary', 'subtitle', 'excerpt']);
+const FRONT_MATTER_NAMES = new Set(['author', 'authors', 'tags', 'categories', 'keywords', 'speakers', 'speaker', 'series', 'taxonomies']);
+const LANGUAGE_KEYS = ['lang', 'language', 'locale', 'languageCode'];
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  pol: 'Polish', deu: 'German', fra: 'French', spa: 'Spanish', por: 'Portuguese', ita: 'Italian', nld: 'Dutch', ces: 'Czech',
+  slk: 'Slovak', swe: 'Swedish', dan: 'Danish', nob: 'Norwegian', fin: 'Finnish', hun: 'Hungarian', ron: 'Romanian', tur: 'Turkish',
+  rus: 'Russian', ukr: 'Ukrainian', jpn: 'Japanese', cmn: 'Chinese', kor: 'Korean', hrv: 'Croatian', srp: 'Serbian', slv: 'Slovenian',
+  cat: 'Catalan', ind: 'Indonesian', vie: 'Vietnamese', ell: 'Greek', bul: 'Bulgarian', lit: 'Lithuanian', lav: 'Latvian', est: 'Estonian',
+};
+
+interface WordInfo {
+  known: boolean;
+  misspelling?: string[];
+  /** Candidates, best first. */
+  near: Candidate[];
+}
+
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 50_000;
+
+function variantMask(language: EnglishVariant): number {
+  const english = language === 'en-US' ? WordFlag.US : language === 'en-GB' ? WordFlag.GB : WordFlag.US | WordFlag.GB;
+  return english | WordFlag.Software | WordFlag.CloudNative;
+}
+
+function isKnown(dictionary: Dictionary, lower: string, mask: number): boolean {
+  if (dictionary.flags(lower) & mask) return true;
+  // Possessives and contractions of known words.
+  const stem = lower.replace(/'(?:s|ll|re|ve|d|t)$/, '');
+  if (stem !== lower && stem.length > 0 && dictionary.flags(stem) & mask) return true;
+  return false;
+}
+
+/** What the dictionary alone says of a word: known, a known misspelling, or its nearest words. */
+export function wordInfo(dictionary: Dictionary, lower: string, language: EnglishVariant): WordInfo {
+  const mask = variantMask(language);
+  const key = `${mask}|${lower}`;
+  const cached = wordCache.get(key);
+  if (cached && cached !== undefined) return cached;
+  let info: WordInfo;
+  if (isKnown(dictionary, lower, mask)) {
+    info = { known: true, near: [] };
+  } else {
+    const accept = (flags: number): boolean => (flags & mask) !== 0;
+    // One edit first; two only for longer words with no common word one edit away.
+    let found = dictionary.search(lower, 1, accept);
+    if (lower.length > 5 && !found.some((c) => c.rank <= 40_000)) found = dictionary.search(lower, 2, accept);
+    const near = found.concat(splits(dictionary, lower, mask)).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
+    const misspelling = dictionary.misspelling(lower);
+    info = { known: false, misspelling, near };
+  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(key, info);
+  return info;
+}
+
+/** Two words run together (`sortof`): both common, offered as one edit away. */
+function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 1; k < lower.length; k++) {
+    const a = lower.slice(0, k);
+    const b = lower.slice(k);
+    if ((a.length < 2 && a !== 'a') || (b.length < 2 && b !== 'a')) continue;
+    const ra = dictionary.rank(a);
+    const rb = dictionary.rank(b);
+    if (ra !== undefined && rb !== undefined && ra <= 5000 && rb <= 5000 && dictionary.flags(a) & mask && dictionary.flags(b) & mask) {
+      out.push({ word: `${a} ${b}`, distance: 1, flags: WordFlag.US | WordFlag.GB, rank: Math.max(ra, rb) });
+    }
+  }
+  return out;
+}
+
+/**
+ * How unlikely a candidate is as the intended word: its edit distance, plus a little when the
+ * first letter differs (writers rarely miss the first letter) and when the word is rare.
+ */
+function cost(typo: string, c: { word: string; distance: number; rank: number; flags: number }): number {
+  const firstLetter = c.word.charCodeAt(0) === typo.charCodeAt(0) ? 0 : 0.6;
+  const rarity = Math.log10(Math.max(1, c.rank)) / 6; // 0 for the most common word, 1 for unranked
+  const vocabulary = c.flags & (WordFlag.CloudNative | WordFlag.Software) && c.rank >= 1e6 ? -0.3 : 0;
+  return c.distance + firstLetter + 0.5 * rarity + vocabulary + (c.word.length === typo.length ? 0 : 0.05);
+}
+
+/** A frequent word, or a term of the software vocabularies: one a writer likely meant. */
+function isCommon(c: { distance: number; rank: number; flags: number }): boolean {
+  return c.rank <= 40_000 || (c.flags & (WordFlag.Software | WordFlag.CloudNative)) !== 0;
+}
+
+const resultCache = new WeakMap<DocumentModel, { key: string; result: SpellingResult }>();
+
+/** The spelling findings of a document; computed once per model, settings and word lists. */
+export function checkSpelling(model: DocumentModel, settings: Settings, workspace: Workspace): SpellingResult {
+  const state = currentDictionary();
+  const spelling = settings.spelling ?? DEFAULT_SPELLING;
+  const lists = wordListsFor(workspace, model.uri);
+  const key = `${spelling.language}|${spelling.words.join(' ')}|${lists.key}|${state && 'error' in state ? state.error : ''}`;
+  const cached = resultCache.get(model);
+  if (cached && cached.key === key) return cached.result;
+  const result = computeSpelling(model, spelling, lists.words, state);
+  resultCache.set(model, { key, result });
+  return result;
+}
+
+interface DocToken extends Token {
+  /** Document offsets. */
+  start: number;
+  end: number;
+  /** Blocks numbered across the document. */
+  block: number;
+}
+
+function computeSpelling(
+  model: DocumentModel,
+  spelling: SpellingSettings,
+  listed: ReadonlySet<string>,
+  state: ReturnType<typeof currentDictionary>,
+): SpellingResult {
+  const result: SpellingResult = { typos: [], unknown: [], repeated: [] };
+  if (state === undefined) return result;
+  const top: Span = { start: model.bomLength, end: model.bomLength };
+
+  const declared = declaredLanguage(model);
+  if (declared && !/^en(?:[-_]|$)/i.test(declared.value)) {
+    result.otherLanguage = { span: declared.span, message: `The post's language is "${declared.value}": its spelling is not checked.` };
+    return result;
+  }
+
+  const tokens = documentTokens(model);
+  if ('error' in state) {
+    result.dictionaryProblem = { span: top, message: `Spelling is not checked: the dictionary ${state.error}. Other checks go on.` };
+    result.repeated = findRepeats(model, tokens, new Set());
+    return result;
+  }
+  const dictionary = state.dictionary;
+  const mask = variantMask(spelling.language);
+  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...ignoredInDocument(model.text)]);
+  const names = documentNames(model, tokens);
+
+  // Which blocks, and whether the whole post, are not English: the share of ordinary
+  // (lower-case) words that an English dictionary knows.
+  const perBlock = new Map<number, { words: number; known: number }>();
+  let words = 0;
+  let known = 0;
+  for (const t of tokens) {
+    if (!/^\p{Ll}/u.test(t.text) || t.text.length < 2) continue;
+    const lower = t.text.toLowerCase();
+    const isWordKnown = accepted.has(lower) || isKnown(dictionary, lower, mask);
+    const b = perBlock.get(t.block) ?? { words: 0, known: 0 };
+    b.words++;
+    words++;
+    if (isWordKnown) {
+      b.known++;
+      known++;
+    }
+    perBlock.set(t.block, b);
+  }
+  if (words >= 30 && known / words < 0.6) {
+    const language = languageName(tokens.map((t) => t.text).join(' '));
+    result.otherLanguage = { span: top, message: `The post looks ${language ? `written in ${language}` : 'not to be in English'}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
+    result.repeated = [];
+    return result;
+  }
+  const foreign = new Set<number>();
+  for (const [block, b] of perBlock) if (b.words >= 12 && b.known / b.words < 0.5) foreign.add(block);
+  if (foreign.size > 0) {
+    const first = tokens.find((t) => foreign.has(t.block))!;
+    const text = tokens.filter((t) => foreign.has(t.block)).map((t) => t.text).join(' ');
+    const language = languageName(text);
+    const count = foreign.size === 1 ? 'A paragraph' : `${foreign.size} paragraphs`;
+    result.otherLanguage = {
+      span: { start: first.start, end: first.end },
+      message: `${count} ${foreign.size === 1 ? 'looks' : 'look'} ${language ? `written in ${language}` : 'not to be in English'}; ${foreign.size === 1 ? 'its' : 'their'} spelling is not checked.`,
+    };
+  }
+
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+
+  for (const t of tokens) {
+    if (foreign.has(t.block)) continue;
+    const verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1);
+    if (!verdict) continue;
+    const issue: WordIssue = { span: { start: t.start, end: t.end }, word: t.text, suggestions: verdict.suggestions };
+    if (verdict.kind === 'typo') {
+      if (result.typos.length < MAX_FINDINGS) result.typos.push(issue);
+    } else if (result.unknown.length < MAX_FINDINGS) {
+      result.unknown.push(issue);
+    }
+  }
+  result.repeated = findRepeats(model, tokens, foreign);
+  return result;
+}
+
+function classify(
+  dictionary: Dictionary,
+  language: EnglishVariant,
+  t: DocToken,
+  accepted: ReadonlySet<string>,
+  names: ReadonlySet<string>,
+  occurrences: number,
+): { kind: 'typo' | 'unknown'; suggestions: string[] } | undefined {
+  const word = t.text.replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  if (accepted.has(lower) || accepted.has(word)) return undefined;
+  // ALL-CAPS words are acronyms; a single letter is never wrong.
+  if (word.length < 2 || (word === word.toUpperCase() && /\p{Lu}/u.test(word))) return undefined;
+  const info = wordInfo(dictionary, lower, language);
+  if (info.known) return undefined;
+
+  const innerCapitals = /.\p{Lu}/u.test(word.replace(/^\p{Lu}+(?=\p{Lu}\p{Ll})/u, 'X'));
+  if (innerCapitals) {
+    // camelCase and PascalCase: a name when its parts are words or when it is simply unknown.
+    const parts = splitCompound(word);
+    if (parts.length > 1 && parts.every((p) => p.length < 2 || accepted.has(p.toLowerCase()) || wordInfo(dictionary, p.toLowerCase(), language).known)) return undefined;
+    return { kind: 'unknown', suggestions: [] };
+  }
+  // Not Latin-script English: not ours to judge.
+  if (!/^[a-z'-]+$/i.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) return { kind: 'unknown', suggestions: [] };
+
+  const suggestions = suggestionsFor(dictionary, word, info);
+  if (info.misspelling) return { kind: 'typo', suggestions };
+  const capitalised = /^\p{Lu}/u.test(word);
+  const nameLike = names.has(lower) || t.inHeadingParens || (capitalised && (!t.sentenceStart || t.inLinkText));
+  if (nameLike || occurrences >= 3 || lower.length < 4) return { kind: 'unknown', suggestions };
+  const near = info.near;
+  const close =
+    near.some((c) => c.distance === 1 && isCommon(c)) ||
+    (lower.length >= 6 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
+  // A capitalised word at a sentence's start may still be a name: ask for a closer match.
+  if (capitalised && !near.some((c) => c.distance === 1 && c.rank <= 20_000)) return { kind: 'unknown', suggestions };
+  return { kind: close ? 'typo' : 'unknown', suggestions };
+}
+
+function suggestionsFor(dictionary: Dictionary, word: string, info: WordInfo): string[] {
+  const out: string[] = [];
+  for (const fix of info.misspelling ?? []) out.push(fix);
+  for (const c of info.near) {
+    const written = dictionary.display(c.word);
+    if (!out.some((o) => o.toLowerCase() === c.word)) out.push(c.word.includes(' ') ? c.word : written);
+  }
+  return out.slice(0, 5).map((s) => matchCase(word, s));
+}
+
+function matchCase(original: string, suggestion: string): string {
+  if (suggestion !== suggestion.toLowerCase()) return suggestion; // a name keeps its own form
+  if (original.length > 1 && original === original.toUpperCase()) return suggestion.toUpperCase();
+  if (/^\p{Lu}/u.test(original)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  return suggestion;
+}
+
+/** Every prose word of the document, front matter's prose values included, in document order. */
+function documentTokens(model: DocumentModel): DocToken[] {
+  const out: DocToken[] = [];
+  let blockBase = 0;
+  const fm = model.frontMatter;
+  if (fm) {
+    for (const entry of fm.entries) {
+      if (entry.path.length !== 1 || !FRONT_MATTER_PROSE.has(String(entry.path[0]))) continue;
+      const raw = model.text.slice(entry.valueSpan.start, entry.valueSpan.end);
+      if (raw.length > 2000) continue;
+      const masked = maskNonProse(raw);
+      let first = true;
+      for (const m of masked.matchAll(/[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu)) {
+        const word = m[0].replace(/['’]+$/, '');
+        if (word.length === 0 || word.length > 40 || /[\p{N}_]/u.test(word)) continue;
+        const start = entry.valueSpan.start + (m.index ?? 0);
+        const before = masked.slice(0, m.index ?? 0);
+        out.push({ text: word, start, end: start + word.length, block: blockBase, sentenceStart: first || /[.!?:]\s*$/.test(before), inHeading: true, inHeadingParens: false, inLinkText: false });
+        first = false;
+      }
+      blockBase++;
+    }
+  }
+  for (const section of model.sections) {
+    const prose = sectionProse(section.parsed);
+    for (const t of prose.tokens) {
+      out.push({ ...t, start: section.span.start + t.start, end: section.span.start + t.end, block: blockBase + t.block });
+    }
+    blockBase += prose.blocks.length + 1;
+  }
+  return out;
+}
+
+/** The names a post gives: authors, tags, speakers in talk headings, "Speakers:" lines. */
+function documentNames(model: DocumentModel, tokens: readonly DocToken[]): Set<string> {
+  const names = new Set<string>();
+  const addWords = (text: string): void => {
+    for (const m of text.matchAll(/[\p{L}\p{M}'’]+/gu)) names.add(m[0].toLowerCase());
+  };
+  const addValue = (value: unknown, depth = 0): void => {
+    if (depth > 3) return;
+    if (typeof value === 'string') addWords(value);
+    else if (Array.isArray(value)) for (const v of value.slice(0, 200)) addValue(v, depth + 1);
+    else if (value && typeof value === 'object') for (const v of Object.values(value).slice(0, 50)) addValue(v, depth + 1);
+  };
+  const data = model.frontMatter?.data ?? {};
+  for (const [k, v] of Object.entries(data)) {
+    if (FRONT_MATTER_NAMES.has(k)) addValue(v);
+    if (k === 'extra' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) if (FRONT_MATTER_NAMES.has(k2)) addValue(v2);
+  }
+  for (const t of tokens) if (t.inHeadingParens) names.add(t.text.toLowerCase());
+  for (const m of model.text.matchAll(/^[ \t>*_-]*\**(?:Speakers?|Presenters?|By|Hosts?)\**\s*:\**([^\n]{0,300})/gim)) addWords(m[1]);
+  return names;
+}
+
+/** Words that `<!-- talkdown-words: … -->` comments accept in this document. */
+export function ignoredInDocument(text: string): string[] {
+  if (!text.includes('talkdown-words')) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/<!--\s*talkdown-words:?([\s\S]{0,5000}?)-->/g)) {
+    for (const w of m[1].split(/[\s,]+/)) if (w) out.push(w.toLowerCase().replace(/’/g, "'"));
+  }
+  return out;
+}
+
+function findRepeats(model: DocumentModel, tokens: readonly DocToken[], foreign: ReadonlySet<number>): RepeatIssue[] {
+  const out: RepeatIssue[] = [];
+  for (let i = 1; i < tokens.length && out.length < MAX_FINDINGS; i++) {
+    const a = tokens[i - 1];
+    const b = tokens[i];
+    if (a.block !== b.block || foreign.has(b.block)) continue;
+    const lower = b.text.toLowerCase();
+    if (a.text.toLowerCase() !== lower || ALLOWED_REPEATS.has(lower)) continue;
+    const gap = model.text.slice(a.end, b.start);
+    // Only spaces, a line break or inline markup between them: no punctuation, no link target.
+    if (!/^[\s*_~]*$/.test(gap) || gap.length === 0) continue;
+    // Names that repeat ("Bora Bora", "Talk Talk"): capitalised twice, mid-sentence.
+    if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && !FUNCTION_WORDS.has(lower)) continue;
+    const removeSpan = /^\s+$/.test(gap) ? { start: a.end, end: b.end } : { start: b.start, end: b.end };
+    out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan });
+  }
+  return out;
+}
+
+function declaredLanguage(model: DocumentModel): { value: string; span: Span } | undefined {
+  const fm = model.frontMatter;
+  if (!fm) return undefined;
+  for (const key of LANGUAGE_KEYS) {
+    const value = fm.data[key];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const entry = fm.entries.find((e) => e.path.length === 1 && e.path[0] === key);
+    return { value: value.trim(), span: entry?.valueSpan ?? fm.span };
+  }
+  return undefined;
+}
+
+function languageName(text: string): string | undefined {
+  const code = franc(text.slice(0, 4000), { minLength: 20 });
+  if (code === 'und' || code === 'eng' || code === 'sco') return undefined;
+  return LANGUAGE_NAMES[code] ?? code;
+}

@@ -1,0 +1,168 @@
+import type { Nodes, Parents, Root } from 'mdast';
+import type { ParsedSection } from '../model/markdown';
+
+/** One word of prose, in offsets of its section's text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Tokens of one paragraph, heading or table cell share a block number. */
+  block: number;
+  /** The first word of a sentence, a heading, a list item or a table cell. */
+  sentenceStart: boolean;
+  inHeading: boolean;
+  /** Inside parentheses of a heading: `(Jordan Doe, Example Corp)`. */
+  inHeadingParens: boolean;
+  /** In the text of a link: often a project's or a person's name. */
+  inLinkText: boolean;
+}
+
+export interface SectionProse {
+  tokens: Token[];
+  /** The section's text with everything that is not prose blanked out, offsets kept. */
+  masked: string;
+  /** Blocks, by number: their span and whether they are headings. */
+  blocks: { start: number; end: number }[];
+}
+
+/** Words longer than this are never checked: no English word is, and long runs cost time. */
+export const MAX_WORD_LENGTH = 40;
+
+// What is never prose, wherever it stands (blanked before words are read, offsets kept).
+const NOT_PROSE: RegExp[] = [
+  /\{\{<[\s\S]{0,2000}?>\}\}|\{\{%[\s\S]{0,2000}?%\}\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#[\s\S]{0,2000}?#\}/g, // shortcodes, Liquid, Nunjucks
+  /\b(?:[a-z][a-z0-9+.-]{1,15}):\/\/[^\s<>()[\]]*|\b(?:mailto|tel|urn|doi):[^\s<>()[\]]+|\bwww\.[^\s<>()[\]]+/gi, // URLs
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // email addresses
+  /(?:^|(?<=[\s("'`]))(?:~|\.{1,2})?\/[\w.@~+-]+(?:\/[\w.@~+-]*)*|\b[\w.-]+(?:\/[\w.-]+){2,}|\b[\w-]+(?:\.[\w-]+)+\b/gm, // paths, file names, domains
+  /(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])/g, // :emoji:
+  /(?<![\w&])#[\w-]+/g, // hashtags, issue numbers
+  /(?<![\w.])@[\w-]+/g, // handles
+  /&#?\w{1,10};/g, // entities
+  /\b\d[\d.,]*\s?(?:[kKMGTP]i?B|[kMG]bps|[mµμn]?s|ms|min|h|hrs?|[kKM]|x|rps|qps|fps|[GM]Hz|px|r?em|vCPUs?|cores?|nodes?|pods?|%)\b/g, // numbers with units
+];
+
+const BLANK = (m: string): string => m.replace(/[^\r\n]/g, ' ');
+
+export function maskNonProse(text: string): string {
+  let out = text;
+  for (const re of NOT_PROSE) out = out.replace(re, BLANK);
+  return out;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
+const MOJIBAKE = /[ÃÂâ][\u0080-\u00BF\u2018-\u201E\u20AC]|\uFFFD/;
+
+// A section's prose, kept as long as its parse is: an edit re-reads only the sections it touches.
+const cache = new WeakMap<ParsedSection, SectionProse>();
+
+/** The words of a section's prose, read from its tree: code, HTML, URLs and markup are left out. */
+export function sectionProse(parsed: ParsedSection): SectionProse {
+  const known = cache.get(parsed);
+  if (known) return known;
+  const offset = parsed.prefixLength;
+  // Offsets in the tree count the stand-in prefix; the masked text is the section's own.
+  const masked = maskNonProse(parsed.text);
+  const tokens: Token[] = [];
+  const blocks: { start: number; end: number }[] = [];
+  let block = -1;
+  let inHeading = false;
+  let linkDepth = 0;
+
+  const readText = (from: number, to: number): void => {
+    from -= offset;
+    to -= offset;
+    if (from < 0 || to > masked.length || to <= from) return;
+    const slice = masked.slice(from, to);
+    for (const m of slice.matchAll(WORD)) {
+      let word = m[0];
+      const start = from + (m.index ?? 0);
+      // Trailing apostrophes close a quotation or a plural possessive (`speakers'`).
+      word = word.replace(/['’]+$/, '');
+      if (word.length === 0 || word.length > MAX_WORD_LENGTH) continue;
+      if (/[\p{N}_]/u.test(word) || MOJIBAKE.test(word)) continue;
+      // A word glued to markup-like characters is an identifier, not prose (`foo_bar`, `a=b`).
+      const before = masked.charAt(start - 1);
+      const after = masked.charAt(start + m[0].length);
+      if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
+      tokens.push({
+        text: word,
+        start,
+        end: start + word.length,
+        block,
+        sentenceStart: isSentenceStart(masked, start, blocks[block]?.start ?? 0),
+        inHeading,
+        inHeadingParens: inHeading && insideParens(masked, blocks[block]?.start ?? 0, start),
+        inLinkText: linkDepth > 0,
+      });
+    }
+  };
+
+  const walk = (node: Nodes): void => {
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+      case 'footnoteReference':
+      case 'break':
+      case 'thematicBreak':
+        return;
+      case 'text':
+        if (node.position) readText(node.position.start.offset ?? 0, node.position.end.offset ?? 0);
+        return;
+      case 'image':
+      case 'imageReference': {
+        if (!node.position || !node.alt) return;
+        const start = (node.position.start.offset ?? 0) + 2;
+        const close = parsed.text.indexOf(']', start - offset);
+        if (close !== -1) readText(start, close + offset);
+        return;
+      }
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const start = (node.position?.start.offset ?? 0) - offset;
+        blocks.push({ start, end: (node.position?.end.offset ?? 0) - offset });
+        block = blocks.length - 1;
+        inHeading = node.type === 'heading';
+        for (const child of node.children) walk(child as Nodes);
+        inHeading = false;
+        return;
+      }
+      case 'link':
+      case 'linkReference':
+        linkDepth++;
+        for (const child of node.children) walk(child as Nodes);
+        linkDepth--;
+        return;
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
+    }
+  };
+  walk(parsed.root as Root);
+  const result = { tokens, masked, blocks };
+  cache.set(parsed, result);
+  return result;
+}
+
+/** Whether a word opens a sentence: nothing but markup and quotes since `. ! ?` or the block's start. */
+function isSentenceStart(text: string, at: number, blockStart: number): boolean {
+  for (let i = at - 1; i >= blockStart && i >= at - 200; i--) {
+    const c = text.charAt(i);
+    if (c === '.' || c === '!' || c === '?' || c === ':' || c === '—' || c === '–') return true;
+    if (/[\s*_~"'“‘([>#|-]/.test(c)) continue;
+    return false;
+  }
+  return true;
+}
+
+function insideParens(text: string, from: number, at: number): boolean {
+  const before = text.slice(from, at);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
+}
+
+/** Splits `camelCase`, `PascalCase` and `HTTPServer` into their parts. */
+export function splitCompound(word: string): string[] {
+  return word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u).filter((p) => p.length > 0);
+}
