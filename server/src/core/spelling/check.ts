@@ -274,15 +274,31 @@ function classify(
   const suggestions = suggestionsFor(dictionary, word, info);
   if (info.misspelling) return { kind: 'typo', suggestions };
   const capitalised = /^\p{Lu}/u.test(word);
-  const nameLike = names.has(lower) || t.inHeadingParens || (capitalised && (!t.sentenceStart || t.inLinkText));
+  const nameLike = names.has(lower) || t.inHeadingParens || t.inLinkText || (capitalised && !t.sentenceStart);
   if (nameLike || occurrences >= 3 || lower.length < 4) return { kind: 'unknown', suggestions };
+  // Letters held for effect ("gooooo"), closed compounds of two words ("backpressure") and
+  // inflections of known words ("webservers") are deliberate far more often than not.
+  if (/(\p{L})\1\1/u.test(lower) || isCompound(dictionary, lower, language) || isInflection(dictionary, lower, language)) return { kind: 'unknown', suggestions };
   const near = info.near;
   const close =
-    near.some((c) => c.distance === 1 && isCommon(c)) ||
+    near.some((c) => c.distance === 1 && (isCommon(c) || lower.length >= 8)) ||
     (lower.length >= 6 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
   // A capitalised word at a sentence's start may still be a name: ask for a closer match.
   if (capitalised && !near.some((c) => c.distance === 1 && c.rank <= 20_000)) return { kind: 'unknown', suggestions };
   return { kind: close ? 'typo' : 'unknown', suggestions };
+}
+
+function isCompound(dictionary: Dictionary, lower: string, language: EnglishVariant): boolean {
+  for (let k = 4; k <= lower.length - 4; k++) {
+    const mask = variantMask(language);
+    if (isKnown(dictionary, lower.slice(0, k), mask) && isKnown(dictionary, lower.slice(k), mask)) return true;
+  }
+  return false;
+}
+
+function isInflection(dictionary: Dictionary, lower: string, language: EnglishVariant): boolean {
+  const m = /^(.{4,}?)(?:s|es|ed|d|ing|er|ers)$/.exec(lower);
+  return m !== null && isKnown(dictionary, m[1], variantMask(language));
 }
 
 function suggestionsFor(dictionary: Dictionary, word: string, info: WordInfo): string[] {
