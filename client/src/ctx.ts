@@ -49,7 +49,11 @@ export class TalkdownContext implements vscode.Disposable {
       ],
       // Posts, images and site configuration changed outside the editor reach the server.
       synchronize: {
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,yml,yaml,toml,json}'),
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,mdx,yml,yaml,toml,json}'),
+          // The team's spelling word list.
+          vscode.workspace.createFileSystemWatcher('**/.talkdown/words.txt'),
+        ],
       },
       outputChannel: this.output,
       traceOutputChannel: this.output,

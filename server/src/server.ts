@@ -22,6 +22,9 @@ import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
 import { forgetSiteTerms } from './core/frontMatter';
+import { registerSpellingFeatures } from './lsp/spelling';
+import { useCompiledDictionary } from './node/dictionary';
+import { forgetWordLists } from './core/spelling/wordLists';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -55,6 +58,8 @@ const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(ur
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
+registerSpellingFeatures(providers, (uri) => currentModels.get(uri), () => workspace, () => diagnostics.scheduleAll(documents.keys()));
+useCompiledDictionary();
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 
@@ -104,6 +109,7 @@ documents.onDidClose((event) => {
 // talk index and every open document's findings may depend on them.
 connection.onDidChangeWatchedFiles(({ changes }) => {
   forgetSiteTerms(workspace);
+  forgetWordLists();
   for (const change of changes) {
     if (!/\.(?:md|markdown)$/i.test(change.uri) || documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);

@@ -23,6 +23,7 @@ describe('the manifest', () => {
       maxFileSize: 10,
       site: { generator: 'hugo', postFolders: ['posts'] },
       frontMatter: { schema: 'schema.json', required: ['author'] },
+      spelling: { language: 'en-GB', words: ['Karpenter'] },
     });
     const read = new Set<string>();
     const walk = (value: unknown, prefix: string): void => {
