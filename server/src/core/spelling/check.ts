@@ -271,10 +271,12 @@ function classify(
   // Not Latin-script English: not ours to judge.
   if (!/^[a-z'-]+$/i.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) return { kind: 'unknown', suggestions: [] };
 
+  // The post's own names: its speakers, authors and tags.
+  if (names.has(lower) || t.inHeadingParens) return undefined;
   const suggestions = suggestionsFor(dictionary, word, info);
   if (info.misspelling) return { kind: 'typo', suggestions };
   const capitalised = /^\p{Lu}/u.test(word);
-  const nameLike = names.has(lower) || t.inHeadingParens || t.inLinkText || (capitalised && !t.sentenceStart);
+  const nameLike = t.inLinkText || (capitalised && !t.sentenceStart);
   if (nameLike || occurrences >= 3 || lower.length < 4) return { kind: 'unknown', suggestions };
   // Letters held for effect ("gooooo"), closed compounds of two words ("backpressure") and
   // inflections of known words ("webservers") are deliberate far more often than not.

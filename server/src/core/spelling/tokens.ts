@@ -84,6 +84,8 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       const before = masked.charAt(start - 1);
       const after = masked.charAt(start + m[0].length);
       if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
+      // Next to a character that could not be decoded, the word is a fragment.
+      if (before === '\uFFFD' || after === '\uFFFD' || /[\u0080-\u00BF]/.test(after)) continue;
       tokens.push({
         text: word,
         start,
