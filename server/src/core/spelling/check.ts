@@ -276,7 +276,12 @@ function classify(
   const suggestions = suggestionsFor(dictionary, word, info);
   if (info.misspelling) return { kind: 'typo', suggestions };
   const capitalised = /^\p{Lu}/u.test(word);
-  const nameLike = t.inLinkText || (capitalised && !t.sentenceStart);
+  // A project or company name of the vocabularies, misspelled: `Kuberentes`.
+  const english = WordFlag.US | WordFlag.GB;
+  if (capitalised && !t.sentenceStart && !t.soleLinkWord && lower.length >= 6 && info.near.some((c) => c.distance === 1 && !(c.flags & english) && c.flags & (WordFlag.Software | WordFlag.CloudNative))) {
+    return { kind: 'typo', suggestions };
+  }
+  const nameLike = t.soleLinkWord || (capitalised && !t.sentenceStart);
   if (nameLike || occurrences >= 3 || lower.length < 4) return { kind: 'unknown', suggestions };
   // Letters held for effect ("gooooo"), closed compounds of two words ("backpressure") and
   // inflections of known words ("webservers") are deliberate far more often than not.
@@ -299,8 +304,11 @@ function isCompound(dictionary: Dictionary, lower: string, language: EnglishVari
 }
 
 function isInflection(dictionary: Dictionary, lower: string, language: EnglishVariant): boolean {
-  const m = /^(.{4,}?)(?:s|es|ed|d|ing|er|ers)$/.exec(lower);
-  return m !== null && isKnown(dictionary, m[1], variantMask(language));
+  const mask = variantMask(language);
+  for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'er', 'ers']) {
+    if (lower.length - suffix.length >= 4 && lower.endsWith(suffix) && isKnown(dictionary, lower.slice(0, -suffix.length), mask)) return true;
+  }
+  return false;
 }
 
 function suggestionsFor(dictionary: Dictionary, word: string, info: WordInfo): string[] {

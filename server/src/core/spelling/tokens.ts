@@ -15,6 +15,8 @@ export interface Token {
   inHeadingParens: boolean;
   /** In the text of a link: often a project's or a person's name. */
   inLinkText: boolean;
+  /** The only word of a link's text (`[conmon](…)`): a project's or a person's name. */
+  soleLinkWord?: boolean;
 }
 
 export interface SectionProse {
@@ -135,7 +137,14 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       case 'link':
       case 'linkReference':
         linkDepth++;
+        const first = tokens.length;
         for (const child of node.children) walk(child as Nodes);
+        // A link text of one word, hyphens and all (`[conmon-rs](…)`), names a project.
+        const start = (node.position?.start.offset ?? 0) - offset;
+        const close = masked.indexOf(']', start);
+        if (tokens.length > first && close !== -1 && !/\s/.test(masked.slice(start + 1, close))) {
+          for (let k = first; k < tokens.length; k++) tokens[k].soleLinkWord = true;
+        }
         linkDepth--;
         return;
       default:
