@@ -13,6 +13,7 @@ export async function run(): Promise<void> {
   await import('./outline.test');
   await import('./frontMatter.test');
   await import('./commands.test');
+  await import('./spelling.test');
   let passes = 0;
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
