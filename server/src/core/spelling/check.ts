@@ -69,8 +69,31 @@ interface WordInfo {
   near: Candidate[];
 }
 
-const wordCache = new Map<string, WordInfo>();
+// What the dictionary says of each word, per accepted variant mask; bounded.
+const wordCache = new Map<number, Map<string, WordInfo>>();
+const knownCache = new Map<number, Map<string, boolean>>();
 const WORD_CACHE_LIMIT = 50_000;
+let cachedDictionary: Dictionary | undefined;
+
+function cacheFor<T>(caches: Map<number, Map<string, T>>, dictionary: Dictionary, mask: number): Map<string, T> {
+  if (cachedDictionary !== dictionary) {
+    wordCache.clear();
+    knownCache.clear();
+    cachedDictionary = dictionary;
+  }
+  let cache = caches.get(mask);
+  if (!cache) caches.set(mask, (cache = new Map()));
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  return cache;
+}
+
+/** isKnown, remembered. */
+function isKnownCached(dictionary: Dictionary, lower: string, mask: number): boolean {
+  const cache = cacheFor(knownCache, dictionary, mask);
+  let value = cache.get(lower);
+  if (value === undefined) cache.set(lower, (value = isKnown(dictionary, lower, mask)));
+  return value;
+}
 
 function variantMask(language: EnglishVariant): number {
   const english = language === 'en-US' ? WordFlag.US : language === 'en-GB' ? WordFlag.GB : WordFlag.US | WordFlag.GB;
@@ -88,11 +111,11 @@ function isKnown(dictionary: Dictionary, lower: string, mask: number): boolean {
 /** What the dictionary alone says of a word: known, a known misspelling, or its nearest words. */
 export function wordInfo(dictionary: Dictionary, lower: string, language: EnglishVariant): WordInfo {
   const mask = variantMask(language);
-  const key = `${mask}|${lower}`;
-  const cached = wordCache.get(key);
-  if (cached && cached !== undefined) return cached;
+  const cache = cacheFor(wordCache, dictionary, mask);
+  const cached = cache.get(lower);
+  if (cached) return cached;
   let info: WordInfo;
-  if (isKnown(dictionary, lower, mask)) {
+  if (isKnownCached(dictionary, lower, mask)) {
     info = { known: true, near: [] };
   } else {
     const accept = (flags: number): boolean => (flags & mask) !== 0;
@@ -103,8 +126,7 @@ export function wordInfo(dictionary: Dictionary, lower: string, language: Englis
     const misspelling = dictionary.misspelling(lower);
     info = { known: false, misspelling, near };
   }
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-  wordCache.set(key, info);
+  cache.set(lower, info);
   return info;
 }
 
@@ -198,7 +220,7 @@ function computeSpelling(
   for (const t of tokens) {
     if (!/^\p{Ll}/u.test(t.text) || t.text.length < 2) continue;
     const lower = t.text.toLowerCase();
-    const isWordKnown = accepted.has(lower) || isKnown(dictionary, lower, mask);
+    const isWordKnown = accepted.has(lower) || isKnownCached(dictionary, lower, mask);
     const b = perBlock.get(t.block) ?? { words: 0, known: 0 };
     b.words++;
     words++;
@@ -253,9 +275,9 @@ function classify(
   names: ReadonlySet<string>,
   occurrences: number,
 ): { kind: 'typo' | 'unknown'; suggestions: string[] } | undefined {
-  const word = t.text.replace(/’/g, "'");
+  const word = t.text.includes('’') ? t.text.replace(/’/g, "'") : t.text;
   const lower = word.toLowerCase();
-  if (accepted.has(lower) || accepted.has(word)) return undefined;
+  if (isKnownCached(dictionary, lower, variantMask(language)) || accepted.has(lower)) return undefined;
   // ALL-CAPS words are acronyms; a single letter is never wrong.
   if (word.length < 2 || (word === word.toUpperCase() && /\p{Lu}/u.test(word))) return undefined;
   const info = wordInfo(dictionary, lower, language);
@@ -354,7 +376,18 @@ function documentTokens(model: DocumentModel): DocToken[] {
   for (const section of model.sections) {
     const prose = sectionProse(section.parsed);
     for (const t of prose.tokens) {
-      out.push({ ...t, start: section.span.start + t.start, end: section.span.start + t.end, block: blockBase + t.block });
+      // Built field by field: object spread is several times slower here.
+      out.push({
+        text: t.text,
+        start: section.span.start + t.start,
+        end: section.span.start + t.end,
+        block: blockBase + t.block,
+        sentenceStart: t.sentenceStart,
+        inHeading: t.inHeading,
+        inHeadingParens: t.inHeadingParens,
+        inLinkText: t.inLinkText,
+        soleLinkWord: t.soleLinkWord,
+      });
     }
     blockBase += prose.blocks.length + 1;
   }

@@ -52,7 +52,8 @@ export function maskNonProse(text: string): string {
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
-const MOJIBAKE = /[ÃÂâ][\u0080-\u00BF\u2018-\u201E\u20AC]|\uFFFD/;
+/** Digits or underscores (identifiers, versions) or text decoded with the wrong encoding. */
+const NOT_A_WORD = /[\p{N}_]|[ÃÂâ][\u0080-\u00BF\u2018-\u201E\u20AC]|\uFFFD/u;
 
 // A section's prose, kept as long as its parse is: an edit re-reads only the sections it touches.
 const cache = new WeakMap<ParsedSection, SectionProse>();
@@ -79,15 +80,17 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       let word = m[0];
       const start = from + (m.index ?? 0);
       // Trailing apostrophes close a quotation or a plural possessive (`speakers'`).
-      word = word.replace(/['’]+$/, '');
+      const last = word.charCodeAt(word.length - 1);
+      if (last === 39 || last === 0x2019) word = word.replace(/['’]+$/, '');
       if (word.length === 0 || word.length > MAX_WORD_LENGTH) continue;
-      if (/[\p{N}_]/u.test(word) || MOJIBAKE.test(word)) continue;
+      if (NOT_A_WORD.test(word)) continue;
       // A word glued to markup-like characters is an identifier, not prose (`foo_bar`, `a=b`).
       const before = masked.charAt(start - 1);
       const after = masked.charAt(start + m[0].length);
       if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
       // Next to a character that could not be decoded, the word is a fragment.
-      if (before === '\uFFFD' || after === '\uFFFD' || /[\u0080-\u00BF]/.test(after)) continue;
+      const next = after.charCodeAt(0);
+      if (before === '\uFFFD' || after === '\uFFFD' || (next >= 0x80 && next <= 0xbf)) continue;
       tokens.push({
         text: word,
         start,
@@ -160,13 +163,17 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
 /** Whether a word opens a sentence: nothing but markup and quotes since `. ! ?` or the block's start. */
 function isSentenceStart(text: string, at: number, blockStart: number): boolean {
   for (let i = at - 1; i >= blockStart && i >= at - 200; i--) {
-    const c = text.charAt(i);
-    if (c === '.' || c === '!' || c === '?' || c === ':' || c === '—' || c === '–') return true;
-    if (/[\s*_~"'“‘([>#|-]/.test(c)) continue;
+    const c = text.charCodeAt(i);
+    // . ! ? : — –
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2014 || c === 0x2013) return true;
+    // Spaces, markup and opening quotes: look further back.
+    if (c <= 32 || SKIPPED_BEFORE_SENTENCE.has(c)) continue;
     return false;
   }
   return true;
 }
+
+const SKIPPED_BEFORE_SENTENCE = new Set([...'*_~"\'“‘([>#|-'].map((ch) => ch.charCodeAt(0)));
 
 function insideParens(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
