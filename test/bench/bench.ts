@@ -12,6 +12,7 @@ import { ServerUnderTest } from '../protocol/lspClient';
 import { generatePost } from './generate';
 import { benchFrontMatter } from './frontMatter';
 import { benchOutline } from './outline';
+import { benchSpelling } from './spelling';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   benchAnalysis();
   await benchOutline();
   benchFrontMatter();
+  await benchSpelling(inputs().filter((i) => !i.name.startsWith('generated')));
   benchCli();
   await benchServerStart();
 }

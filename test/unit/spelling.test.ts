@@ -263,7 +263,7 @@ describe('spelling: suggestions', () => {
 
 describe('spelling: small in-memory dictionaries and a broken one', () => {
   it('works with a dictionary built in memory', () => {
-    const words = 'the a we saw talk talks was good great performance about and of on to'.split(' ');
+    const words = 'the a we saw talk talks was good great performance about and of on to it'.split(' ');
     const compiled = encodeDictionary({ words: words.map((w) => [w, WordFlag.US | WordFlag.GB]), frequent: words, misspellings: [['teh', ['the']]] });
     setDictionary(new Dictionary(compiled));
     const found = check('We saw teh talk about performnce and it was good.');

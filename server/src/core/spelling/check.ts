@@ -65,8 +65,9 @@ const LANGUAGE_NAMES: Record<string, string> = {
 interface WordInfo {
   known: boolean;
   misspelling?: string[];
-  /** Candidates, best first. */
+  /** Candidates, best first (empty until searched). */
   near: Candidate[];
+  searched: boolean;
 }
 
 // What the dictionary says of each word, per accepted variant mask; bounded.
@@ -79,6 +80,7 @@ function cacheFor<T>(caches: Map<number, Map<string, T>>, dictionary: Dictionary
   if (cachedDictionary !== dictionary) {
     wordCache.clear();
     knownCache.clear();
+    nameCache.clear();
     cachedDictionary = dictionary;
   }
   let cache = caches.get(mask);
@@ -109,26 +111,40 @@ function isKnown(dictionary: Dictionary, lower: string, mask: number): boolean {
 }
 
 /** What the dictionary alone says of a word: known, a known misspelling, or its nearest words. */
-export function wordInfo(dictionary: Dictionary, lower: string, language: EnglishVariant): WordInfo {
+export function wordInfo(dictionary: Dictionary, lower: string, language: EnglishVariant, search = true): WordInfo {
   const mask = variantMask(language);
   const cache = cacheFor(wordCache, dictionary, mask);
   const cached = cache.get(lower);
-  if (cached) return cached;
+  if (cached && (cached.searched || !search)) return cached;
   let info: WordInfo;
   if (isKnownCached(dictionary, lower, mask)) {
-    info = { known: true, near: [] };
+    info = { known: true, near: [], searched: true };
+  } else if (!search) {
+    info = { known: false, misspelling: dictionary.misspelling(lower), near: [], searched: false };
   } else {
     const accept = (flags: number): boolean => (flags & mask) !== 0;
     // One edit first; two only for longer words with no common word one edit away.
     let found = dictionary.search(lower, 1, accept);
     if (lower.length > 5 && !found.some((c) => c.rank <= 40_000)) found = dictionary.search(lower, 2, accept);
     const near = found.concat(splits(dictionary, lower, mask)).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
-    const misspelling = dictionary.misspelling(lower);
-    info = { known: false, misspelling, near };
+    info = { known: false, misspelling: dictionary.misspelling(lower), near, searched: true };
   }
   cache.set(lower, info);
   return info;
 }
+
+/** Vocabulary names one edit away (`kuberentes` → Kubernetes), remembered. */
+function nearNames(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
+  const cache = cacheFor(nameCache, dictionary, mask);
+  let found = cache.get(lower);
+  if (!found) {
+    const english = WordFlag.US | WordFlag.GB;
+    found = dictionary.search(lower, 1, (flags) => (flags & mask) !== 0 && !(flags & english) && (flags & (WordFlag.Software | WordFlag.CloudNative)) !== 0);
+    cache.set(lower, found);
+  }
+  return found;
+}
+const nameCache = new Map<number, Map<string, Candidate[]>>();
 
 /** Two words run together (`sortof`): both common, offered as one edit away. */
 function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
@@ -217,14 +233,15 @@ function computeSpelling(
   const perBlock = new Map<number, { words: number; known: number }>();
   let words = 0;
   let known = 0;
-  for (const t of tokens) {
-    if (!/^\p{Ll}/u.test(t.text) || t.text.length < 2) continue;
-    const lower = t.text.toLowerCase();
-    const isWordKnown = accepted.has(lower) || isKnownCached(dictionary, lower, mask);
+  const isWordKnown: boolean[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) isWordKnown[i] = isKnownCached(dictionary, tokens[i].lower, mask) || accepted.has(tokens[i].lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.ordinary) continue;
     const b = perBlock.get(t.block) ?? { words: 0, known: 0 };
     b.words++;
     words++;
-    if (isWordKnown) {
+    if (isWordKnown[i]) {
       b.known++;
       known++;
     }
@@ -249,11 +266,13 @@ function computeSpelling(
     };
   }
 
+  // How often each unknown word is used: a word used three times is deliberate.
   const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+  for (let i = 0; i < tokens.length; i++) if (!isWordKnown[i]) counts.set(tokens[i].text, (counts.get(tokens[i].text) ?? 0) + 1);
 
-  for (const t of tokens) {
-    if (foreign.has(t.block)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isWordKnown[i] || foreign.has(t.block)) continue;
     const verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1);
     if (!verdict) continue;
     const issue: WordIssue = { span: { start: t.start, end: t.end }, word: t.text, suggestions: verdict.suggestions };
@@ -280,34 +299,40 @@ function classify(
   if (isKnownCached(dictionary, lower, variantMask(language)) || accepted.has(lower)) return undefined;
   // ALL-CAPS words are acronyms; a single letter is never wrong.
   if (word.length < 2 || (word === word.toUpperCase() && /\p{Lu}/u.test(word))) return undefined;
-  const info = wordInfo(dictionary, lower, language);
-  if (info.known) return undefined;
+  const mask = variantMask(language);
 
   const innerCapitals = /.\p{Lu}/u.test(word.replace(/^\p{Lu}+(?=\p{Lu}\p{Ll})/u, 'X'));
   if (innerCapitals) {
     // camelCase and PascalCase: a name when its parts are words or when it is simply unknown.
     const parts = splitCompound(word);
-    if (parts.length > 1 && parts.every((p) => p.length < 2 || accepted.has(p.toLowerCase()) || wordInfo(dictionary, p.toLowerCase(), language).known)) return undefined;
+    if (parts.length > 1 && parts.every((p) => p.length < 2 || accepted.has(p.toLowerCase()) || isKnownCached(dictionary, p.toLowerCase(), mask))) return undefined;
     return { kind: 'unknown', suggestions: [] };
   }
   // Not Latin-script English: not ours to judge.
   if (!/^[a-z'-]+$/i.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) return { kind: 'unknown', suggestions: [] };
-
   // The post's own names: its speakers, authors and tags.
   if (names.has(lower) || t.inHeadingParens) return undefined;
-  const suggestions = suggestionsFor(dictionary, word, info);
-  if (info.misspelling) return { kind: 'typo', suggestions };
+
   const capitalised = /^\p{Lu}/u.test(word);
-  // A project or company name of the vocabularies, misspelled: `Kuberentes`.
-  const english = WordFlag.US | WordFlag.GB;
-  if (capitalised && !t.sentenceStart && !t.soleLinkWord && lower.length >= 6 && info.near.some((c) => c.distance === 1 && !(c.flags & english) && c.flags & (WordFlag.Software | WordFlag.CloudNative))) {
-    return { kind: 'typo', suggestions };
-  }
+  const cheap = wordInfo(dictionary, lower, language, false);
+  if (cheap.misspelling) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, wordInfo(dictionary, lower, language)) };
   const nameLike = t.soleLinkWord || (capitalised && !t.sentenceStart);
-  if (nameLike || occurrences >= 3 || lower.length < 4) return { kind: 'unknown', suggestions };
+  if (nameLike) {
+    // A name of the vocabularies, misspelled: `Kuberentes`.
+    if (capitalised && !t.soleLinkWord && lower.length >= 6) {
+      const near = nearNames(dictionary, lower, mask);
+      if (near.length > 0) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, { known: false, near, searched: true }) };
+    }
+    return { kind: 'unknown', suggestions: [] };
+  }
   // Letters held for effect ("gooooo"), closed compounds of two words ("backpressure") and
-  // inflections of known words ("webservers") are deliberate far more often than not.
-  if (/(\p{L})\1\1/u.test(lower) || isCompound(dictionary, lower, language) || isInflection(dictionary, lower, language)) return { kind: 'unknown', suggestions };
+  // inflections of known words ("webservers") are deliberate far more often than not; a word
+  // used three times is meant.
+  if (occurrences >= 3 || lower.length < 4 || /(\p{L})\1\1/u.test(lower) || isCompound(dictionary, lower, language) || isInflection(dictionary, lower, language)) {
+    return { kind: 'unknown', suggestions: [] };
+  }
+  const info = wordInfo(dictionary, lower, language);
+  const suggestions = suggestionsFor(dictionary, word, info);
   const near = info.near;
   const close =
     near.some((c) => c.distance === 1 && (isCommon(c) || lower.length >= 8)) ||
@@ -367,7 +392,8 @@ function documentTokens(model: DocumentModel): DocToken[] {
         if (word.length === 0 || word.length > 40 || /[\p{N}_]/u.test(word)) continue;
         const start = entry.valueSpan.start + (m.index ?? 0);
         const before = masked.slice(0, m.index ?? 0);
-        out.push({ text: word, start, end: start + word.length, block: blockBase, sentenceStart: first || /[.!?:]\s*$/.test(before), inHeading: true, inHeadingParens: false, inLinkText: false });
+        const lower = word.toLowerCase().replace(/’/g, "'");
+        out.push({ text: word, lower, ordinary: word.length >= 2 && /^\p{Ll}/u.test(word), start, end: start + word.length, block: blockBase, sentenceStart: first || /[.!?:]\s*$/.test(before), inHeading: true, inHeadingParens: false, inLinkText: false });
         first = false;
       }
       blockBase++;
@@ -379,6 +405,8 @@ function documentTokens(model: DocumentModel): DocToken[] {
       // Built field by field: object spread is several times slower here.
       out.push({
         text: t.text,
+        lower: t.lower,
+        ordinary: t.ordinary,
         start: section.span.start + t.start,
         end: section.span.start + t.end,
         block: blockBase + t.block,
@@ -432,8 +460,8 @@ function findRepeats(model: DocumentModel, tokens: readonly DocToken[], foreign:
     const a = tokens[i - 1];
     const b = tokens[i];
     if (a.block !== b.block || foreign.has(b.block)) continue;
-    const lower = b.text.toLowerCase();
-    if (a.text.toLowerCase() !== lower || ALLOWED_REPEATS.has(lower)) continue;
+    const lower = b.lower;
+    if (a.lower !== lower || ALLOWED_REPEATS.has(lower)) continue;
     const gap = model.text.slice(a.end, b.start);
     // Only spaces, a line break or inline markup between them: no punctuation, no link target.
     if (!/^[\s*_~]*$/.test(gap) || gap.length === 0) continue;

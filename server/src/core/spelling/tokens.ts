@@ -4,6 +4,10 @@ import type { ParsedSection } from '../model/markdown';
 /** One word of prose, in offsets of its section's text. */
 export interface Token {
   text: string;
+  /** The text in lower case, straight apostrophes. */
+  lower: string;
+  /** Starts with a lower-case letter: an ordinary word, for language detection. */
+  ordinary: boolean;
   start: number;
   end: number;
   /** Tokens of one paragraph, heading or table cell share a block number. */
@@ -45,6 +49,7 @@ const NOT_PROSE: RegExp[] = [
 
 const BLANK = (m: string): string => m.replace(/[^\r\n]/g, ' ');
 
+/** The text with everything that is never prose blanked out, offsets kept. */
 export function maskNonProse(text: string): string {
   let out = text;
   for (const re of NOT_PROSE) out = out.replace(re, BLANK);
@@ -83,7 +88,8 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       const last = word.charCodeAt(word.length - 1);
       if (last === 39 || last === 0x2019) word = word.replace(/['’]+$/, '');
       if (word.length === 0 || word.length > MAX_WORD_LENGTH) continue;
-      if (NOT_A_WORD.test(word)) continue;
+      const ascii = isAsciiWord(word);
+      if (!ascii && NOT_A_WORD.test(word)) continue;
       // A word glued to markup-like characters is an identifier, not prose (`foo_bar`, `a=b`).
       const before = masked.charAt(start - 1);
       const after = masked.charAt(start + m[0].length);
@@ -91,8 +97,11 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       // Next to a character that could not be decoded, the word is a fragment.
       const next = after.charCodeAt(0);
       if (before === '\uFFFD' || after === '\uFFFD' || (next >= 0x80 && next <= 0xbf)) continue;
+      const lower = word.toLowerCase();
       tokens.push({
         text: word,
+        lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
+        ordinary: word.length >= 2 && (ascii ? word.charCodeAt(0) >= 97 : /^\p{Ll}/u.test(word)),
         start,
         end: start + word.length,
         block,
@@ -158,6 +167,15 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
   const result = { tokens, masked, blocks };
   cache.set(parsed, result);
   return result;
+}
+
+/** Only ASCII letters and apostrophes: the common case, checked without regular expressions. */
+function isAsciiWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 32;
+    if (!((c >= 97 && c <= 122) || c === 39)) return false;
+  }
+  return true;
 }
 
 /** Whether a word opens a sentence: nothing but markup and quotes since `. ! ?` or the block's start. */
