@@ -217,62 +217,65 @@ function computeSpelling(
     return result;
   }
 
-  const tokens = documentTokens(model);
+  const parts = documentParts(model);
   if ('error' in state) {
     result.dictionaryProblem = { span: top, message: `Spelling is not checked: the dictionary ${state.error}. Other checks go on.` };
-    result.repeated = findRepeats(model, tokens, new Set());
+    result.repeated = collectRepeats(parts, new Set());
     return result;
   }
   const dictionary = state.dictionary;
   const mask = variantMask(spelling.language);
   const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...ignoredInDocument(model.text)]);
-  const names = documentNames(model, tokens);
+  const names = documentNames(model, parts);
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
-  // (lower-case) words that an English dictionary knows.
+  // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
   const perBlock = new Map<number, { words: number; known: number }>();
+  const unknown: { part: Part; index: number }[] = [];
+  for (const part of parts) {
+    const facts = partFacts(part, dictionary, mask);
+    for (const [block, b] of facts.blocks) perBlock.set(part.blockBase + block, { words: b.words, known: b.known });
+    for (const index of facts.unknown) {
+      const t = part.tokens[index];
+      if (accepted.has(t.lower)) {
+        if (t.ordinary) perBlock.get(part.blockBase + t.block)!.known++;
+      } else {
+        unknown.push({ part, index });
+      }
+    }
+  }
   let words = 0;
   let known = 0;
-  const isWordKnown: boolean[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) isWordKnown[i] = isKnownCached(dictionary, tokens[i].lower, mask) || accepted.has(tokens[i].lower);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t.ordinary) continue;
-    const b = perBlock.get(t.block) ?? { words: 0, known: 0 };
-    b.words++;
-    words++;
-    if (isWordKnown[i]) {
-      b.known++;
-      known++;
-    }
-    perBlock.set(t.block, b);
+  for (const b of perBlock.values()) {
+    words += b.words;
+    known += b.known;
   }
   if (words >= 30 && known / words < 0.6) {
-    const language = languageName(tokens.map((t) => t.text).join(' '));
+    const language = languageName(parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' '));
     result.otherLanguage = { span: top, message: `The post looks ${language ? `written in ${language}` : 'not to be in English'}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
-    result.repeated = [];
     return result;
   }
   const foreign = new Set<number>();
   for (const [block, b] of perBlock) if (b.words >= 12 && b.known / b.words < 0.5) foreign.add(block);
   if (foreign.size > 0) {
-    const first = tokens.find((t) => foreign.has(t.block))!;
-    const text = tokens.filter((t) => foreign.has(t.block)).map((t) => t.text).join(' ');
-    const language = languageName(text);
+    const inForeign = parts.flatMap((p) => p.tokens.filter((t) => foreign.has(p.blockBase + t.block)).map((t) => ({ t, base: p.base })));
+    const language = languageName(inForeign.map(({ t }) => t.text).join(' '));
     const count = foreign.size === 1 ? 'A paragraph' : `${foreign.size} paragraphs`;
+    const first = inForeign[0];
     result.otherLanguage = {
-      span: { start: first.start, end: first.end },
+      span: { start: first.base + first.t.start, end: first.base + first.t.end },
       message: `${count} ${foreign.size === 1 ? 'looks' : 'look'} ${language ? `written in ${language}` : 'not to be in English'}; ${foreign.size === 1 ? 'its' : 'their'} spelling is not checked.`,
     };
   }
 
   // How often each unknown word is used: a word used three times is deliberate.
   const counts = new Map<string, number>();
-  for (let i = 0; i < tokens.length; i++) if (!isWordKnown[i]) counts.set(tokens[i].text, (counts.get(tokens[i].text) ?? 0) + 1);
+  for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
 
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (isWordKnown[i] || foreign.has(t.block)) continue;
+  for (const { part, index } of unknown) {
+    const r = part.tokens[index];
+    if (foreign.has(part.blockBase + r.block)) continue;
+    const t: DocToken = { ...r, start: part.base + r.start, end: part.base + r.end, block: part.blockBase + r.block };
     const verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1);
     if (!verdict) continue;
     const issue: WordIssue = { span: { start: t.start, end: t.end }, word: t.text, suggestions: verdict.suggestions };
@@ -282,8 +285,42 @@ function computeSpelling(
       result.unknown.push(issue);
     }
   }
-  result.repeated = findRepeats(model, tokens, foreign);
+  result.repeated = collectRepeats(parts, foreign);
   return result;
+}
+
+/** Words of one section (or of the front matter's prose), in offsets of `text`; `base` maps them to the document. */
+interface Part {
+  tokens: readonly Token[];
+  text: string;
+  base: number;
+  blockBase: number;
+}
+
+/** What a part's words are, as far as the dictionary alone says: kept per section and variant. */
+interface PartFacts {
+  /** Indexes of the words the dictionary does not know. */
+  unknown: number[];
+  blocks: Map<number, { words: number; known: number }>;
+}
+
+const factsCache = new WeakMap<readonly Token[], { dictionary: Dictionary; mask: number; facts: PartFacts }>();
+
+function partFacts(part: Part, dictionary: Dictionary, mask: number): PartFacts {
+  const cached = factsCache.get(part.tokens);
+  if (cached && cached.dictionary === dictionary && cached.mask === mask) return cached.facts;
+  const facts: PartFacts = { unknown: [], blocks: new Map() };
+  part.tokens.forEach((t, i) => {
+    const isWordKnown = isKnownCached(dictionary, t.lower, mask);
+    if (!isWordKnown) facts.unknown.push(i);
+    if (!t.ordinary) return;
+    let b = facts.blocks.get(t.block);
+    if (!b) facts.blocks.set(t.block, (b = { words: 0, known: 0 }));
+    b.words++;
+    if (isWordKnown) b.known++;
+  });
+  factsCache.set(part.tokens, { dictionary, mask, facts });
+  return facts;
 }
 
 function classify(
@@ -375,12 +412,14 @@ function matchCase(original: string, suggestion: string): string {
   return suggestion;
 }
 
-/** Every prose word of the document, front matter's prose values included, in document order. */
-function documentTokens(model: DocumentModel): DocToken[] {
-  const out: DocToken[] = [];
+/** The document's prose words by part: the front matter's prose values, then each section. */
+function documentParts(model: DocumentModel): Part[] {
+  const parts: Part[] = [];
   let blockBase = 0;
   const fm = model.frontMatter;
   if (fm) {
+    const tokens: Token[] = [];
+    let block = 0;
     for (const entry of fm.entries) {
       if (entry.path.length !== 1 || !FRONT_MATTER_PROSE.has(String(entry.path[0]))) continue;
       const raw = model.text.slice(entry.valueSpan.start, entry.valueSpan.end);
@@ -393,37 +432,24 @@ function documentTokens(model: DocumentModel): DocToken[] {
         const start = entry.valueSpan.start + (m.index ?? 0);
         const before = masked.slice(0, m.index ?? 0);
         const lower = word.toLowerCase().replace(/’/g, "'");
-        out.push({ text: word, lower, ordinary: word.length >= 2 && /^\p{Ll}/u.test(word), start, end: start + word.length, block: blockBase, sentenceStart: first || /[.!?:]\s*$/.test(before), inHeading: true, inHeadingParens: false, inLinkText: false });
+        tokens.push({ text: word, lower, ordinary: word.length >= 2 && /^\p{Ll}/u.test(word), start, end: start + word.length, block, sentenceStart: first || /[.!?:]\s*$/.test(before), inHeading: true, inHeadingParens: false, inLinkText: false });
         first = false;
       }
-      blockBase++;
+      block++;
     }
+    parts.push({ tokens, text: model.text, base: 0, blockBase });
+    blockBase += block + 1;
   }
   for (const section of model.sections) {
     const prose = sectionProse(section.parsed);
-    for (const t of prose.tokens) {
-      // Built field by field: object spread is several times slower here.
-      out.push({
-        text: t.text,
-        lower: t.lower,
-        ordinary: t.ordinary,
-        start: section.span.start + t.start,
-        end: section.span.start + t.end,
-        block: blockBase + t.block,
-        sentenceStart: t.sentenceStart,
-        inHeading: t.inHeading,
-        inHeadingParens: t.inHeadingParens,
-        inLinkText: t.inLinkText,
-        soleLinkWord: t.soleLinkWord,
-      });
-    }
+    parts.push({ tokens: prose.tokens, text: section.parsed.text, base: section.span.start, blockBase });
     blockBase += prose.blocks.length + 1;
   }
-  return out;
+  return parts;
 }
 
 /** The names a post gives: authors, tags, speakers in talk headings, "Speakers:" lines. */
-function documentNames(model: DocumentModel, tokens: readonly DocToken[]): Set<string> {
+function documentNames(model: DocumentModel, parts: readonly Part[]): Set<string> {
   const names = new Set<string>();
   const addWords = (text: string): void => {
     for (const m of text.matchAll(/[\p{L}\p{M}'’]+/gu)) names.add(m[0].toLowerCase());
@@ -439,7 +465,7 @@ function documentNames(model: DocumentModel, tokens: readonly DocToken[]): Set<s
     if (FRONT_MATTER_NAMES.has(k)) addValue(v);
     if (k === 'extra' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) if (FRONT_MATTER_NAMES.has(k2)) addValue(v2);
   }
-  for (const t of tokens) if (t.inHeadingParens) names.add(t.text.toLowerCase());
+  for (const part of parts) for (const t of parenNames(part.tokens)) names.add(t);
   for (const m of model.text.matchAll(/^[ \t>*_-]*\**(?:Speakers?|Presenters?|By|Hosts?)\**\s*:\**([^\n]{0,300})/gim)) addWords(m[1]);
   return names;
 }
@@ -454,22 +480,53 @@ export function ignoredInDocument(text: string): string[] {
   return out;
 }
 
-function findRepeats(model: DocumentModel, tokens: readonly DocToken[], foreign: ReadonlySet<number>): RepeatIssue[] {
+/** Lower-case words inside a heading's parentheses: speakers and companies. */
+function parenNames(tokens: readonly Token[]): string[] {
+  let cached = parenCache.get(tokens);
+  if (!cached) parenCache.set(tokens, (cached = tokens.filter((t) => t.inHeadingParens).map((t) => t.lower)));
+  return cached;
+}
+const parenCache = new WeakMap<readonly Token[], string[]>();
+
+function collectRepeats(parts: readonly Part[], foreign: ReadonlySet<number>): RepeatIssue[] {
   const out: RepeatIssue[] = [];
+  for (const part of parts) {
+    for (const r of partRepeats(part)) {
+      if (out.length >= MAX_FINDINGS) return out;
+      if (foreign.has(part.blockBase + r.block)) continue;
+      out.push({
+        span: { start: part.base + r.span.start, end: part.base + r.span.end },
+        word: r.word,
+        removeSpan: { start: part.base + r.removeSpan.start, end: part.base + r.removeSpan.end },
+      });
+    }
+  }
+  return out;
+}
+
+const repeatCache = new WeakMap<readonly Token[], (RepeatIssue & { block: number })[]>();
+
+/** A part's repeated words, in its own offsets; kept as long as its words are. */
+function partRepeats(part: Part): (RepeatIssue & { block: number })[] {
+  const cached = repeatCache.get(part.tokens);
+  if (cached) return cached;
+  const out: (RepeatIssue & { block: number })[] = [];
+  const tokens = part.tokens;
   for (let i = 1; i < tokens.length && out.length < MAX_FINDINGS; i++) {
     const a = tokens[i - 1];
     const b = tokens[i];
-    if (a.block !== b.block || foreign.has(b.block)) continue;
+    if (a.block !== b.block) continue;
     const lower = b.lower;
     if (a.lower !== lower || ALLOWED_REPEATS.has(lower)) continue;
-    const gap = model.text.slice(a.end, b.start);
+    const gap = part.text.slice(a.end, b.start);
     // Only spaces, a line break or inline markup between them: no punctuation, no link target.
     if (!/^[\s*_~]*$/.test(gap) || gap.length === 0) continue;
     // Names that repeat ("Bora Bora", "Talk Talk"): capitalised twice, mid-sentence.
     if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && !FUNCTION_WORDS.has(lower)) continue;
     const removeSpan = /^\s+$/.test(gap) ? { start: a.end, end: b.end } : { start: b.start, end: b.end };
-    out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan });
+    out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan, block: b.block });
   }
+  repeatCache.set(part.tokens, out);
   return out;
 }
 
