@@ -43,7 +43,7 @@ function foldersUp(workspace: Workspace, uri: string): string[] {
   return out;
 }
 
-/** Reads a word list: one word per line; `#` starts a comment. Undefined when the file is missing. */
+/** Reads a word list: one word per line; `#` starts a comment. */
 export function parseWordList(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\r?\n/)) {
