@@ -35,7 +35,7 @@ export interface SectionProse {
 export const MAX_WORD_LENGTH = 40;
 
 // What is never prose, wherever it stands (blanked before words are read, offsets kept).
-const NOT_PROSE: RegExp[] = [
+export const NOT_PROSE: RegExp[] = [
   /\{\{<[\s\S]{0,2000}?>\}\}|\{\{%[\s\S]{0,2000}?%\}\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#[\s\S]{0,2000}?#\}/g, // shortcodes, Liquid, Nunjucks
   /\b(?:[a-z][a-z0-9+.-]{1,15}):\/\/[^\s<>()[\]]*|\b(?:mailto|tel|urn|doi):[^\s<>()[\]]+|\bwww\.[^\s<>()[\]]+/gi, // URLs
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // email addresses
@@ -52,9 +52,16 @@ const BLANK = (m: string): string => m.replace(/[^\r\n]/g, ' ');
 /** The text with everything that is never prose blanked out, offsets kept. */
 export function maskNonProse(text: string): string {
   let out = text;
-  for (const re of NOT_PROSE) out = out.replace(re, BLANK);
+  NOT_PROSE.forEach((re, i) => {
+    // Most expressions need one character to match at all: skip them when it is absent.
+    const needs = NEEDS[i];
+    if (needs === undefined || out.includes(needs)) out = out.replace(re, BLANK);
+  });
   return out;
 }
+
+// The character each of NOT_PROSE needs, in order (undefined: none in particular).
+const NEEDS: (string | undefined)[] = ['{', undefined, '@', undefined, ':', '#', '@', '&', undefined];
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
 /** Digits or underscores (identifiers, versions) or text decoded with the wrong encoding. */
@@ -80,10 +87,10 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
     from -= offset;
     to -= offset;
     if (from < 0 || to > masked.length || to <= from) return;
-    const slice = masked.slice(from, to);
-    for (const m of slice.matchAll(WORD)) {
-      let word = m[0];
-      const start = from + (m.index ?? 0);
+    WORD.lastIndex = from;
+    for (let m = WORD.exec(masked); m !== null && m.index < to; m = WORD.exec(masked)) {
+      let word = m.index + m[0].length > to ? m[0].slice(0, to - m.index) : m[0];
+      const start = m.index;
       // Trailing apostrophes close a quotation or a plural possessive (`speakers'`).
       const last = word.charCodeAt(word.length - 1);
       if (last === 39 || last === 0x2019) word = word.replace(/['’]+$/, '');
@@ -92,7 +99,7 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       if (!ascii && NOT_A_WORD.test(word)) continue;
       // A word glued to markup-like characters is an identifier, not prose (`foo_bar`, `a=b`).
       const before = masked.charAt(start - 1);
-      const after = masked.charAt(start + m[0].length);
+      const after = masked.charAt(start + word.length);
       if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
       // Next to a character that could not be decoded, the word is a fragment.
       const next = after.charCodeAt(0);
