@@ -4,7 +4,7 @@
  * verdicts a server keeps are warm, as after the first check), against cspell-lib checking the
  * same text in the same run. Run alone with `node --import tsx test/bench/spelling.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel, DEFAULT_SETTINGS, MemoryWorkspace } from '../../server/src/core';
 import { checkSpelling } from '../../server/src/core/spelling/check';
@@ -90,4 +90,10 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
   console.log('(cold: every section read anew; keystroke: one section edited, as the server re-checks; budget 3 ms median on a 15 KB post; ratio = cspell-lib / Talkdown cold)');
 }
 
-if (require.main === module) void benchSpelling();
+if (require.main === module) {
+  // Run alone: the sample posts beside the repository (or beside its worktree), if any.
+  const root = join(__dirname, '..', '..');
+  const dir = [join(root, '..', 'shared', 'samples'), join(root, '..', '..', 'shared', 'samples')].find((d) => existsSync(d));
+  const samples = dir ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })) : [];
+  void benchSpelling(samples);
+}
