@@ -39,7 +39,7 @@ export const NOT_PROSE: RegExp[] = [
   /\{\{<[\s\S]{0,2000}?>\}\}|\{\{%[\s\S]{0,2000}?%\}\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{#[\s\S]{0,2000}?#\}/g, // shortcodes, Liquid, Nunjucks
   /\b(?:[a-z][a-z0-9+.-]{1,15}):\/\/[^\s<>()[\]]*|\b(?:mailto|tel|urn|doi):[^\s<>()[\]]+|\bwww\.[^\s<>()[\]]+/gi, // URLs
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // email addresses
-  /(?:^|(?<=[\s("'`]))(?:~|\.{1,2})?\/[\w.@~+-]+(?:\/[\w.@~+-]*)*|\b[\w.-]+(?:\/[\w.-]+){2,}|\b[\w-]+(?:\.[\w-]+)+\b/gm, // paths, file names, domains
+  /(?:^|(?<=[\s("'`]))(?:~|\.{1,2})?\/[\w.@~+-]+(?:\/[\w.@~+-]*)*|\b[\w.-]+(?:\/[\w.-]+){2,}/gm, // paths (dotted names: see readText)
   /(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])/g, // :emoji:
   /(?<![\w&])#[\w-]+/g, // hashtags, issue numbers
   /(?<![\w.])@[\w-]+/g, // handles
@@ -61,7 +61,7 @@ export function maskNonProse(text: string): string {
 }
 
 // The character each of NOT_PROSE needs, in order (undefined: none in particular).
-const NEEDS: (string | undefined)[] = ['{', undefined, '@', undefined, ':', '#', '@', '&', undefined];
+const NEEDS: (string | undefined)[] = ['{', undefined, '@', '/', ':', '#', '@', '&', undefined];
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
 /** Digits or underscores (identifiers, versions) or text decoded with the wrong encoding. */
@@ -101,6 +101,10 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       const before = masked.charAt(start - 1);
       const after = masked.charAt(start + word.length);
       if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
+      // Part of a dotted name: a file (`values.yaml`), a domain (`solo.io`), a package (`node.js`).
+      if ((after === '.' && isNameChar(masked.charCodeAt(start + word.length + 1))) || (before === '.' && isNameChar(masked.charCodeAt(start - 2)))) continue;
+      // A suffix of a version or an identifier with digits (`v1.2.3-beta`, `k8s-native`).
+      if (before === '-' && isDigit(masked.charCodeAt(start - 2))) continue;
       // Next to a character that could not be decoded, the word is a fragment.
       const next = after.charCodeAt(0);
       if (before === '\uFFFD' || after === '\uFFFD' || (next >= 0x80 && next <= 0xbf)) continue;
@@ -174,6 +178,15 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
   const result = { tokens, masked, blocks };
   cache.set(parsed, result);
   return result;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A letter, digit, `_` or `-` (ASCII, or any non-ASCII letter): what dotted names are made of. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || (c > 127 && /\p{L}/u.test(String.fromCharCode(c)));
 }
 
 /** Only ASCII letters and apostrophes: the common case, checked without regular expressions. */
