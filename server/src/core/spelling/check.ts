@@ -125,7 +125,11 @@ export function wordInfo(dictionary: Dictionary, lower: string, language: Englis
     const accept = (flags: number): boolean => (flags & mask) !== 0;
     // One edit first; two only for longer words with no common word one edit away.
     let found = dictionary.search(lower, 1, accept);
-    if (lower.length > 5 && !found.some((c) => c.rank <= 40_000)) found = dictionary.search(lower, 2, accept);
+    // Two edits only among common words: a rare word two edits away is no likely intent.
+    if (lower.length > 5 && !found.some((c) => c.rank <= 40_000)) {
+      const seen = new Set(found.map((c) => c.word));
+      found = found.concat(dictionary.common().search(lower, 2, accept).filter((c) => !seen.has(c.word)));
+    }
     const near = found.concat(splits(dictionary, lower, mask)).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
     info = { known: false, misspelling: dictionary.misspelling(lower), near, searched: true };
   }

@@ -32,13 +32,16 @@ export interface DictionaryInput {
 
 interface Header {
   words: number;
-  sections: Record<'words' | 'flags' | 'ranks' | 'misspellings' | 'display', [number, number]>;
+  sections: Record<'words' | 'flags' | 'ranks' | 'misspellings' | 'display' | 'common', [number, number]>;
 }
 
 const norm = (w: string): string => w.replace(/[’`]/g, "'");
 
 /** Encodes a dictionary; the build script and tests use the same code as the loader. */
-export function encodeDictionary(input: DictionaryInput): string {
+/** Words at most this frequent form the common list that wider searches walk. */
+export const COMMON_RANK = 40_000;
+
+export function encodeDictionary(input: DictionaryInput, nested = false): string {
   const merged = new Map<string, { flags: number; display?: string }>();
   for (const [raw, flags] of input.words) {
     const written = norm(raw.normalize('NFC'));
@@ -85,7 +88,22 @@ export function encodeDictionary(input: DictionaryInput): string {
     misspellings.push(`${lower}\t${fixes.join(',')}`);
   }
   misspellings.sort(compareCodeUnits);
+  // The common words (and the cloud-native vocabulary) as a dictionary of their own: a search
+  // two edits wide walks these 50,000 words rather than all 300,000.
+  const common = nested
+    ? ''
+    : encodeDictionary(
+        {
+          words: sorted
+            .filter((w) => (rankOf.get(w) ?? Infinity) <= COMMON_RANK || merged.get(w)!.flags & WordFlag.CloudNative)
+            .map((w): [string, number] => [merged.get(w)!.flags & 0x40 ? w : (merged.get(w)!.display ?? w), merged.get(w)!.flags & ~0x40 & ~WordFlag.Capitalised]),
+          frequent,
+          misspellings: [],
+        },
+        true,
+      );
   const parts = {
+    common,
     words: sorted.join('\n'),
     flags: flags.join(''),
     ranks: ranks.join(''),
@@ -95,7 +113,7 @@ export function encodeDictionary(input: DictionaryInput): string {
   let at = 0;
   const sections = {} as Header['sections'];
   let body = '';
-  for (const key of ['words', 'flags', 'ranks', 'misspellings', 'display'] as const) {
+  for (const key of ['words', 'flags', 'ranks', 'misspellings', 'display', 'common'] as const) {
     sections[key] = [at, at + parts[key].length];
     body += parts[key];
     at += parts[key].length;
@@ -127,6 +145,8 @@ export class Dictionary {
   private readonly rankText: string;
   private readonly misspellingText: string;
   private readonly displayText: string;
+  private readonly commonText: string;
+  private commonList?: Dictionary;
   private typoStarts?: Uint32Array;
   private displays?: Map<string, string>;
   readonly size: number;
@@ -153,6 +173,7 @@ export class Dictionary {
     this.rankText = section('ranks');
     this.misspellingText = section('misspellings');
     this.displayText = section('display');
+    this.commonText = section('common');
     this.size = header.words;
     if (this.flagText.length !== this.size || this.rankText.length !== this.size) throw new DictionaryError('damaged: flags do not match the words');
     const starts = new Uint32Array(this.size + 1);
@@ -203,6 +224,12 @@ export class Dictionary {
   flags(word: string): number {
     const i = this.lowerBound(word);
     return i < this.size && this.compareAt(i, word) === 0 ? this.flagText.charCodeAt(i) - 32 : 0;
+  }
+
+  /** The common words as a dictionary of their own, for wide searches; loaded on first use. */
+  common(): Dictionary {
+    if (this.commonText === '') return this;
+    return (this.commonList ??= new Dictionary(this.commonText));
   }
 
   /** 1 for the most frequent word; undefined for words not among the frequent ones. */
