@@ -145,6 +145,10 @@ describe('spelling: names and unknown words', () => {
     assert.deepEqual(found.filter((f) => f.code === 'spelling/unknown-word').map((f) => f.text).sort(), ['Brannigan', 'Krustecorp', 'KubeBlorp']);
   });
 
+  it('a capitalised word one edit from a very common word is a typo, not a name', () => {
+    assert.deepEqual(warnings(lines(PROSE, 'We met the Perfomance team and Brannigan from the Recieving desk.')), ['spelling/likely-typo Perfomance', 'spelling/likely-typo Recieving']);
+  });
+
   it('knows cloud-native projects, conferences and British spellings', () => {
     const text = lines(
       PROSE,

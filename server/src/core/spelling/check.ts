@@ -364,6 +364,12 @@ function classify(
       const near = nearNames(dictionary, lower, mask);
       if (near.length > 0) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, { known: false, near, searched: true }) };
     }
+    // A capitalised word one edit from a very common word is a typo rather than a name
+    // (`the Perfomance team`); names that close to common words are short.
+    if (capitalised && !t.soleLinkWord && lower.length >= 7) {
+      const near = dictionary.common().search(lower, 1, (flags) => (flags & mask) !== 0).filter((c) => c.rank <= 5_000);
+      if (near.length > 0) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, wordInfo(dictionary, lower, language)) };
+    }
     return { kind: 'unknown', suggestions: [] };
   }
   // Letters held for effect ("gooooo"), closed compounds of two words ("backpressure") and
