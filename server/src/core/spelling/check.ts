@@ -81,6 +81,7 @@ function cacheFor<T>(caches: Map<number, Map<string, T>>, dictionary: Dictionary
     wordCache.clear();
     knownCache.clear();
     nameCache.clear();
+    veryCommonCache.clear();
     cachedDictionary = dictionary;
   }
   let cache = caches.get(mask);
@@ -149,6 +150,18 @@ function nearNames(dictionary: Dictionary, lower: string, mask: number): Candida
   return found;
 }
 const nameCache = new Map<number, Map<string, Candidate[]>>();
+
+/** Whether a very common word (among the 5,000 most frequent) is one edit away, remembered. */
+function nearVeryCommon(dictionary: Dictionary, lower: string, mask: number): boolean {
+  const cache = cacheFor(veryCommonCache, dictionary, mask);
+  let found = cache.get(lower);
+  if (found === undefined) {
+    found = dictionary.common().search(lower, 1, (flags) => (flags & mask) !== 0).some((c) => c.rank <= 5_000);
+    cache.set(lower, found);
+  }
+  return found;
+}
+const veryCommonCache = new Map<number, Map<string, boolean>>();
 
 /** Two words run together (`sortof`): both common, offered as one edit away. */
 function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
@@ -234,25 +247,31 @@ function computeSpelling(
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
   // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
-  const perBlock = new Map<number, { words: number; known: number }>();
+  let words = 0;
+  let known = 0;
   const unknown: { part: Part; index: number }[] = [];
+  // Blocks that look foreign by the dictionary alone, and how many of their words the
+  // accepted lists know: only those few blocks are recounted.
+  const lowBlocks = new Map<number, { words: number; known: number; part: Part; block: number }>();
   for (const part of parts) {
     const facts = partFacts(part, dictionary, mask);
-    for (const [block, b] of facts.blocks) perBlock.set(part.blockBase + block, { words: b.words, known: b.known });
+    words += facts.words;
+    known += facts.known;
+    for (const block of facts.lowBlocks) {
+      const b = facts.blocks.get(block)!;
+      lowBlocks.set(part.blockBase + block, { words: b.words, known: b.known, part, block });
+    }
     for (const index of facts.unknown) {
       const t = part.tokens[index];
       if (accepted.has(t.lower)) {
-        if (t.ordinary) perBlock.get(part.blockBase + t.block)!.known++;
+        if (!t.ordinary) continue;
+        known++;
+        const low = lowBlocks.get(part.blockBase + t.block);
+        if (low) low.known++;
       } else {
         unknown.push({ part, index });
       }
     }
-  }
-  let words = 0;
-  let known = 0;
-  for (const b of perBlock.values()) {
-    words += b.words;
-    known += b.known;
   }
   if (words >= 30 && known / words < 0.6) {
     const language = languageName(parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' '));
@@ -260,7 +279,7 @@ function computeSpelling(
     return result;
   }
   const foreign = new Set<number>();
-  for (const [block, b] of perBlock) if (b.words >= 12 && b.known / b.words < 0.5) foreign.add(block);
+  for (const [block, b] of lowBlocks) if (b.known / b.words < 0.5) foreign.add(block);
   if (foreign.size > 0) {
     const inForeign = parts.flatMap((p) => p.tokens.filter((t) => foreign.has(p.blockBase + t.block)).map((t) => ({ t, base: p.base })));
     const language = languageName(inForeign.map(({ t }) => t.text).join(' '));
@@ -276,11 +295,15 @@ function computeSpelling(
   const counts = new Map<string, number>();
   for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
 
+  const verdicts = new Map<string, ReturnType<typeof classify> | null>();
   for (const { part, index } of unknown) {
     const r = part.tokens[index];
     if (foreign.has(part.blockBase + r.block)) continue;
     const t: DocToken = { ...r, start: part.base + r.start, end: part.base + r.end, block: part.blockBase + r.block };
-    const verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1);
+    // The same word in the same position of a sentence gets the same verdict: decide it once.
+    const key = `${t.text}|${t.sentenceStart ? 1 : 0}${t.soleLinkWord ? 1 : 0}${t.inHeadingParens ? 1 : 0}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1) ?? null));
     if (!verdict) continue;
     const issue: WordIssue = { span: { start: t.start, end: t.end }, word: t.text, suggestions: verdict.suggestions };
     if (verdict.kind === 'typo') {
@@ -306,6 +329,11 @@ interface PartFacts {
   /** Indexes of the words the dictionary does not know. */
   unknown: number[];
   blocks: Map<number, { words: number; known: number }>;
+  /** Ordinary words, and those the dictionary knows, in the whole part. */
+  words: number;
+  known: number;
+  /** Long blocks most of whose ordinary words the dictionary does not know. */
+  lowBlocks: number[];
 }
 
 const factsCache = new WeakMap<readonly Token[], { dictionary: Dictionary; mask: number; facts: PartFacts }>();
@@ -313,7 +341,7 @@ const factsCache = new WeakMap<readonly Token[], { dictionary: Dictionary; mask:
 function partFacts(part: Part, dictionary: Dictionary, mask: number): PartFacts {
   const cached = factsCache.get(part.tokens);
   if (cached && cached.dictionary === dictionary && cached.mask === mask) return cached.facts;
-  const facts: PartFacts = { unknown: [], blocks: new Map() };
+  const facts: PartFacts = { unknown: [], blocks: new Map(), words: 0, known: 0, lowBlocks: [] };
   part.tokens.forEach((t, i) => {
     const isWordKnown = isKnownCached(dictionary, t.lower, mask);
     if (!isWordKnown) facts.unknown.push(i);
@@ -323,6 +351,11 @@ function partFacts(part: Part, dictionary: Dictionary, mask: number): PartFacts 
     b.words++;
     if (isWordKnown) b.known++;
   });
+  for (const [block, b] of facts.blocks) {
+    facts.words += b.words;
+    facts.known += b.known;
+    if (b.words >= 12 && b.known / b.words < 0.5) facts.lowBlocks.push(block);
+  }
   factsCache.set(part.tokens, { dictionary, mask, facts });
   return facts;
 }
@@ -367,8 +400,7 @@ function classify(
     // A capitalised word one edit from a very common word is a typo rather than a name
     // (`the Perfomance team`); names that close to common words are short.
     if (capitalised && !t.soleLinkWord && lower.length >= 7) {
-      const near = dictionary.common().search(lower, 1, (flags) => (flags & mask) !== 0).filter((c) => c.rank <= 5_000);
-      if (near.length > 0) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, wordInfo(dictionary, lower, language)) };
+      if (nearVeryCommon(dictionary, lower, mask)) return { kind: 'typo', suggestions: suggestionsFor(dictionary, word, wordInfo(dictionary, lower, language)) };
     }
     return { kind: 'unknown', suggestions: [] };
   }
@@ -447,7 +479,8 @@ function documentParts(model: DocumentModel): Part[] {
       }
       block++;
     }
-    parts.push({ tokens, text: model.text, base: 0, blockBase });
+    // Its words are in document offsets; its text is the front matter, a prefix of the document.
+    parts.push({ tokens, text: model.text.slice(0, fm.span.end), base: 0, blockBase });
     blockBase += block + 1;
   }
   for (const section of model.sections) {
@@ -476,7 +509,7 @@ function documentNames(model: DocumentModel, parts: readonly Part[]): Set<string
     if (k === 'extra' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) if (FRONT_MATTER_NAMES.has(k2)) addValue(v2);
   }
   for (const part of parts) for (const t of parenNames(part.tokens)) names.add(t);
-  for (const m of model.text.matchAll(/^[ \t>*_-]*\**(?:Speakers?|Presenters?|By|Hosts?)\**\s*:\**([^\n]{0,300})/gim)) addWords(m[1]);
+  for (const part of parts) for (const w of speakerLineNames(part)) names.add(w);
   return names;
 }
 
@@ -497,6 +530,22 @@ function parenNames(tokens: readonly Token[]): string[] {
   return cached;
 }
 const parenCache = new WeakMap<readonly Token[], string[]>();
+
+/** Words of `Speakers:` (or `Presenters:`, `By:`, `Hosts:`) lines, kept per part. */
+function speakerLineNames(part: Part): string[] {
+  let cached = speakerCache.get(part.tokens);
+  if (!cached) {
+    cached = [];
+    if (/(?:Speaker|Presenter|By|Host)s?\**\s*:/i.test(part.text)) {
+      for (const m of part.text.matchAll(/^[ \t>*_-]*\**(?:Speakers?|Presenters?|By|Hosts?)\**\s*:\**([^\n]{0,300})/gim)) {
+        for (const w of m[1].matchAll(/[\p{L}\p{M}'’]+/gu)) cached.push(w[0].toLowerCase());
+      }
+    }
+    speakerCache.set(part.tokens, cached);
+  }
+  return cached;
+}
+const speakerCache = new WeakMap<readonly Token[], string[]>();
 
 function collectRepeats(parts: readonly Part[], foreign: ReadonlySet<number>): RepeatIssue[] {
   const out: RepeatIssue[] = [];
