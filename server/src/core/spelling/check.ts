@@ -299,13 +299,15 @@ function computeSpelling(
   for (const { part, index } of unknown) {
     const r = part.tokens[index];
     if (foreign.has(part.blockBase + r.block)) continue;
-    const t: DocToken = { ...r, start: part.base + r.start, end: part.base + r.end, block: part.blockBase + r.block };
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${t.text}|${t.sentenceStart ? 1 : 0}${t.soleLinkWord ? 1 : 0}${t.inHeadingParens ? 1 : 0}`;
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
     let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(t.text) ?? 1) ?? null));
+    if (verdict === undefined) {
+      const t: DocToken = { ...r, start: part.base + r.start, end: part.base + r.end, block: part.blockBase + r.block };
+      verdicts.set(key, (verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(r.text) ?? 1) ?? null));
+    }
     if (!verdict) continue;
-    const issue: WordIssue = { span: { start: t.start, end: t.end }, word: t.text, suggestions: verdict.suggestions };
+    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end }, word: r.text, suggestions: verdict.suggestions };
     if (verdict.kind === 'typo') {
       if (result.typos.length < MAX_FINDINGS) result.typos.push(issue);
     } else if (result.unknown.length < MAX_FINDINGS) {
