@@ -2,6 +2,7 @@
 // into dist/. Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,6 +37,9 @@ const builds = [
     external: ['vscode', 'mocha'],
   },
 ];
+
+// The spelling dictionaries are compiled from their npm packages into dist/dictionaries/.
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-dictionaries.ts'], { stdio: 'inherit' });
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...options, outdir: 'dist' })));
 if (watch) {

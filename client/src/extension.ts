@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Talkdo
     vscode.window.onDidChangeActiveTextEditor(() => void ctx?.refreshSite()),
     registerCommands(() => ctx?.languageClient()),
     registerExternalLinks(() => ctx?.languageClient()),
+    vscode.commands.registerCommand('talkdown.spelling.addToUserDictionary', addToUserDictionary),
   );
   await ctx.start();
   return {
@@ -35,6 +36,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Talkdo
     site: () => ctx?.refreshSite() ?? Promise.resolve(undefined),
     statusText: () => ctx?.statusText() ?? '',
   };
+}
+
+/** Adds a word to `talkdown.spelling.words` in the user's settings; the server re-checks on the change. */
+async function addToUserDictionary(word?: unknown): Promise<void> {
+  const value = typeof word === 'string' ? word : await vscode.window.showInputBox({ prompt: 'Word to add to your spelling dictionary' });
+  if (!value || /\s/.test(value.trim())) return;
+  const config = vscode.workspace.getConfiguration('talkdown.spelling');
+  const words = config.get<string[]>('words') ?? [];
+  if (!words.includes(value.trim())) await config.update('words', [...words, value.trim()], vscode.ConfigurationTarget.Global);
 }
 
 export async function deactivate(): Promise<void> {

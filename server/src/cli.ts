@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from './node/externalLinks';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
+import { useCompiledDictionary } from './node/dictionary';
 
 declare const SERVER_VERSION: string;
 
@@ -69,6 +70,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!isDirectory(root)) throw new UsageError(`--root ${values.root}: not a directory`);
 
     const files = collectFiles(paths);
+    useCompiledDictionary();
     const workspace = new NodeWorkspace([toUri(root)]);
     const sources = files.map((file): TextSource => {
       const text = decodeUtf8(readFileSync(file));

@@ -26,6 +26,9 @@ import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
+import { registerSpellingFeatures } from './lsp/spelling';
+import { useCompiledDictionary } from './node/dictionary';
+import { forgetWordLists } from './core/spelling/wordLists';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -59,6 +62,8 @@ const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(ur
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
+registerSpellingFeatures(providers, (uri) => currentModels.get(uri), () => workspace, () => diagnostics.scheduleAll(documents.keys()));
+useCompiledDictionary();
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 // The files, pages and headings links resolve against, kept current from file events.
@@ -127,6 +132,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes.slice(0, 10_000)) {
     await updateLinkIndex(linkIndex, change.uri, change.type === FileChangeType.Deleted).catch(() => false);
   }
+  forgetWordLists();
   for (const change of changes) {
     if (!/\.(?:md|markdown)$/i.test(change.uri) || documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);

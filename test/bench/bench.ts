@@ -14,6 +14,7 @@ import { benchFrontMatter } from './frontMatter';
 import { benchOutline } from './outline';
 import { benchLinks } from './links';
 import { benchExternalLinks } from './externalLinks';
+import { benchSpelling } from './spelling';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
   await benchOutline();
   benchFrontMatter();
   await benchLinks();
+  await benchSpelling(inputs().filter((i) => !i.name.startsWith('generated')));
   benchCli();
   await benchServerStart();
   await benchExternalLinks();

