@@ -9,8 +9,12 @@ describe('server lifecycle', () => {
     const api = await activate();
     const uri = workspaceFile(...FOSDEM);
     const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), '\nAn unsaved line.\n'));
+    await vscode.window.showTextDocument(document);
+    // A workspace edit applies whichever editor is active; the test needs the edit to be made.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(document.lineCount, 0), '\nAn unsaved line.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was applied');
+    assert.ok(document.isDirty, 'the edit is unsaved');
     const textBefore = document.getText();
     await waitForDiagnostics(uri, (d) => d.length === 1);
 
