@@ -2,9 +2,10 @@
  * npm run eval:spelling: recall (misspelled and doubled words), precision of warnings and
  * top-3 suggestion accuracy on the labelled posts in test/spelling/eval/, and on the sample
  * posts in ../shared/samples/ when they are there (their labels list only words and fixes).
+ * With --dir <folder>, only the posts in that folder, labelled by its labels.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { analyze, DEFAULT_SETTINGS, MemoryWorkspace } from '../server/src/core';
 import type { SpellingData } from '../server/src/core/rules/spelling';
 import { setDictionaryLoader } from '../server/src/core/spelling/source';
@@ -113,6 +114,13 @@ if (!existsSync(DICTIONARY)) {
   process.exit(2);
 }
 setDictionaryLoader(() => readFileSync(DICTIONARY, 'utf8'));
+const dirArg = process.argv.indexOf('--dir');
+if (dirArg >= 0) {
+  // --dir <folder>: evaluate only the posts in that folder, labelled by its own labels.json.
+  const dir = resolve(process.argv[dirArg + 1] ?? '.');
+  report(`Evaluation set (${dir})`, evaluate(dir, JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'))));
+  process.exit(0);
+}
 const evalDir = join(ROOT, 'test', 'spelling', 'eval');
 report('Talkdown evaluation set (test/spelling/eval)', evaluate(evalDir, JSON.parse(readFileSync(join(evalDir, 'labels.json'), 'utf8'))));
 const samples = [join(ROOT, '..', 'shared', 'samples'), join(ROOT, '..', '..', 'shared', 'samples')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'samples');
