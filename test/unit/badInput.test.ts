@@ -41,6 +41,16 @@ describe('bad input is reported or skipped, never a crash', () => {
     assert.deepEqual(b, a);
   });
 
+  it('valid front matter with CRLF line endings has no findings, whatever its last line holds', () => {
+    for (const last of ['tags: [a, b]', 'description: "Quoted"', "description: 'single'", 'author: {name: Jo}', 'tags:\n  - a']) {
+      const text = lines('---', 'title: Hello world', last, '---', '', 'Text.', '').replace(/\n/g, '\r\n');
+      assert.deepEqual(analyzeText(text).findings.filter((f) => f.code.startsWith('front-matter/')), [], last);
+    }
+    const toml = lines('+++', 'title = "Hello"', 'tags = ["a", "b"]', '+++', '', 'Text.', '').replace(/\n/g, '\r\n');
+    assert.deepEqual(analyzeText(toml).findings.filter((f) => f.code.startsWith('front-matter/')), []);
+    assert.deepEqual(analyzeText(lines('---', 'tags: [a, b]', '---', '').replace(/\n/g, '\r\n')).model.frontMatter?.data.tags, ['a', 'b']);
+  });
+
   it('a BOM is counted as a character of the first line', () => {
     const text = '\uFEFF' + lines('---', 'title: Keynote: x', '---', '');
     assert.deepEqual(summarize(text, analyzeText(text)), ['front-matter/syntax@1:7-1:17 "Keynote: x"']);

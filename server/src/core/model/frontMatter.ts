@@ -196,7 +196,9 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   } as Parameters<typeof matter>[1]);
   if (file.matter.trim() === '') return fm; // an empty block
 
-  const content = file.matter;
+  // With CRLF line ends, gray-matter leaves the `\r` of the last line on the block; YAML would
+  // read it as content after a flow collection (`tags: [a, b]\r`).
+  const content = file.matter.endsWith('\r') ? file.matter.slice(0, -1) : file.matter;
   const base = start + block.indexOf(content, opening.delimiter.length);
   guarded(fm, () => {
     if (opening.format === 'yaml') parseYamlInto(fm, content, base);
