@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeUtf8 } from '../../server/src/node/workspace';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES } from '../../server/src/core/rules';
+import { Dictionary } from '../../server/src/core/spelling/dictionary';
+import { setDictionary } from '../../server/src/core/spelling/source';
 import { analyzeText, lines, summarize } from './util';
 
 describe('bad input is reported or skipped, never a crash', () => {
@@ -82,5 +87,33 @@ describe('bad input is reported or skipped, never a crash', () => {
     const text = ['---', ...Array.from({ length: 120_000 }, (_, i) => `key${i}: value number ${i}`), '---', '# Body', ''].join('\n');
     const { findings } = analyzeText(text);
     assert.deepEqual(findings.map((f) => f.code), ['front-matter/too-large']);
+  });
+
+  it('prose nested thousands of levels deep is checked without exhausting the stack', () => {
+    // The real dictionary (npm test builds it first), so that the spelling walk reads the prose.
+    setDictionary(new Dictionary(readFileSync(join(__dirname, '..', '..', 'dist', 'dictionaries', 'en.dict'), 'utf8')));
+    const text = lines('---', 'title: a: b', '---', '', '- '.repeat(2000) + 'itme', '', 'A performnce note.', '');
+    const { findings } = analyzeText(text);
+    setDictionary(undefined);
+    assert.ok(findings.some((f) => f.code === 'front-matter/syntax'));
+    assert.ok(findings.some((f) => f.code === 'spelling/likely-typo' && f.message.includes('performnce')));
+    assert.ok(!findings.some((f) => /could not run/.test(f.message)), findings.map((f) => f.message).join('\n'));
+  });
+
+  it('a check that fails leaves one note under its own code, and the other checks run', () => {
+    const rule = ALL_RULES.find((r) => r.code === 'structure/talk-without-link')!;
+    const check = rule.check;
+    rule.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const { findings } = analyzeText(lines('---', 'title: a: b', '---', '', '## A talk', ''));
+      const failed = findings.filter((f) => f.code === 'structure/talk-without-link');
+      assert.equal(failed.length, 1);
+      assert.match(failed[0].message, /could not run this check.*boom/);
+      assert.ok(findings.some((f) => f.code === 'front-matter/syntax'));
+    } finally {
+      rule.check = check;
+    }
   });
 });

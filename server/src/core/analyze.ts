@@ -1,5 +1,5 @@
 import type { ExternalLinkLookup } from './external/types';
-import { SEVERITY_BY_NAME, type Finding } from './findings';
+import { SEVERITY_BY_NAME, Severity, type Finding, type Report } from './findings';
 import { buildModel, modelSteps, type DocumentModel } from './model/document';
 import { ALL_RULES, type Rule } from './rules';
 import type { Settings } from './settings';
@@ -71,7 +71,15 @@ function runRules(model: DocumentModel, settings: Settings, workspace: Workspace
   for (const rule of ALL_RULES) {
     const level = settings.rules[rule.code] ?? familyLevel(settings, rule);
     if (level === 'off') continue;
-    for (const report of rule.check({ model, settings, workspace, externalLinks: options.externalLinks })) {
+    let reports: Report[];
+    try {
+      reports = [...rule.check({ model, settings, workspace, externalLinks: options.externalLinks })];
+    } catch (error) {
+      // One check failing on a strange document must not take the others down with it.
+      const reason = error instanceof Error ? error.message : String(error);
+      reports = [{ span: { start: 0, end: 0 }, severity: Severity.Information, message: `Talkdown could not run this check on this document (${reason}); the other checks ran.` }];
+    }
+    for (const report of reports) {
       const range = model.lines.range(report.span);
       if (suppressions.isSuppressed(rule.code, range.start.line)) continue;
       findings.push({

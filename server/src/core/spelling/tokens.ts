@@ -1,6 +1,9 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import type { ParsedSection } from '../model/markdown';
 
+/** How deep the prose walk goes into nested blocks and inlines. */
+const MAX_DEPTH = 200;
+
 /** One word of prose, in offsets of its section's text. */
 export interface Token {
   text: string;
@@ -124,7 +127,10 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
     }
   };
 
-  const walk = (node: Nodes): void => {
+  const walk = (node: Nodes, depth = 0): void => {
+    // Prose nested deeper than this (a list in a list, a thousand times) is not prose anyone
+    // wrote by hand; stopping keeps the walk from exhausting the stack.
+    if (depth > MAX_DEPTH) return;
     switch (node.type) {
       case 'code':
       case 'inlineCode':
@@ -153,7 +159,7 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
         blocks.push({ start, end: (node.position?.end.offset ?? 0) - offset });
         block = blocks.length - 1;
         inHeading = node.type === 'heading';
-        for (const child of node.children) walk(child as Nodes);
+        for (const child of node.children) walk(child as Nodes, depth + 1);
         inHeading = false;
         return;
       }
@@ -161,7 +167,7 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
       case 'linkReference':
         linkDepth++;
         const first = tokens.length;
-        for (const child of node.children) walk(child as Nodes);
+        for (const child of node.children) walk(child as Nodes, depth + 1);
         // A link text of one word, hyphens and all (`[conmon-rs](…)`), names a project.
         const start = (node.position?.start.offset ?? 0) - offset;
         const close = masked.indexOf(']', start);
@@ -171,7 +177,7 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
         linkDepth--;
         return;
       default:
-        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes);
+        if ('children' in node) for (const child of (node as Parents).children) walk(child as Nodes, depth + 1);
     }
   };
   walk(parsed.root as Root);
