@@ -223,6 +223,27 @@ describe('structure rules', () => {
     assert.deepEqual(run('structure/talk-without-link', text), ['Tracing without tears']);
   });
 
+  it('an embedded player in the generator\'s syntax counts as the talk\'s video', () => {
+    const text = lines(
+      '### Tracing without tears (Ada Lovelace, Example Corp)',
+      '',
+      '{{< youtube AbCdEfGhIjK >}}',
+      '',
+      '### Profiles everywhere (Alan Turing, Example Org)',
+      '',
+      '{% include youtube.html id="ZyXwVuTsRqP" %}',
+      '',
+      '### Scheduling (Grace Hopper, Example Co)',
+      '',
+      '{{< vimeo 123456789 >}}',
+      '',
+      '### Not a video (Edsger Dijkstra, Example Inc)',
+      '',
+      '{{< youtube-nocookie >}} is a shortcode some sites add.',
+    );
+    assert.deepEqual(run('structure/talk-without-link', text), ['Not a video']);
+  });
+
   it('structure/talk-without-speakers reports only when most talks name speakers', () => {
     const most = lines(
       '## A talk (Ada Lovelace, Example Corp)',

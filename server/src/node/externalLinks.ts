@@ -35,8 +35,8 @@ export interface CheckOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);
-/** Answers that say the server does not let robots in, not that the page is missing. */
-const NOT_TELLING = new Set([401, 403, 407, 429]);
+/** Answers that say the server does not let robots in, not that the page is missing (999 is LinkedIn's). */
+const NOT_TELLING = new Set([401, 403, 407, 429, 999]);
 
 /**
  * Checks external http(s) URLs: HEAD, then GET when HEAD gets an error status; redirects followed one

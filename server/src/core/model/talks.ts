@@ -333,6 +333,8 @@ const SUFFIX_SEPARATOR = /\s[-–—]\s/g;
 const LINK_LABEL = /^(?:\W|_)*(?:video|video link|recording|watch|youtube|vimeo|talk|slides?|slide deck|deck|presentation|pdf|link)(?:\W|_)*$/iu;
 const VIDEO_LABEL = /\b(?:video|recording|watch|youtube|vimeo|stream)\b/i;
 const SLIDES_LABEL = /\b(?:slides?|deck|presentation|pdf)\b/i;
+/** An embedded player on a line of its own, in Hugo's or Jekyll's syntax. */
+const EMBED = /^(?:\{\{[<%]\s*(youtube|vimeo)\s+(?:id=)?["']?([\w-]{6,20})["']?[^}]{0,80}[>%]\}\}|\{%\s*(?:include\s+)?(youtube|vimeo)(?:\.html)?\s+(?:id=)?["']?([\w-]{6,20})["']?[^}]{0,80}%\})$/i;
 const SPEAKERS_LINE = /^(?:speakers?|presented by|presenters?|by)\s*[:：]\s*(\S.{0,300})$/isu;
 const LIST_HEADING = /\b(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?)\b/i;
 // Labels and separators allowed around the links of a link line: `Video: … · Slides: …`.
@@ -630,7 +632,14 @@ class TalkExtractor {
     }
     if (node.type !== 'paragraph') return false;
     const flat = this.flatten(node.children, section);
-    if (flat.links.length === 0) return false;
+    if (flat.links.length === 0) {
+      // A generator's embedded player: Hugo's `{{< youtube ID >}}`, Jekyll's
+      // `{% include youtube.html id="ID" %}` or `{% youtube ID %}`.
+      const embed = EMBED.exec(flat.text.trim());
+      if (!embed) return false;
+      const id = embed[2] ?? embed[4];
+      return this.classify(target, (embed[1] ?? embed[3]).toLowerCase() === 'vimeo' ? `https://vimeo.com/${id}` : `https://www.youtube.com/watch?v=${id}`, block.span, '', false) === 'video';
+    }
     let rest = '';
     let at = 0;
     for (const link of flat.links) {
