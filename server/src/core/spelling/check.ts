@@ -414,7 +414,10 @@ function classify(
   }
   const info = wordInfo(dictionary, lower, language);
   const suggestions = suggestionsFor(dictionary, word, info);
-  const near = info.near;
+  // A vocabulary word that is this one plus a plural ending (`loopvars`) makes it the
+  // singular of an identifier, not a typo of it.
+  const english = WordFlag.US | WordFlag.GB;
+  const near = info.near.filter((c) => (c.word !== `${lower}s` && c.word !== `${lower}es`) || c.flags & english);
   const close =
     near.some((c) => c.distance === 1 && (isCommon(c) || lower.length >= 8)) ||
     (lower.length >= 6 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
