@@ -46,8 +46,12 @@ export interface SpellingResult {
 /** At most this many findings of each kind per document: a garbled file must not flood. */
 const MAX_FINDINGS = 200;
 
-/** Repeats that English allows: "had had", "that that", "is is" ("what it is is…"). */
-const ALLOWED_REPEATS = new Set(['had', 'that', 'is', 'do', 'very', 'bye', 'ha', 'haha', 'no', 'yeah', 'really', 'so', 'blah', 'bla', 'la', 'knock', 'tick', 'tock', 'chop', 'hip', 'pom', 'cha', 'ho', 'he', 'hey', 'hubba', 'sha', 'boo', 'mm', 'hmm', 'go']);
+/**
+ * Repeats that English allows: the grammatical ones ("he had had enough", "I think that that
+ * works") and the reduplications writers mean ("very very", "bye bye", "ha ha", "knock knock").
+ * "is is" ("what it is is…") is left out: in writing it is a slip far more often than not.
+ */
+const ALLOWED_REPEATS = new Set(['had', 'that', 'very', 'really', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm']);
 /** Short words a repeat of which is always a mistake, even capitalised ("The the"). */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'at', 'by', 'as', 'this', 'we', 'i', 'you']);
 
@@ -131,7 +135,9 @@ export function wordInfo(dictionary: Dictionary, lower: string, language: Englis
       const seen = new Set(found.map((c) => c.word));
       found = found.concat(dictionary.common().search(lower, 2, accept).filter((c) => !seen.has(c.word)));
     }
-    const near = found.concat(splits(dictionary, lower, mask)).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
+    const seen = new Set(found.map((c) => c.word));
+    const extra = [...splits(dictionary, lower, mask), ...contractions(dictionary, lower, mask)].filter((c) => !seen.has(c.word));
+    const near = found.concat(extra).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
     info = { known: false, misspelling: dictionary.misspelling(lower), near, searched: true };
   }
   cache.set(lower, info);
@@ -163,6 +169,17 @@ function nearVeryCommon(dictionary: Dictionary, lower: string, mask: number): bo
 }
 const veryCommonCache = new Map<number, Map<string, boolean>>();
 
+/** A contraction written without its apostrophe (`dont` → don't): the likeliest fix of all. */
+function contractions(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
+  const out: Candidate[] = [];
+  const english = WordFlag.US | WordFlag.GB;
+  for (let k = 1; k < lower.length; k++) {
+    const word = `${lower.slice(0, k)}'${lower.slice(k)}`;
+    if (dictionary.flags(word) & mask & english) out.push({ word, distance: 1, flags: dictionary.flags(word), rank: dictionary.rank(word) ?? 1e6 });
+  }
+  return out;
+}
+
 /** Two words run together (`sortof`): both common, offered as one edit away. */
 function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
   const out: Candidate[] = [];
@@ -184,6 +201,8 @@ function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[
  * first letter differs (writers rarely miss the first letter) and when the word is rare.
  */
 function cost(typo: string, c: { word: string; distance: number; rank: number; flags: number }): number {
+  // Only the apostrophe missing: nothing else is as likely.
+  if (c.word.length === typo.length + 1 && c.word.replace("'", '') === typo) return 0.5;
   const firstLetter = c.word.charCodeAt(0) === typo.charCodeAt(0) ? 0 : 0.6;
   const rarity = Math.log10(Math.max(1, c.rank)) / 6; // 0 for the most common word, 1 for unranked
   const vocabulary = c.flags & (WordFlag.CloudNative | WordFlag.Software) && c.rank >= 1e6 ? -0.3 : 0;
@@ -307,7 +326,9 @@ function computeSpelling(
       verdicts.set(key, (verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(r.text) ?? 1) ?? null));
     }
     if (!verdict) continue;
-    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end }, word: r.text, suggestions: verdict.suggestions };
+    // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
+    const trim = verdict.trim ?? 0;
+    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end - trim }, word: r.text.slice(0, r.text.length - trim), suggestions: verdict.suggestions };
     if (verdict.kind === 'typo') {
       if (result.typos.length < MAX_FINDINGS) result.typos.push(issue);
     } else if (result.unknown.length < MAX_FINDINGS) {
@@ -369,13 +390,20 @@ function classify(
   accepted: ReadonlySet<string>,
   names: ReadonlySet<string>,
   occurrences: number,
-): { kind: 'typo' | 'unknown'; suggestions: string[] } | undefined {
+): { kind: 'typo' | 'unknown'; suggestions: string[]; trim?: number } | undefined {
   const word = t.text.includes('’') ? t.text.replace(/’/g, "'") : t.text;
   const lower = word.toLowerCase();
   if (isKnownCached(dictionary, lower, variantMask(language)) || accepted.has(lower)) return undefined;
   // ALL-CAPS words are acronyms; a single letter is never wrong.
   if (word.length < 2 || (word === word.toUpperCase() && /\p{Lu}/u.test(word))) return undefined;
   const mask = variantMask(language);
+  // A possessive is judged as the bare word (`Linekrd's` as `Linekrd`) and keeps its ending.
+  const possessive = /^(.{2,})('s)$/i.exec(word);
+  if (possessive) {
+    const stem = possessive[1];
+    const verdict = classify(dictionary, language, { ...t, text: stem, lower: stem.toLowerCase(), end: t.end - 2 }, accepted, names, occurrences);
+    return verdict && { ...verdict, trim: 2 };
+  }
 
   const innerCapitals = /.\p{Lu}/u.test(word.replace(/^\p{Lu}+(?=\p{Lu}\p{Ll})/u, 'X'));
   if (innerCapitals) {
