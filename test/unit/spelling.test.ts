@@ -266,6 +266,12 @@ describe('spelling: suggestions', () => {
     });
   }
 
+  it('checks the parts of camelCase words: a known term one edit away first, names stay quiet', () => {
+    const found = check(lines(PROSE, 'They run the OpenTelemety Collector and a DataPipline job.', 'WattTime, McDonald, DevOpsDays, iPhone, GitHub and the RBACdoors talk are fine.'));
+    const typos = found.filter((f) => f.code === 'spelling/likely-typo');
+    assert.deepEqual(typos.map((f) => `${f.text} ${f.data?.suggestions[0]}`), ['OpenTelemety OpenTelemetry', 'DataPipline DataPipeline']);
+  });
+
   it('leaves a contraction without its apostrophe alone when it is a word itself', () => {
     assert.deepEqual(warnings(lines(PROSE, 'We cant ignore the cant of marketing.')), []);
   });

@@ -409,8 +409,12 @@ function classify(
   if (innerCapitals) {
     // camelCase and PascalCase: a name when its parts are words or when it is simply unknown.
     const parts = splitCompound(word);
-    if (parts.length > 1 && parts.every((p) => p.length < 2 || accepted.has(p.toLowerCase()) || isKnownCached(dictionary, p.toLowerCase(), mask))) return undefined;
-    return { kind: 'unknown', suggestions: [] };
+    const partKnown = (p: string): boolean => p.length < 2 || accepted.has(p.toLowerCase()) || isKnownCached(dictionary, p.toLowerCase(), mask);
+    if (parts.length > 1 && parts.every(partKnown)) return undefined;
+    // An acronym may end with the capital before a lower-case part (`RBACdoors`: RBAC, doors).
+    const acronymFirst = word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Ll})/u).filter((p) => p.length > 0);
+    if (acronymFirst.length > 1 && acronymFirst.every((p) => p.length < 2 || p === p.toUpperCase() || partKnown(p))) return undefined;
+    return compoundVerdict(dictionary, language, word, parts, partKnown);
   }
   // Not Latin-script English: not ours to judge.
   if (!/^[a-z'-]+$/i.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) return { kind: 'unknown', suggestions: [] };
@@ -452,6 +456,46 @@ function classify(
   // A capitalised word at a sentence's start may still be a name: ask for a closer match.
   if (capitalised && !near.some((c) => c.distance === 1 && c.rank <= 20_000)) return { kind: 'unknown', suggestions };
   return { kind: close ? 'typo' : 'unknown', suggestions };
+}
+
+/**
+ * A camelCase or PascalCase word the dictionaries do not know: a name, unless it is one edit
+ * from a term of the vocabularies (`OpenTelemety` → OpenTelemetry) or one of its parts is one
+ * edit from a frequent word or a term (`DataPipline` → DataPipeline). Names whose parts are
+ * not close to anything (`McDonald`, `WattTime`) stay quiet.
+ */
+function compoundVerdict(
+  dictionary: Dictionary,
+  language: EnglishVariant,
+  word: string,
+  parts: readonly string[],
+  partKnown: (part: string) => boolean,
+): { kind: 'typo' | 'unknown'; suggestions: string[] } {
+  const mask = variantMask(language);
+  const lower = word.toLowerCase();
+  const fixedParts: string[] = [];
+  for (let i = 0; i < parts.length && fixedParts.length < 5; i++) {
+    const part = parts[i];
+    if (part.length < 5 || partKnown(part) || part === part.toUpperCase()) continue;
+    const info = wordInfo(dictionary, part.toLowerCase(), language);
+    for (const c of info.near) {
+      if (c.distance !== 1 || c.word.includes(' ') || c.word.includes("'") || !(c.rank <= 20_000 || (c.flags & (WordFlag.Software | WordFlag.CloudNative) && c.word.length >= 6))) continue;
+      const fixed = matchCase(part, c.word);
+      const whole = [...parts.slice(0, i), fixed, ...parts.slice(i + 1)].join('');
+      if (!fixedParts.includes(whole)) fixedParts.push(whole);
+    }
+  }
+  // Known terms first, written as the vocabulary writes them, else as the word is written.
+  const suggestions: string[] = [];
+  if (lower.length >= 7) {
+    for (const c of nearNames(dictionary, lower, mask)) {
+      const written = dictionary.display(c.word);
+      const term = written !== c.word ? written : (fixedParts.find((f) => f.toLowerCase() === c.word) ?? written);
+      if (!suggestions.includes(term)) suggestions.push(term);
+    }
+  }
+  for (const f of fixedParts) if (!suggestions.some((s) => s.toLowerCase() === f.toLowerCase())) suggestions.push(f);
+  return suggestions.length > 0 ? { kind: 'typo', suggestions: suggestions.slice(0, 5) } : { kind: 'unknown', suggestions: [] };
 }
 
 function isCompound(dictionary: Dictionary, lower: string, language: EnglishVariant): boolean {
