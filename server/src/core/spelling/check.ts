@@ -452,7 +452,7 @@ function classify(
   const near = info.near.filter((c) => (c.word !== `${lower}s` && c.word !== `${lower}es`) || c.flags & english);
   const close =
     near.some((c) => c.distance === 1 && (isCommon(c) || lower.length >= 8)) ||
-    (lower.length >= 6 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
+    (lower.length >= 7 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
   // A capitalised word at a sentence's start may still be a name: ask for a closer match.
   if (capitalised && !near.some((c) => c.distance === 1 && c.rank <= 20_000)) return { kind: 'unknown', suggestions };
   return { kind: close ? 'typo' : 'unknown', suggestions };
