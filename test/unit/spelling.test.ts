@@ -201,6 +201,11 @@ describe('spelling: repeated words', () => {
     assert.deepEqual(warnings(text), []);
   });
 
+  it('raises "is is", which writing allows far less often than it slips in', () => {
+    const text = lines(PROSE, 'Its stability is is the reason they picked it.');
+    assert.deepEqual(warnings(text), ['spelling/repeated-word is']);
+  });
+
   it('the fix removes the second word and the space before it', () => {
     const text = lines(PROSE, 'We saw the the demo.');
     const [repeat] = check(text).filter((f) => f.code === 'spelling/repeated-word');
@@ -250,6 +255,8 @@ describe('spelling: suggestions', () => {
     ['trivailly', 'trivially'],
     ['recieve', 'receive'],
     ['isnt', "isn't"],
+    ['dont', "don't"],
+    ['doesnt', "doesn't"],
     ['Kuberentes', 'Kubernetes'],
   ]) {
     it(`offers "${fix}" first for "${typo}"`, () => {
@@ -258,6 +265,22 @@ describe('spelling: suggestions', () => {
       assert.equal(finding.data!.suggestions[0], fix);
     });
   }
+
+  it('checks the parts of camelCase words: a known term one edit away first, names stay quiet', () => {
+    const found = check(lines(PROSE, 'They run the OpenTelemety Collector and a DataPipline job.', 'WattTime, McDonald, DevOpsDays, iPhone, GitHub and the RBACdoors talk are fine.'));
+    const typos = found.filter((f) => f.code === 'spelling/likely-typo');
+    assert.deepEqual(typos.map((f) => `${f.text} ${f.data?.suggestions[0]}`), ['OpenTelemety OpenTelemetry', 'DataPipline DataPipeline']);
+  });
+
+  it('leaves a contraction without its apostrophe alone when it is a word itself', () => {
+    assert.deepEqual(warnings(lines(PROSE, 'We cant ignore the cant of marketing.')), []);
+  });
+
+  it('judges a possessive as its bare word: a misspelled name is a typo, a known one is not', () => {
+    const found = check(lines(PROSE, "Latency was low for Linekrd's proxy and for Linkerd's control plane, thanks to Kubernetes’ design."));
+    const typos = found.filter((f) => f.code === 'spelling/likely-typo');
+    assert.deepEqual(typos.map((f) => `${f.text} ${f.data?.suggestions[0]}`), ['Linekrd Linkerd']);
+  });
 
   it('keeps the case of the word it replaces', () => {
     const [finding] = check(lines(PROSE, 'Performnce matters.')).filter((f) => f.code === 'spelling/likely-typo');

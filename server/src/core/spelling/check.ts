@@ -46,8 +46,12 @@ export interface SpellingResult {
 /** At most this many findings of each kind per document: a garbled file must not flood. */
 const MAX_FINDINGS = 200;
 
-/** Repeats that English allows: "had had", "that that", "is is" ("what it is is…"). */
-const ALLOWED_REPEATS = new Set(['had', 'that', 'is', 'do', 'very', 'bye', 'ha', 'haha', 'no', 'yeah', 'really', 'so', 'blah', 'bla', 'la', 'knock', 'tick', 'tock', 'chop', 'hip', 'pom', 'cha', 'ho', 'he', 'hey', 'hubba', 'sha', 'boo', 'mm', 'hmm', 'go']);
+/**
+ * Repeats that English allows: the grammatical ones ("he had had enough", "I think that that
+ * works") and the reduplications writers mean ("very very", "bye bye", "ha ha", "knock knock").
+ * "is is" ("what it is is…") is left out: in writing it is a slip far more often than not.
+ */
+const ALLOWED_REPEATS = new Set(['had', 'that', 'very', 'really', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm']);
 /** Short words a repeat of which is always a mistake, even capitalised ("The the"). */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'at', 'by', 'as', 'this', 'we', 'i', 'you']);
 
@@ -131,7 +135,9 @@ export function wordInfo(dictionary: Dictionary, lower: string, language: Englis
       const seen = new Set(found.map((c) => c.word));
       found = found.concat(dictionary.common().search(lower, 2, accept).filter((c) => !seen.has(c.word)));
     }
-    const near = found.concat(splits(dictionary, lower, mask)).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
+    const seen = new Set(found.map((c) => c.word));
+    const extra = [...splits(dictionary, lower, mask), ...contractions(dictionary, lower, mask)].filter((c) => !seen.has(c.word));
+    const near = found.concat(extra).sort((a, b) => cost(lower, a) - cost(lower, b)).slice(0, 8);
     info = { known: false, misspelling: dictionary.misspelling(lower), near, searched: true };
   }
   cache.set(lower, info);
@@ -163,6 +169,17 @@ function nearVeryCommon(dictionary: Dictionary, lower: string, mask: number): bo
 }
 const veryCommonCache = new Map<number, Map<string, boolean>>();
 
+/** A contraction written without its apostrophe (`dont` → don't): the likeliest fix of all. */
+function contractions(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
+  const out: Candidate[] = [];
+  const english = WordFlag.US | WordFlag.GB;
+  for (let k = 1; k < lower.length; k++) {
+    const word = `${lower.slice(0, k)}'${lower.slice(k)}`;
+    if (dictionary.flags(word) & mask & english) out.push({ word, distance: 1, flags: dictionary.flags(word), rank: dictionary.rank(word) ?? 1e6 });
+  }
+  return out;
+}
+
 /** Two words run together (`sortof`): both common, offered as one edit away. */
 function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[] {
   const out: Candidate[] = [];
@@ -184,6 +201,8 @@ function splits(dictionary: Dictionary, lower: string, mask: number): Candidate[
  * first letter differs (writers rarely miss the first letter) and when the word is rare.
  */
 function cost(typo: string, c: { word: string; distance: number; rank: number; flags: number }): number {
+  // Only the apostrophe missing: nothing else is as likely.
+  if (c.word.length === typo.length + 1 && c.word.replace("'", '') === typo) return 0.5;
   const firstLetter = c.word.charCodeAt(0) === typo.charCodeAt(0) ? 0 : 0.6;
   const rarity = Math.log10(Math.max(1, c.rank)) / 6; // 0 for the most common word, 1 for unranked
   const vocabulary = c.flags & (WordFlag.CloudNative | WordFlag.Software) && c.rank >= 1e6 ? -0.3 : 0;
@@ -307,7 +326,9 @@ function computeSpelling(
       verdicts.set(key, (verdict = classify(dictionary, spelling.language, t, accepted, names, counts.get(r.text) ?? 1) ?? null));
     }
     if (!verdict) continue;
-    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end }, word: r.text, suggestions: verdict.suggestions };
+    // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
+    const trim = verdict.trim ?? 0;
+    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end - trim }, word: r.text.slice(0, r.text.length - trim), suggestions: verdict.suggestions };
     if (verdict.kind === 'typo') {
       if (result.typos.length < MAX_FINDINGS) result.typos.push(issue);
     } else if (result.unknown.length < MAX_FINDINGS) {
@@ -369,20 +390,31 @@ function classify(
   accepted: ReadonlySet<string>,
   names: ReadonlySet<string>,
   occurrences: number,
-): { kind: 'typo' | 'unknown'; suggestions: string[] } | undefined {
+): { kind: 'typo' | 'unknown'; suggestions: string[]; trim?: number } | undefined {
   const word = t.text.includes('’') ? t.text.replace(/’/g, "'") : t.text;
   const lower = word.toLowerCase();
   if (isKnownCached(dictionary, lower, variantMask(language)) || accepted.has(lower)) return undefined;
   // ALL-CAPS words are acronyms; a single letter is never wrong.
   if (word.length < 2 || (word === word.toUpperCase() && /\p{Lu}/u.test(word))) return undefined;
   const mask = variantMask(language);
+  // A possessive is judged as the bare word (`Linekrd's` as `Linekrd`) and keeps its ending.
+  const possessive = /^(.{2,})('s)$/i.exec(word);
+  if (possessive) {
+    const stem = possessive[1];
+    const verdict = classify(dictionary, language, { ...t, text: stem, lower: stem.toLowerCase(), end: t.end - 2 }, accepted, names, occurrences);
+    return verdict && { ...verdict, trim: 2 };
+  }
 
   const innerCapitals = /.\p{Lu}/u.test(word.replace(/^\p{Lu}+(?=\p{Lu}\p{Ll})/u, 'X'));
   if (innerCapitals) {
     // camelCase and PascalCase: a name when its parts are words or when it is simply unknown.
     const parts = splitCompound(word);
-    if (parts.length > 1 && parts.every((p) => p.length < 2 || accepted.has(p.toLowerCase()) || isKnownCached(dictionary, p.toLowerCase(), mask))) return undefined;
-    return { kind: 'unknown', suggestions: [] };
+    const partKnown = (p: string): boolean => p.length < 2 || accepted.has(p.toLowerCase()) || isKnownCached(dictionary, p.toLowerCase(), mask);
+    if (parts.length > 1 && parts.every(partKnown)) return undefined;
+    // An acronym may end with the capital before a lower-case part (`RBACdoors`: RBAC, doors).
+    const acronymFirst = word.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Ll})/u).filter((p) => p.length > 0);
+    if (acronymFirst.length > 1 && acronymFirst.every((p) => p.length < 2 || p === p.toUpperCase() || partKnown(p))) return undefined;
+    return compoundVerdict(dictionary, language, word, parts, partKnown);
   }
   // Not Latin-script English: not ours to judge.
   if (!/^[a-z'-]+$/i.test(word.normalize('NFD').replace(/\p{M}/gu, ''))) return { kind: 'unknown', suggestions: [] };
@@ -414,13 +446,56 @@ function classify(
   }
   const info = wordInfo(dictionary, lower, language);
   const suggestions = suggestionsFor(dictionary, word, info);
-  const near = info.near;
+  // A vocabulary word that is this one plus a plural ending (`loopvars`) makes it the
+  // singular of an identifier, not a typo of it.
+  const english = WordFlag.US | WordFlag.GB;
+  const near = info.near.filter((c) => (c.word !== `${lower}s` && c.word !== `${lower}es`) || c.flags & english);
   const close =
     near.some((c) => c.distance === 1 && (isCommon(c) || lower.length >= 8)) ||
-    (lower.length >= 6 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
+    (lower.length >= 7 && near.some((c) => c.distance === 2 && c.rank <= 20_000));
   // A capitalised word at a sentence's start may still be a name: ask for a closer match.
   if (capitalised && !near.some((c) => c.distance === 1 && c.rank <= 20_000)) return { kind: 'unknown', suggestions };
   return { kind: close ? 'typo' : 'unknown', suggestions };
+}
+
+/**
+ * A camelCase or PascalCase word the dictionaries do not know: a name, unless it is one edit
+ * from a term of the vocabularies (`OpenTelemety` → OpenTelemetry) or one of its parts is one
+ * edit from a frequent word or a term (`DataPipline` → DataPipeline). Names whose parts are
+ * not close to anything (`McDonald`, `WattTime`) stay quiet.
+ */
+function compoundVerdict(
+  dictionary: Dictionary,
+  language: EnglishVariant,
+  word: string,
+  parts: readonly string[],
+  partKnown: (part: string) => boolean,
+): { kind: 'typo' | 'unknown'; suggestions: string[] } {
+  const mask = variantMask(language);
+  const lower = word.toLowerCase();
+  const fixedParts: string[] = [];
+  for (let i = 0; i < parts.length && fixedParts.length < 5; i++) {
+    const part = parts[i];
+    if (part.length < 5 || partKnown(part) || part === part.toUpperCase()) continue;
+    const info = wordInfo(dictionary, part.toLowerCase(), language);
+    for (const c of info.near) {
+      if (c.distance !== 1 || c.word.includes(' ') || c.word.includes("'") || !(c.rank <= 20_000 || (c.flags & (WordFlag.Software | WordFlag.CloudNative) && c.word.length >= 6))) continue;
+      const fixed = matchCase(part, c.word);
+      const whole = [...parts.slice(0, i), fixed, ...parts.slice(i + 1)].join('');
+      if (!fixedParts.includes(whole)) fixedParts.push(whole);
+    }
+  }
+  // Known terms first, written as the vocabulary writes them, else as the word is written.
+  const suggestions: string[] = [];
+  if (lower.length >= 7) {
+    for (const c of nearNames(dictionary, lower, mask)) {
+      const written = dictionary.display(c.word);
+      const term = written !== c.word ? written : (fixedParts.find((f) => f.toLowerCase() === c.word) ?? written);
+      if (!suggestions.includes(term)) suggestions.push(term);
+    }
+  }
+  for (const f of fixedParts) if (!suggestions.some((s) => s.toLowerCase() === f.toLowerCase())) suggestions.push(f);
+  return suggestions.length > 0 ? { kind: 'typo', suggestions: suggestions.slice(0, 5) } : { kind: 'unknown', suggestions: [] };
 }
 
 function isCompound(dictionary: Dictionary, lower: string, language: EnglishVariant): boolean {
