@@ -214,6 +214,28 @@ describe('spelling: repeated words', () => {
   });
 });
 
+describe('spelling: repeated words in compounds and markup', () => {
+  before(() => setDictionary(real));
+
+  it('a word repeated as part of a hyphenated compound is not a repeat', () => {
+    const text = lines(PROSE, 'We take part in in-person events, one week on on-call, and run built-in in production.');
+    assert.deepEqual(warnings(text), []);
+  });
+
+  it('the fix keeps the markup whole', () => {
+    const fixed = (line: string) => {
+      const text = lines(PROSE, line);
+      const [repeat] = check(text).filter((f) => f.code === 'spelling/repeated-word');
+      const span = repeat.data!.removeSpan!;
+      return (text.slice(0, span.start) + text.slice(span.end)).slice(PROSE.length + 1);
+    };
+    assert.equal(fixed('We saw the *the* talk.'), 'We saw the talk.');
+    assert.equal(fixed('We saw **the** the talk.'), 'We saw **the** talk.');
+    assert.equal(fixed('We saw the *the talk*.'), 'We saw the *talk*.');
+    assert.equal(fixed('We saw the\nthe talk.'), 'We saw the talk.');
+  });
+});
+
 describe('spelling: other languages', () => {
   before(() => setDictionary(real));
 
@@ -243,6 +265,14 @@ describe('spelling: other languages', () => {
       'spelling/other-language ',
     ]);
     assert.deepEqual(found.filter((f) => f.code === 'spelling/unknown-word'), []);
+  });
+
+  it('English dense with unknown names is still English: its words are checked one by one', () => {
+    const names = 'We tried zorbix, quandlr, flimtarr, brakkit, vexxor, plumbly, snarfle, grindr-ops, tazzle, wobbix, krindle and yammr in the cluster.';
+    const post = lines('---', 'title: Tools', '---', '', names, '', names.replace('We tried', 'Then came'), '', 'The performnce was good.');
+    const found = check(post);
+    assert.ok(!found.some((f) => f.code === 'spelling/other-language'), found.map((f) => f.message).join('\n'));
+    assert.ok(found.some((f) => f.code === 'spelling/likely-typo' && f.text === 'performnce'));
   });
 });
 

@@ -292,21 +292,32 @@ function computeSpelling(
       }
     }
   }
+  // Few known words is not enough: a paragraph listing project names has few too. The text
+  // must also read as another language (letter patterns, not the dictionary).
   if (words >= 30 && known / words < 0.6) {
     const language = languageName(parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' '));
-    result.otherLanguage = { span: top, message: `The post looks ${language ? `written in ${language}` : 'not to be in English'}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
-    return result;
+    if (language) {
+      result.otherLanguage = { span: top, message: `The post looks written in ${language}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
+      return result;
+    }
   }
   const foreign = new Set<number>();
-  for (const [block, b] of lowBlocks) if (b.known / b.words < 0.5) foreign.add(block);
+  const languages = new Set<string>();
+  for (const [block, b] of lowBlocks) {
+    if (b.known / b.words >= 0.5) continue;
+    const language = languageName(b.part.tokens.filter((t) => t.block === b.block).map((t) => t.text).join(' '));
+    if (!language) continue;
+    foreign.add(block);
+    languages.add(language);
+  }
   if (foreign.size > 0) {
     const inForeign = parts.flatMap((p) => p.tokens.filter((t) => foreign.has(p.blockBase + t.block)).map((t) => ({ t, base: p.base })));
-    const language = languageName(inForeign.map(({ t }) => t.text).join(' '));
+    const language = languages.size === 1 ? [...languages][0] : undefined;
     const count = foreign.size === 1 ? 'A paragraph' : `${foreign.size} paragraphs`;
     const first = inForeign[0];
     result.otherLanguage = {
       span: { start: first.base + first.t.start, end: first.base + first.t.end },
-      message: `${count} ${foreign.size === 1 ? 'looks' : 'look'} ${language ? `written in ${language}` : 'not to be in English'}; ${foreign.size === 1 ? 'its' : 'their'} spelling is not checked.`,
+      message: `${count} ${foreign.size === 1 ? 'looks' : 'look'} ${language ? `written in ${language}` : 'written in other languages'}; ${foreign.size === 1 ? 'its' : 'their'} spelling is not checked.`,
     };
   }
 
@@ -659,11 +670,26 @@ function partRepeats(part: Part): (RepeatIssue & { block: number })[] {
     if (!/^[\s*_~]*$/.test(gap) || gap.length === 0) continue;
     // Names that repeat ("Bora Bora", "Talk Talk"): capitalised twice, mid-sentence.
     if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && !FUNCTION_WORDS.has(lower)) continue;
-    const removeSpan = /^\s+$/.test(gap) ? { start: a.end, end: b.end } : { start: b.start, end: b.end };
-    out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan, block: b.block });
+    // Part of a compound: "take part in in-person events", "built-in in production".
+    if (/^-\p{L}/u.test(part.text.slice(b.end, b.end + 2)) || part.text[a.start - 1] === '-') continue;
+    out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan: repeatRemoval(part.text, a, b, gap), block: b.block });
   }
   repeatCache.set(part.tokens, out);
   return out;
+}
+
+/**
+ * What deleting the repeat removes, so that the markup stays whole: `the *the* talk` loses
+ * ` *the*`, `**the** the talk` loses ` the`, `the *the talk*` loses `the `.
+ */
+function repeatRemoval(text: string, a: Token, b: Token, gap: string): Span {
+  const [, closing, , opening] = /^([*_~]*)(\s*)([*_~]*)$/.exec(gap) ?? ['', '', '', ''];
+  const start = a.end + closing.length;
+  if (opening === '') return { start, end: b.end };
+  const reversed = [...opening].reverse().join('');
+  if (text.startsWith(reversed, b.end)) return { start, end: b.end + reversed.length };
+  const after = /^\s*/.exec(text.slice(b.end, b.end + 20))?.[0].length ?? 0;
+  return { start: b.start, end: b.end + after };
 }
 
 function declaredLanguage(model: DocumentModel): { value: string; span: Span } | undefined {
