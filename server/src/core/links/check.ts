@@ -9,6 +9,7 @@ import { documentAnchors } from './anchors';
 import { documentLinks, type Destination } from './extract';
 import { LinkIndex, linkIndexOf, MARKDOWN_FILE } from './linkIndex';
 import { resolveDestination, type Resolution, type ResolveContext } from './resolve';
+import { canonicalUri } from './uri';
 import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
 
 export const LINK_CODES = [
@@ -70,7 +71,9 @@ const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: (
 export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
   // Files are indexed only for documents inside a workspace folder; others need none.
   const workspaceRoot = rootOf(workspace, model.uri);
-  const site = siteOf(workspace, model.uri, settings);
+  const found = siteOf(workspace, model.uri, settings);
+  // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
+  const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
   const index = workspaceRoot ? linkIndexOf(workspace, site.root ?? workspaceRoot) : NO_FILES;
   return { model, site, index };
 }
@@ -151,7 +154,7 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
         const anchor = resolution.anchor;
         // `#top`, and the ids generators give footnotes (kramdown's `fn:1`, GitHub's `fnref-1`).
         if (anchor === undefined || anchor === '' || anchor === 'top' || /^(?:fn|fnref)[:-]|^footnote/.test(anchor)) break;
-        if (resolution.status === 'same-document' || resolution.uri === model.uri) {
+        if (resolution.status === 'same-document' || resolution.uri === canonicalUri(model.uri)) {
           const ids = ownAnchors().map((a) => a.id);
           if (!ids.includes(anchor)) report(anchorIssue(dest, anchor, ids, 'this post'));
         } else if (MARKDOWN_FILE.test(resolution.uri)) {
@@ -281,8 +284,8 @@ function where(site: Site, expected: string): string {
 
 /** A target's path relative to a document, for messages. */
 export function relativeName(from: string, to: string): string {
-  const a = from.split('/');
-  const b = to.split('/');
+  const a = canonicalUri(from).split('/');
+  const b = canonicalUri(to).split('/');
   let i = 0;
   while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
   const up = a.length - 1 - i;

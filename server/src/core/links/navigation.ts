@@ -5,6 +5,7 @@ import { documentAnchors } from './anchors';
 import { checkLinks, relativeName, type LinkContext, type LinkFixData } from './check';
 import { documentLinks, isExcluded, type Destination } from './extract';
 import { MARKDOWN_FILE } from './linkIndex';
+import { canonicalUri } from './uri';
 import { resolveDestination, resolvePath, STATIC_FOLDERS } from './resolve';
 
 /** A link target Ctrl+click can open: a file of the workspace, at a line when known. */
@@ -24,7 +25,7 @@ export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
   for (const { dest, resolution } of resolved) {
     if (dest.urlSpan.end <= dest.urlSpan.start) continue;
     if (resolution.status === 'found' && !resolution.folder) {
-      const same = resolution.uri === ctx.model.uri;
+      const same = resolution.uri === canonicalUri(ctx.model.uri);
       const anchor = resolution.anchor;
       const line = !anchor ? undefined : same ? lineOf(ctx.model, own().find((a) => a.id === anchor)?.span) : ctx.index.page(resolution.uri)?.anchorLines.get(anchor);
       out.push({ span: dest.urlSpan, uri: resolution.uri, line, tooltip: `Open ${relativeName(ctx.model.uri, resolution.uri)}` });
