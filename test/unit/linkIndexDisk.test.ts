@@ -108,4 +108,25 @@ describe('link index on disk', () => {
     assert.equal(canonicalUri('file:///tmp/plain/a.md'), 'file:///tmp/plain/a.md');
     assert.equal(canonicalUri('file:///tmp/100%/(a).md'), 'file:///tmp/100%25/%28a%29.md');
   });
+
+  it('the CLI\'s index: files named with spaces and accents can be linked, encoded or not', () => {
+    const site = join(dir, 'cli site');
+    mkdirSync(join(site, '_posts'), { recursive: true });
+    mkdirSync(join(site, 'assets', 'img'), { recursive: true });
+    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, 'assets', 'img', 'my image.png'), '');
+    writeFileSync(join(site, 'assets', 'img', 'café.png'), '');
+    const text = [
+      '---', 'title: B', '---',
+      '![a](/assets/img/my%20image.png) ![b](</assets/img/my image.png>) ![d](/assets/img/café.png) ![e](/assets/img/caf%C3%A9.png)',
+      '<img src="/assets/img/my image.png"> ![f](/assets/img/cafe.png)', '',
+    ].join('\n');
+    const rootUri = pathToFileURL(site).href;
+    const workspace = new NodeWorkspace([rootUri]);
+    const { findings } = analyze(source(text, `${rootUri}/_posts/2023-01-02-b.md`), DEFAULT_SETTINGS, workspace);
+    assert.deepEqual(
+      findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
+      ['link/no-such-file /assets/img/cafe.png'],
+    );
+  });
 });

@@ -252,6 +252,16 @@ describe('link quick fixes', () => {
     ]);
   });
 
+  it('a path with a space is written so that it stays a link', () => {
+    const extra = { [`${ROOT}/assets/img/my%20talk.png`]: '' };
+    assert.deepEqual(fixes('# R\n\n![a](/assets/img/my%20talkk.png)', extra), [['Change to /assets/img/my%20talk.png', '# R\n\n![a](/assets/img/my%20talk.png)\n']]);
+    const text = lines('---', 'title: R', '---', '![x](/assets/img/)', '');
+    const workspace = new ListingMemoryWorkspace({ ...JEKYLL, ...extra, [POST]: text }, [ROOT]);
+    const ctx = linkContext(analyze(source(text, POST), DEFAULT_SETTINGS, workspace).model, DEFAULT_SETTINGS, workspace);
+    const item = linkCompletions(ctx, text.indexOf('/)') + 1)?.find((c) => c.label === 'my talk.png');
+    assert.equal(item?.insertText, 'my%20talk.png');
+  });
+
   it('adds a missing footnote definition and removes unused definitions', () => {
     assert.deepEqual(fixes('# R\n\nA claim.[^src]'), [['Add a definition for [^src]', '# R\n\nA claim.[^src]\n\n[^src]: TODO\n']]);
     assert.deepEqual(fixes('# R\n\nText.\n\n[old]: https://x.dev\n[^n]: Unused.\n'), [

@@ -136,7 +136,7 @@ export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletio
       if (name.startsWith('.') || items.length >= MAX_COMPLETIONS) continue;
       const folder = name.endsWith('/');
       const label = decode(folder ? name.slice(0, -1) : name);
-      items.push({ label, kind: folder ? 19 : 17, insertText: folder ? label + '/' : label, span: { start, end: offset }, sortText: (folder ? '1' : '0') + label });
+      items.push({ label, kind: folder ? 19 : 17, insertText: asLinkPath(folder ? label + '/' : label), span: { start, end: offset }, sortText: (folder ? '1' : '0') + label });
     }
   }
   return items;
@@ -159,6 +159,14 @@ function folderUris(ctx: LinkContext, folderPart: string): string[] {
   if (folderPart.startsWith('@/')) return site.root ? [resolvePath(`${site.root}/content`, folderPart.slice(2))] : [];
   if (folderPart.startsWith('/')) return site.root ? STATIC_FOLDERS[site.generator].map((f) => resolvePath(`${site.root}/${f}`, folderPart.slice(1))) : [];
   return [resolvePath(dir, folderPart)];
+}
+
+/**
+ * A file path as a link destination can hold it: spaces, control characters, angle brackets
+ * and parentheses percent-encoded (a raw space ends a Markdown destination).
+ */
+export function asLinkPath(path: string): string {
+  return path.replace(/[\s<>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
 function decode(name: string): string {
@@ -219,10 +227,11 @@ export function closestPath(ctx: LinkContext, written: string): string | undefin
   const kind = (p: string) => (IMAGE.test(p) ? 'image' : MARKDOWN_FILE.test(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
   const wanted = kind(path);
   const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
+  const own = canonicalUri(model.uri);
   const candidates = new Map<string, string>();
   const bases = absolute ? STATIC_FOLDERS[site.generator].map((f) => `${site.root}/${f}`.replace(/\/$/, '')) : zola ? [`${site.root}/content`] : [];
   for (const uri of index.filesUnder(site.root)) {
-    if (uri === model.uri || kind(uri) !== wanted) continue;
+    if (uri === own || kind(uri) !== wanted) continue;
     let as: string | undefined;
     if (absolute || zola) {
       const base = bases.find((b) => uri.startsWith(b + '/'));
@@ -238,5 +247,5 @@ export function closestPath(ctx: LinkContext, written: string): string | undefin
   const names = [...candidates.keys()];
   const best = closest(path, names);
   // Too far off is a guess, not a fix.
-  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? best + suffix : undefined;
+  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? asLinkPath(best) + suffix : undefined;
 }
