@@ -252,6 +252,24 @@ describe('link quick fixes', () => {
     ]);
   });
 
+  it('a missing anchor gets a preferred fix only when one heading is close', () => {
+    const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Code in heading', '', '## Keynote', '', '[a](#nope) [b](#keynot) [c](#day-1)', '', '## Day 2', '', '## Day 3', '');
+    const workspace = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: text }, [ROOT]);
+    forgetLinkIndex(workspace);
+    const { findings, model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+    const anchors = findings.filter((f) => f.code === 'link/missing-anchor');
+    const offered = anchors.map((f) => ({
+      message: f.message,
+      fixes: linkFixes(ctx, f.code, f.span, f.data as never).map((x) => `${x.isPreferred ? '*' : ''}${x.title}`),
+    }));
+    assert.deepEqual(offered, [
+      { message: 'No heading or id “nope” in this post.', fixes: ['Link to #recap', 'Link to #code-in-heading', 'Link to #keynote', 'Link to #day-2', 'Link to #day-3'] },
+      { message: 'No heading or id “keynot” in this post. Did you mean “#keynote”?', fixes: ['*Link to #keynote'] },
+      { message: 'No heading or id “day-1” in this post. Did you mean “#day-2” or “#day-3”?', fixes: ['Link to #day-2', 'Link to #day-3'] },
+    ]);
+  });
+
   it('a path with a space is written so that it stays a link', () => {
     const extra = { [`${ROOT}/assets/img/my%20talk.png`]: '' };
     assert.deepEqual(fixes('# R\n\n![a](/assets/img/my%20talkk.png)', extra), [['Change to /assets/img/my%20talk.png', '# R\n\n![a](/assets/img/my%20talk.png)\n']]);

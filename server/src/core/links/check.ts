@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { DocumentModel, LinkInfo } from '../model/document';
 import type { Settings } from '../settings';
@@ -39,6 +39,8 @@ export interface LinkFixData {
   /** For an undefined footnote: the label to define. */
   footnote?: string;
   /** For unused definitions: remove the lines of the finding's span. */
+  /** Other replacements of the finding's span, offered as fixes that are not preferred. */
+  alternatives?: { replacement: string; title: string }[];
   remove?: boolean;
 }
 
@@ -244,14 +246,34 @@ function resolveCached(ctx: ResolveContext, dest: Destination): Resolution {
   return resolution;
 }
 
+/** A heading is offered for a missing anchor only when at most this share of it differs. */
+const MAX_ANCHOR_DISTANCE = 0.4;
+/** Headings offered as plain (not preferred) fixes when none is close. */
+const MAX_ANCHOR_ALTERNATIVES = 8;
+
 function anchorIssue(dest: Destination, anchor: string, ids: string[], where: string): LinkIssue {
-  const best = ids.length > 0 ? closest(anchor, ids) : undefined;
+  const unique = [...new Set(ids)].filter((id) => id !== '');
+  const close = unique
+    .map((id) => ({ id, d: distance(anchor, id) / Math.max(anchor.length, id.length, 1) }))
+    .filter((c) => c.d <= MAX_ANCHOR_DISTANCE)
+    .sort((a, b) => a.d - b.d)
+    .map((c) => c.id);
   const hashAt = dest.url.lastIndexOf('#');
+  const hint = close.length === 1 ? ` Did you mean “#${close[0]}”?` : close.length > 1 ? ` Did you mean ${close.slice(0, 3).map((id) => `“#${id}”`).join(' or ')}?` : '';
+  const withAnchor = (id: string) => dest.url.slice(0, hashAt + 1) + id;
+  const alternatives = (close.length === 1 ? [] : close.length > 1 ? close : unique).slice(0, MAX_ANCHOR_ALTERNATIVES).map((id) => ({ replacement: withAnchor(id), title: `Link to #${id}` }));
   return {
     code: 'link/missing-anchor',
     span: dest.urlSpan,
-    message: `No heading or id “${short(anchor)}” in ${where}.${best ? ` Did you mean “#${best}”?` : ''}`,
-    data: best && hashAt !== -1 ? { replacement: dest.url.slice(0, hashAt + 1) + best, replacementTitle: `Link to #${best}` } : undefined,
+    message: `No heading or id “${short(anchor)}” in ${where}.${hint}`,
+    data:
+      hashAt === -1
+        ? undefined
+        : {
+            // Preferred only when one heading is close: anything else is a guess.
+            ...(close.length === 1 ? { replacement: withAnchor(close[0]), replacementTitle: `Link to #${close[0]}` } : {}),
+            ...(alternatives.length > 0 ? { alternatives } : {}),
+          },
   };
 }
 

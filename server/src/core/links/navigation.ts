@@ -190,7 +190,11 @@ export interface LinkFix {
 export function linkFixes(ctx: LinkContext, code: string, span: Span, data: LinkFixData | undefined): LinkFix[] {
   const { model } = ctx;
   const fix = (title: string, edits: LinkFix['edits'], isPreferred = true): LinkFix[] => [{ title, code, findingSpan: span, edits, isPreferred }];
-  if (data?.replacement !== undefined) return fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]);
+  if (data?.replacement !== undefined || data?.alternatives) {
+    const out = data.replacement !== undefined ? fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]) : [];
+    for (const alt of data.alternatives ?? []) out.push(...fix(alt.title, [{ span, newText: alt.replacement }], false));
+    return out;
+  }
   if (data?.remove) {
     // The definition's lines, and the blank line after it when it stood alone.
     const link = model.links.find((l) => l.span.start === span.start);
