@@ -193,6 +193,29 @@ describe('link findings (Astro, Eleventy)', () => {
   });
 });
 
+describe('heading ids of other files', () => {
+  it('come from the parsed heading: underscores inside words stay, emphasis and code go', () => {
+    const other = `${ROOT}/_posts/2024-10-01-notes.md`;
+    const files = {
+      ...JEKYLL,
+      [other]: lines('---', 'title: Notes', '---', '## The kube_proxy_mode flag', '', '## Using *emphasis*, `code` and [a link](https://x.dev)', '', '## 1. Intro <span>here</span>', ''),
+    };
+    const ok = lines('---', 'title: R', '---', '[a](/2024/10/01/notes/#the-kube_proxy_mode-flag) [b](/2024/10/01/notes/#using-emphasis-code-and-a-link) [c](/2024/10/01/notes/#1-intro-here)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: ok }, POST), []);
+    const bad = lines('---', 'title: R', '---', '[a](/2024/10/01/notes/#the-kubeproxymode-flag)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: bad }, POST), ['link/missing-anchor "/2024/10/01/notes/#the-kubeproxymode-flag"']);
+  });
+
+  it('Hugo: the same rule for files of content/', () => {
+    const hugoRoot = {
+      [`${ROOT}/hugo.toml`]: 'title = "x"\n',
+      [`${ROOT}/content/posts/a.md`]: lines('---', 'title: A', '---', '## The kube_proxy_mode flag', ''),
+      [`${ROOT}/content/posts/b.md`]: lines('---', 'title: B', '---', '[a](../a/#the-kube_proxy_mode-flag) [b]({{< ref "a.md#the-kube_proxy_mode-flag" >}})', ''),
+    };
+    assert.deepEqual(linkFindings(hugoRoot, `${ROOT}/content/posts/b.md`), []);
+  });
+});
+
 describe('link findings: bad input', () => {
   it('a 100,000-character link and odd Unicode URLs finish fast without a crash', () => {
     const long = 'a'.repeat(100_000);

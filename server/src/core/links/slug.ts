@@ -1,4 +1,9 @@
 import GithubSlugger from 'github-slugger';
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { SiteGeneratorName } from '../site/generator';
 
 /**
@@ -130,14 +135,18 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-/** A heading's inline Markdown reduced to the text a reader sees. */
+const headingParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * A heading's inline Markdown reduced to the text a reader sees, as the parser reads it (so
+ * `kube_proxy_mode` keeps its underscores, and `*a*` loses its stars). Text without any
+ * markup character is taken as it is.
+ */
 export function inlineText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)(.*?\S)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .trim();
+  const title = markdown.trim();
+  if (!/[\\`*_[\]<>&~!]/.test(title)) return title;
+  // As an ATX heading, so that `1. Intro` or `- x` stay text rather than a list.
+  const tree = headingParser.parse('# ' + title) as Root;
+  const heading = tree.children[0] as Heading | undefined;
+  return heading?.type === 'heading' ? toString(heading, { includeHtml: false }).trim() : title;
 }
