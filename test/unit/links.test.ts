@@ -216,6 +216,29 @@ describe('heading ids of other files', () => {
   });
 });
 
+describe('sites served under a base path', () => {
+  it('Jekyll baseurl: /blog/assets/… and /blog/<page address> resolve; other paths are still checked', () => {
+    const files = { ...JEKYLL, [`${ROOT}/_config.yml`]: 'title: x\npermalink: pretty\nbaseurl: /blog\n' };
+    const post = lines('---', 'title: R', '---', '![a](/blog/assets/img/arch.png) [k](/blog/2024/11/20/kubecon/#keynote) ![b](/assets/img/arch.png) ![c](/blog/assets/img/gone.png)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: post }, POST), ['link/no-such-file "/blog/assets/img/gone.png"']);
+  });
+
+  it('Hugo baseURL with a path and Zola base_url', () => {
+    const hugo = {
+      [`${ROOT}/hugo.toml`]: 'baseURL = "https://example.org/blog/"\ntitle = "x"\n[params]\nbaseURL = "ignored"\n',
+      [`${ROOT}/static/img/a.png`]: '',
+      [`${ROOT}/content/posts/b.md`]: lines('---', 'title: B', '---', '![a](/blog/img/a.png) ![b](/blog/img/b.png)', ''),
+    };
+    assert.deepEqual(linkFindings(hugo, `${ROOT}/content/posts/b.md`), ['link/no-such-file "/blog/img/b.png"']);
+    const zola = {
+      [`${ROOT}/zola.toml`]: 'base_url = "https://example.org/notes"\ntitle = "x"\n',
+      [`${ROOT}/static/img/a.png`]: '',
+      [`${ROOT}/content/blog/b.md`]: lines('+++', 'title = "B"', '+++', '![a](/notes/img/a.png)', ''),
+    };
+    assert.deepEqual(linkFindings(zola, `${ROOT}/content/blog/b.md`), []);
+  });
+});
+
 describe('link findings: bad input', () => {
   it('a 100,000-character link and odd Unicode URLs finish fast without a crash', () => {
     const long = 'a'.repeat(100_000);

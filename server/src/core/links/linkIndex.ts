@@ -44,7 +44,7 @@ export class LinkIndex {
   private readonly pages = new Map<string, IndexedPage>();
   /** The generator per folder, for heading ids: detection reads files, so it is kept. */
   private readonly generators = new Map<string, SiteGeneratorName>();
-  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string> }> | undefined;
+  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string>; basePath?: string }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
   /** Folders that have been walked: lookups under them are answered, others say "unknown". */
@@ -178,6 +178,11 @@ export class LinkIndex {
     return this.addressTable(site).ofUri.get(canonicalUri(uri));
   }
 
+  /** The path the site is served under (`/blog`), from its configuration; undefined at the root. */
+  basePath(site: Site): string | undefined {
+    return this.addressTable(site).basePath;
+  }
+
   /** Every page of a site with its address, for completions. */
   pagesOf(site: Site): [string, string][] {
     return [...this.addressTable(site).ofUri];
@@ -189,9 +194,10 @@ export class LinkIndex {
     const key = `${site.generator} ${site.root}`;
     let table = this.addresses.get(key);
     if (table) return table;
-    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map() };
+    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map(), basePath: undefined };
     if (site.root) {
       const config = readAddressConfig(site, (u) => this.workspace.readText(u));
+      table.basePath = config.basePath;
       const prefix = site.root + '/';
       for (const [uri, page] of this.pages) {
         if (!uri.startsWith(prefix)) continue;

@@ -96,6 +96,11 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
   }
 
   const absolute = path.startsWith('/');
+  if (absolute && site.root) {
+    // A site served under a base path (`baseurl: /blog`) is linked as /blog/assets/….
+    const base = ctx.index.basePath(site);
+    if (base && (path === base || path.startsWith(base + '/'))) path = path.slice(base.length) || '/';
+  }
   const candidates: string[] = [];
   if (absolute) {
     if (!site.root) return { status: 'skip' };
