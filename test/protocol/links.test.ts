@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Location } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
 import { ServerUnderTest } from './lspClient';
 
 const POST = [
@@ -124,5 +125,44 @@ describe('links over the protocol', () => {
     const missing = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/no-such-file'));
     await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(folder).href, type: 3 }] });
     await missing;
+  });
+});
+
+/** A site in a folder whose name the editor and Node encode differently (`c%2B%2B` and `c++`). */
+describe('links over the protocol: a folder named with + ( ) and spaces', () => {
+  let server: ServerUnderTest;
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'talkdown-links-'));
+  });
+
+  after(() => {
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('local links resolve with the editor\'s URIs', async () => {
+    const site = join(dir, 'c++ blog (2023)');
+    mkdirSync(join(site, '_posts'), { recursive: true });
+    mkdirSync(join(site, 'assets'));
+    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, 'assets', 'a.png'), '');
+    writeFileSync(join(site, '_posts', '2023-01-01-a.md'), '---\ntitle: A\n---\n## Hi\n');
+    const text = '---\ntitle: B\n---\n![a](/assets/a.png) [x](./2023-01-01-a.md#hi) [y]({% post_url 2023-01-01-a %}) [z](/assets/gone.png)\n';
+    writeFileSync(join(site, '_posts', '2023-01-02-b.md'), text);
+    const root = URI.file(site).toString();
+    const uri = URI.file(join(site, '_posts', '2023-01-02-b.md')).toString();
+    assert.ok(root.includes('c%2B%2B%20blog%20%282023%29'));
+    server = new ServerUnderTest();
+    await server.initialize(root);
+    const done = server.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'link/no-such-file'));
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await done;
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['link/no-such-file'],
+    );
+    assert.equal(diagnostics[0].range.start.character, text.split('\n')[3].indexOf('/assets/gone.png'));
   });
 });

@@ -6,7 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { LinkIndex } from '../../server/src/core/links/linkIndex';
 import { fillLinkIndex, updateLinkIndex } from '../../server/src/node/linkIndex';
+import { URI } from 'vscode-uri';
+import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
+import { attachLinkIndex } from '../../server/src/core/links/linkIndex';
+import { canonicalUri } from '../../server/src/core/links/uri';
 import { NodeWorkspace } from '../../server/src/node/workspace';
+import { source } from './util';
 
 /** The index filled from a real folder: cycles, huge folders, events. */
 describe('link index on disk', () => {
@@ -67,5 +72,61 @@ describe('link index on disk', () => {
     assert.equal(await updateLinkIndex(index, `${root}/.git/index`, false), false);
     // Outside the roots: ignored.
     assert.equal(await updateLinkIndex(index, 'file:///elsewhere/x.png', false), false);
+  });
+
+  it('the editor\'s URIs and the disk\'s name the same files, even with + ( ) @ , & = ! and spaces', async () => {
+    const site = join(dir, 'c++ blog (v2) @me, a&b=c!');
+    mkdirSync(join(site, '_posts'), { recursive: true });
+    mkdirSync(join(site, 'assets'));
+    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, 'assets', 'a.png'), '');
+    writeFileSync(join(site, '_posts', '2023-01-01-a.md'), '---\ntitle: A\n---\n## Hi\n');
+    const text = '---\ntitle: B\n---\n![a](/assets/a.png) [x](./2023-01-01-a.md#hi) [y]({% post_url 2023-01-01-a %}) [z](./2023-01-01-a.md#nope)\n';
+    writeFileSync(join(site, '_posts', '2023-01-02-b.md'), text);
+    // The editor writes URIs as vscode-uri does: `c%2B%2B%20blog%20%28v2%29%20%40me%2C…`.
+    const editorRoot = URI.file(site).toString();
+    const editorDoc = URI.file(join(site, '_posts', '2023-01-02-b.md')).toString();
+    assert.notEqual(editorRoot, pathToFileURL(site).href);
+    const workspace = new NodeWorkspace([editorRoot]);
+    const index = new LinkIndex(workspace);
+    attachLinkIndex(workspace, index);
+    await fillLinkIndex(index, [editorRoot]);
+    const { findings } = analyze(source(text, editorDoc), DEFAULT_SETTINGS, workspace);
+    assert.deepEqual(
+      findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
+      ['link/missing-anchor ./2023-01-01-a.md#nope'],
+    );
+    // Node's form of the same file is the same key.
+    assert.ok(index.exists(pathToFileURL(join(site, 'assets', 'a.png')).href));
+    assert.ok(index.exists(`${editorRoot}/assets/a.png`));
+  });
+
+  it('one canonical form: segments re-encoded, Windows drive letters in lower case', () => {
+    assert.equal(canonicalUri('file:///C:/Users/me/c++%20blog/a.md'), 'file:///c%3A/Users/me/c%2B%2B%20blog/a.md');
+    assert.equal(canonicalUri('file:///c%3A/Users/me/c%2B%2B%20blog/a.md'), 'file:///c%3A/Users/me/c%2B%2B%20blog/a.md');
+    assert.equal(canonicalUri('file:///C%3a/x/caf%c3%a9.png'), 'file:///c%3A/x/caf%C3%A9.png');
+    assert.equal(canonicalUri('file:///tmp/plain/a.md'), 'file:///tmp/plain/a.md');
+    assert.equal(canonicalUri('file:///tmp/100%/(a).md'), 'file:///tmp/100%25/%28a%29.md');
+  });
+
+  it('the CLI\'s index: files named with spaces and accents can be linked, encoded or not', () => {
+    const site = join(dir, 'cli site');
+    mkdirSync(join(site, '_posts'), { recursive: true });
+    mkdirSync(join(site, 'assets', 'img'), { recursive: true });
+    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, 'assets', 'img', 'my image.png'), '');
+    writeFileSync(join(site, 'assets', 'img', 'café.png'), '');
+    const text = [
+      '---', 'title: B', '---',
+      '![a](/assets/img/my%20image.png) ![b](</assets/img/my image.png>) ![d](/assets/img/café.png) ![e](/assets/img/caf%C3%A9.png)',
+      '<img src="/assets/img/my image.png"> ![f](/assets/img/cafe.png)', '',
+    ].join('\n');
+    const rootUri = pathToFileURL(site).href;
+    const workspace = new NodeWorkspace([rootUri]);
+    const { findings } = analyze(source(text, `${rootUri}/_posts/2023-01-02-b.md`), DEFAULT_SETTINGS, workspace);
+    assert.deepEqual(
+      findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
+      ['link/no-such-file /assets/img/cafe.png'],
+    );
   });
 });

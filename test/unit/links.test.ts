@@ -193,6 +193,52 @@ describe('link findings (Astro, Eleventy)', () => {
   });
 });
 
+describe('heading ids of other files', () => {
+  it('come from the parsed heading: underscores inside words stay, emphasis and code go', () => {
+    const other = `${ROOT}/_posts/2024-10-01-notes.md`;
+    const files = {
+      ...JEKYLL,
+      [other]: lines('---', 'title: Notes', '---', '## The kube_proxy_mode flag', '', '## Using *emphasis*, `code` and [a link](https://x.dev)', '', '## 1. Intro <span>here</span>', ''),
+    };
+    const ok = lines('---', 'title: R', '---', '[a](/2024/10/01/notes/#the-kube_proxy_mode-flag) [b](/2024/10/01/notes/#using-emphasis-code-and-a-link) [c](/2024/10/01/notes/#1-intro-here)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: ok }, POST), []);
+    const bad = lines('---', 'title: R', '---', '[a](/2024/10/01/notes/#the-kubeproxymode-flag)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: bad }, POST), ['link/missing-anchor "/2024/10/01/notes/#the-kubeproxymode-flag"']);
+  });
+
+  it('Hugo: the same rule for files of content/', () => {
+    const hugoRoot = {
+      [`${ROOT}/hugo.toml`]: 'title = "x"\n',
+      [`${ROOT}/content/posts/a.md`]: lines('---', 'title: A', '---', '## The kube_proxy_mode flag', ''),
+      [`${ROOT}/content/posts/b.md`]: lines('---', 'title: B', '---', '[a](../a/#the-kube_proxy_mode-flag) [b]({{< ref "a.md#the-kube_proxy_mode-flag" >}})', ''),
+    };
+    assert.deepEqual(linkFindings(hugoRoot, `${ROOT}/content/posts/b.md`), []);
+  });
+});
+
+describe('sites served under a base path', () => {
+  it('Jekyll baseurl: /blog/assets/… and /blog/<page address> resolve; other paths are still checked', () => {
+    const files = { ...JEKYLL, [`${ROOT}/_config.yml`]: 'title: x\npermalink: pretty\nbaseurl: /blog\n' };
+    const post = lines('---', 'title: R', '---', '![a](/blog/assets/img/arch.png) [k](/blog/2024/11/20/kubecon/#keynote) ![b](/assets/img/arch.png) ![c](/blog/assets/img/gone.png)', '');
+    assert.deepEqual(linkFindings({ ...files, [POST]: post }, POST), ['link/no-such-file "/blog/assets/img/gone.png"']);
+  });
+
+  it('Hugo baseURL with a path and Zola base_url', () => {
+    const hugo = {
+      [`${ROOT}/hugo.toml`]: 'baseURL = "https://example.org/blog/"\ntitle = "x"\n[params]\nbaseURL = "ignored"\n',
+      [`${ROOT}/static/img/a.png`]: '',
+      [`${ROOT}/content/posts/b.md`]: lines('---', 'title: B', '---', '![a](/blog/img/a.png) ![b](/blog/img/b.png)', ''),
+    };
+    assert.deepEqual(linkFindings(hugo, `${ROOT}/content/posts/b.md`), ['link/no-such-file "/blog/img/b.png"']);
+    const zola = {
+      [`${ROOT}/zola.toml`]: 'base_url = "https://example.org/notes"\ntitle = "x"\n',
+      [`${ROOT}/static/img/a.png`]: '',
+      [`${ROOT}/content/blog/b.md`]: lines('+++', 'title = "B"', '+++', '![a](/notes/img/a.png)', ''),
+    };
+    assert.deepEqual(linkFindings(zola, `${ROOT}/content/blog/b.md`), []);
+  });
+});
+
 describe('link findings: bad input', () => {
   it('a 100,000-character link and odd Unicode URLs finish fast without a crash', () => {
     const long = 'a'.repeat(100_000);
@@ -250,6 +296,34 @@ describe('link quick fixes', () => {
       ['Change to /assets/img/arch.png', '# R\n\n![a](/assets/img/arch.png) ![b](../assets/img/archh.png)\n'],
       ['Change to ../assets/img/arch.png', '# R\n\n![a](/assets/img/arch.jpg) ![b](../assets/img/arch.png)\n'],
     ]);
+  });
+
+  it('a missing anchor gets a preferred fix only when one heading is close', () => {
+    const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Code in heading', '', '## Keynote', '', '[a](#nope) [b](#keynot) [c](#day-1)', '', '## Day 2', '', '## Day 3', '');
+    const workspace = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: text }, [ROOT]);
+    forgetLinkIndex(workspace);
+    const { findings, model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+    const anchors = findings.filter((f) => f.code === 'link/missing-anchor');
+    const offered = anchors.map((f) => ({
+      message: f.message,
+      fixes: linkFixes(ctx, f.code, f.span, f.data as never).map((x) => `${x.isPreferred ? '*' : ''}${x.title}`),
+    }));
+    assert.deepEqual(offered, [
+      { message: 'No heading or id “nope” in this post.', fixes: ['Link to #recap', 'Link to #code-in-heading', 'Link to #keynote', 'Link to #day-2', 'Link to #day-3'] },
+      { message: 'No heading or id “keynot” in this post. Did you mean “#keynote”?', fixes: ['*Link to #keynote'] },
+      { message: 'No heading or id “day-1” in this post. Did you mean “#day-2” or “#day-3”?', fixes: ['Link to #day-2', 'Link to #day-3'] },
+    ]);
+  });
+
+  it('a path with a space is written so that it stays a link', () => {
+    const extra = { [`${ROOT}/assets/img/my%20talk.png`]: '' };
+    assert.deepEqual(fixes('# R\n\n![a](/assets/img/my%20talkk.png)', extra), [['Change to /assets/img/my%20talk.png', '# R\n\n![a](/assets/img/my%20talk.png)\n']]);
+    const text = lines('---', 'title: R', '---', '![x](/assets/img/)', '');
+    const workspace = new ListingMemoryWorkspace({ ...JEKYLL, ...extra, [POST]: text }, [ROOT]);
+    const ctx = linkContext(analyze(source(text, POST), DEFAULT_SETTINGS, workspace).model, DEFAULT_SETTINGS, workspace);
+    const item = linkCompletions(ctx, text.indexOf('/)') + 1)?.find((c) => c.label === 'my talk.png');
+    assert.equal(item?.insertText, 'my%20talk.png');
   });
 
   it('adds a missing footnote definition and removes unused definitions', () => {

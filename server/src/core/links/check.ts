@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { DocumentModel, LinkInfo } from '../model/document';
 import type { Settings } from '../settings';
@@ -9,6 +9,7 @@ import { documentAnchors } from './anchors';
 import { documentLinks, type Destination } from './extract';
 import { LinkIndex, linkIndexOf, MARKDOWN_FILE } from './linkIndex';
 import { resolveDestination, type Resolution, type ResolveContext } from './resolve';
+import { canonicalUri } from './uri';
 import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
 
 export const LINK_CODES = [
@@ -38,6 +39,8 @@ export interface LinkFixData {
   /** For an undefined footnote: the label to define. */
   footnote?: string;
   /** For unused definitions: remove the lines of the finding's span. */
+  /** Other replacements of the finding's span, offered as fixes that are not preferred. */
+  alternatives?: { replacement: string; title: string }[];
   remove?: boolean;
 }
 
@@ -70,7 +73,9 @@ const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: (
 export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
   // Files are indexed only for documents inside a workspace folder; others need none.
   const workspaceRoot = rootOf(workspace, model.uri);
-  const site = siteOf(workspace, model.uri, settings);
+  const found = siteOf(workspace, model.uri, settings);
+  // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
+  const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
   const index = workspaceRoot ? linkIndexOf(workspace, site.root ?? workspaceRoot) : NO_FILES;
   return { model, site, index };
 }
@@ -151,7 +156,7 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
         const anchor = resolution.anchor;
         // `#top`, and the ids generators give footnotes (kramdown's `fn:1`, GitHub's `fnref-1`).
         if (anchor === undefined || anchor === '' || anchor === 'top' || /^(?:fn|fnref)[:-]|^footnote/.test(anchor)) break;
-        if (resolution.status === 'same-document' || resolution.uri === model.uri) {
+        if (resolution.status === 'same-document' || resolution.uri === canonicalUri(model.uri)) {
           const ids = ownAnchors().map((a) => a.id);
           if (!ids.includes(anchor)) report(anchorIssue(dest, anchor, ids, 'this post'));
         } else if (MARKDOWN_FILE.test(resolution.uri)) {
@@ -241,14 +246,34 @@ function resolveCached(ctx: ResolveContext, dest: Destination): Resolution {
   return resolution;
 }
 
+/** A heading is offered for a missing anchor only when at most this share of it differs. */
+const MAX_ANCHOR_DISTANCE = 0.4;
+/** Headings offered as plain (not preferred) fixes when none is close. */
+const MAX_ANCHOR_ALTERNATIVES = 8;
+
 function anchorIssue(dest: Destination, anchor: string, ids: string[], where: string): LinkIssue {
-  const best = ids.length > 0 ? closest(anchor, ids) : undefined;
+  const unique = [...new Set(ids)].filter((id) => id !== '');
+  const close = unique
+    .map((id) => ({ id, d: distance(anchor, id) / Math.max(anchor.length, id.length, 1) }))
+    .filter((c) => c.d <= MAX_ANCHOR_DISTANCE)
+    .sort((a, b) => a.d - b.d)
+    .map((c) => c.id);
   const hashAt = dest.url.lastIndexOf('#');
+  const hint = close.length === 1 ? ` Did you mean “#${close[0]}”?` : close.length > 1 ? ` Did you mean ${close.slice(0, 3).map((id) => `“#${id}”`).join(' or ')}?` : '';
+  const withAnchor = (id: string) => dest.url.slice(0, hashAt + 1) + id;
+  const alternatives = (close.length === 1 ? [] : close.length > 1 ? close : unique).slice(0, MAX_ANCHOR_ALTERNATIVES).map((id) => ({ replacement: withAnchor(id), title: `Link to #${id}` }));
   return {
     code: 'link/missing-anchor',
     span: dest.urlSpan,
-    message: `No heading or id “${short(anchor)}” in ${where}.${best ? ` Did you mean “#${best}”?` : ''}`,
-    data: best && hashAt !== -1 ? { replacement: dest.url.slice(0, hashAt + 1) + best, replacementTitle: `Link to #${best}` } : undefined,
+    message: `No heading or id “${short(anchor)}” in ${where}.${hint}`,
+    data:
+      hashAt === -1
+        ? undefined
+        : {
+            // Preferred only when one heading is close: anything else is a guess.
+            ...(close.length === 1 ? { replacement: withAnchor(close[0]), replacementTitle: `Link to #${close[0]}` } : {}),
+            ...(alternatives.length > 0 ? { alternatives } : {}),
+          },
   };
 }
 
@@ -281,8 +306,8 @@ function where(site: Site, expected: string): string {
 
 /** A target's path relative to a document, for messages. */
 export function relativeName(from: string, to: string): string {
-  const a = from.split('/');
-  const b = to.split('/');
+  const a = canonicalUri(from).split('/');
+  const b = canonicalUri(to).split('/');
   let i = 0;
   while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
   const up = a.length - 1 - i;

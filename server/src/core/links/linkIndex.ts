@@ -6,6 +6,7 @@ import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
 import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
 import { scanAnchors } from './slug';
+import { canonicalUri, encodeSegment } from './uri';
 
 export const MARKDOWN_FILE = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
@@ -43,7 +44,7 @@ export class LinkIndex {
   private readonly pages = new Map<string, IndexedPage>();
   /** The generator per folder, for heading ids: detection reads files, so it is kept. */
   private readonly generators = new Map<string, SiteGeneratorName>();
-  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string> }> | undefined;
+  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string>; basePath?: string }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
   /** Folders that have been walked: lookups under them are answered, others say "unknown". */
@@ -53,17 +54,17 @@ export class LinkIndex {
 
   /** Whether every workspace folder has been walked. */
   get ready(): boolean {
-    return this.workspace.roots.length > 0 && this.workspace.roots.every((r) => this.filled.includes(r.replace(/\/$/, '')));
+    return this.workspace.roots.length > 0 && this.workspace.roots.every((r) => this.filled.includes(canonicalUri(r.replace(/\/$/, ''))));
   }
 
   set ready(value: boolean) {
-    this.filled = value ? this.workspace.roots.map((r) => r.replace(/\/$/, '')) : [];
+    this.filled = value ? this.workspace.roots.map((r) => canonicalUri(r.replace(/\/$/, ''))) : [];
     this.version++;
   }
 
   /** Records that a folder has been walked. */
   markFilled(folder: string): void {
-    this.filled.push(folder.replace(/\/$/, ''));
+    this.filled.push(canonicalUri(folder.replace(/\/$/, '')));
     this.version++;
   }
 
@@ -79,6 +80,7 @@ export class LinkIndex {
 
   /** Records a file; Markdown files are given their text (or undefined, to keep only the name). */
   setFile(uri: string, text?: string): void {
+    uri = canonicalUri(uri);
     if (!this.files.has(uri)) {
       this.files.add(uri);
       const lower = uri.toLowerCase();
@@ -98,6 +100,7 @@ export class LinkIndex {
   }
 
   removeFile(uri: string): void {
+    uri = canonicalUri(uri);
     // A folder deleted: everything under it goes.
     const prefix = uri.replace(/\/$/, '') + '/';
     if (this.children.has(uri.replace(/\/$/, ''))) {
@@ -116,37 +119,39 @@ export class LinkIndex {
 
   /** Whether Talkdown knows the answer for this URI: it is under an indexed root. */
   covers(uri: string): boolean {
-    return this.filled.some((root) => uri.startsWith(root + '/'));
+    const canonical = canonicalUri(uri);
+    return this.filled.some((root) => canonical.startsWith(root + '/'));
   }
 
   /** Whether a file (or a folder) exists; false outside the indexed roots (the index never asks the disk). */
   exists(uri: string): boolean {
-    const clean = uri.replace(/\/$/, '');
+    const clean = canonicalUri(uri.replace(/\/$/, ''));
     return this.covers(clean) && (this.files.has(clean) || this.children.has(clean));
   }
 
   isFolder(uri: string): boolean {
-    return this.children.has(uri.replace(/\/$/, ''));
+    return this.children.has(canonicalUri(uri.replace(/\/$/, '')));
   }
 
   /** The file that differs from `uri` only in letter case, when there is exactly one. */
   caseVariant(uri: string): string | undefined {
     // The whole URI in lower case: a file or any folder above it may differ in case.
-    return this.byLowerCase.get(uri.toLowerCase())?.find((u) => u !== uri);
+    const canonical = canonicalUri(uri);
+    return this.byLowerCase.get(canonical.toLowerCase())?.find((u) => u !== canonical);
   }
 
   /** The names in a folder (folders end with `/`), sorted. */
   list(dirUri: string): string[] {
-    return [...(this.children.get(dirUri.replace(/\/$/, '')) ?? [])].sort();
+    return [...(this.children.get(canonicalUri(dirUri.replace(/\/$/, ''))) ?? [])].sort();
   }
 
   page(uri: string): IndexedPage | undefined {
-    return this.pages.get(uri);
+    return this.pages.get(canonicalUri(uri));
   }
 
   /** Every indexed file under a folder (for suggestions), at most `limit`. */
   filesUnder(dirUri: string, limit = 20_000): string[] {
-    const prefix = dirUri.replace(/\/$/, '') + '/';
+    const prefix = canonicalUri(dirUri.replace(/\/$/, '')) + '/';
     const out: string[] = [];
     for (const file of this.files) {
       if (file.startsWith(prefix)) out.push(file);
@@ -170,7 +175,12 @@ export class LinkIndex {
 
   /** The address at which the site serves a file, when the index knows it. */
   addressOfPage(site: Site, uri: string): string | undefined {
-    return this.addressTable(site).ofUri.get(uri);
+    return this.addressTable(site).ofUri.get(canonicalUri(uri));
+  }
+
+  /** The path the site is served under (`/blog`), from its configuration; undefined at the root. */
+  basePath(site: Site): string | undefined {
+    return this.addressTable(site).basePath;
   }
 
   /** Every page of a site with its address, for completions. */
@@ -179,13 +189,15 @@ export class LinkIndex {
   }
 
   private addressTable(site: Site) {
+    if (site.root) site = { ...site, root: canonicalUri(site.root) };
     this.addresses ??= new Map();
     const key = `${site.generator} ${site.root}`;
     let table = this.addresses.get(key);
     if (table) return table;
-    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map() };
+    table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map(), basePath: undefined };
     if (site.root) {
       const config = readAddressConfig(site, (u) => this.workspace.readText(u));
+      table.basePath = config.basePath;
       const prefix = site.root + '/';
       for (const [uri, page] of this.pages) {
         if (!uri.startsWith(prefix)) continue;
@@ -256,9 +268,9 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: strin
       if (count >= maxFiles) return;
       if (name.startsWith('.')) continue;
       if (name.endsWith('/')) {
-        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(name.slice(0, -1))) visit(`${dir}/${name.slice(0, -1)}`, depth + 1);
+        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(name.slice(0, -1))) visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
       } else {
-        const uri = `${dir}/${name}`;
+        const uri = `${dir}/${encodeSegment(name)}`;
         count++;
         index.setFile(uri, MARKDOWN_FILE.test(name) ? workspace.readText(uri) : undefined);
       }

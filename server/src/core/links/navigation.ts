@@ -5,6 +5,7 @@ import { documentAnchors } from './anchors';
 import { checkLinks, relativeName, type LinkContext, type LinkFixData } from './check';
 import { documentLinks, isExcluded, type Destination } from './extract';
 import { MARKDOWN_FILE } from './linkIndex';
+import { canonicalUri } from './uri';
 import { resolveDestination, resolvePath, STATIC_FOLDERS } from './resolve';
 
 /** A link target Ctrl+click can open: a file of the workspace, at a line when known. */
@@ -24,7 +25,7 @@ export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
   for (const { dest, resolution } of resolved) {
     if (dest.urlSpan.end <= dest.urlSpan.start) continue;
     if (resolution.status === 'found' && !resolution.folder) {
-      const same = resolution.uri === ctx.model.uri;
+      const same = resolution.uri === canonicalUri(ctx.model.uri);
       const anchor = resolution.anchor;
       const line = !anchor ? undefined : same ? lineOf(ctx.model, own().find((a) => a.id === anchor)?.span) : ctx.index.page(resolution.uri)?.anchorLines.get(anchor);
       out.push({ span: dest.urlSpan, uri: resolution.uri, line, tooltip: `Open ${relativeName(ctx.model.uri, resolution.uri)}` });
@@ -135,7 +136,7 @@ export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletio
       if (name.startsWith('.') || items.length >= MAX_COMPLETIONS) continue;
       const folder = name.endsWith('/');
       const label = decode(folder ? name.slice(0, -1) : name);
-      items.push({ label, kind: folder ? 19 : 17, insertText: folder ? label + '/' : label, span: { start, end: offset }, sortText: (folder ? '1' : '0') + label });
+      items.push({ label, kind: folder ? 19 : 17, insertText: asLinkPath(folder ? label + '/' : label), span: { start, end: offset }, sortText: (folder ? '1' : '0') + label });
     }
   }
   return items;
@@ -160,6 +161,14 @@ function folderUris(ctx: LinkContext, folderPart: string): string[] {
   return [resolvePath(dir, folderPart)];
 }
 
+/**
+ * A file path as a link destination can hold it: spaces, control characters, angle brackets
+ * and parentheses percent-encoded (a raw space ends a Markdown destination).
+ */
+export function asLinkPath(path: string): string {
+  return path.replace(/[\s<>()]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
 function decode(name: string): string {
   try {
     return decodeURIComponent(name);
@@ -181,7 +190,11 @@ export interface LinkFix {
 export function linkFixes(ctx: LinkContext, code: string, span: Span, data: LinkFixData | undefined): LinkFix[] {
   const { model } = ctx;
   const fix = (title: string, edits: LinkFix['edits'], isPreferred = true): LinkFix[] => [{ title, code, findingSpan: span, edits, isPreferred }];
-  if (data?.replacement !== undefined) return fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]);
+  if (data?.replacement !== undefined || data?.alternatives) {
+    const out = data.replacement !== undefined ? fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]) : [];
+    for (const alt of data.alternatives ?? []) out.push(...fix(alt.title, [{ span, newText: alt.replacement }], false));
+    return out;
+  }
   if (data?.remove) {
     // The definition's lines, and the blank line after it when it stood alone.
     const link = model.links.find((l) => l.span.start === span.start);
@@ -218,10 +231,11 @@ export function closestPath(ctx: LinkContext, written: string): string | undefin
   const kind = (p: string) => (IMAGE.test(p) ? 'image' : MARKDOWN_FILE.test(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
   const wanted = kind(path);
   const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
+  const own = canonicalUri(model.uri);
   const candidates = new Map<string, string>();
   const bases = absolute ? STATIC_FOLDERS[site.generator].map((f) => `${site.root}/${f}`.replace(/\/$/, '')) : zola ? [`${site.root}/content`] : [];
   for (const uri of index.filesUnder(site.root)) {
-    if (uri === model.uri || kind(uri) !== wanted) continue;
+    if (uri === own || kind(uri) !== wanted) continue;
     let as: string | undefined;
     if (absolute || zola) {
       const base = bases.find((b) => uri.startsWith(b + '/'));
@@ -237,5 +251,5 @@ export function closestPath(ctx: LinkContext, written: string): string | undefin
   const names = [...candidates.keys()];
   const best = closest(path, names);
   // Too far off is a guess, not a fix.
-  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? best + suffix : undefined;
+  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? asLinkPath(best) + suffix : undefined;
 }

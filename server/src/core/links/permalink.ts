@@ -45,6 +45,8 @@ export interface AddressConfig {
   permalink?: string;
   /** Hugo's `[permalinks]`, per section. */
   sections?: Record<string, string>;
+  /** The path the site is served under (`/blog` for Jekyll's `baseurl: /blog`), without a trailing slash. */
+  basePath?: string;
 }
 
 export function readAddressConfig(site: Site, readText: (uri: string) => string | undefined): AddressConfig {
@@ -54,21 +56,50 @@ export function readAddressConfig(site: Site, readText: (uri: string) => string 
     if (site.generator === 'jekyll' || site.generator === 'hexo') {
       const text = at('_config.yml') ?? at('_config.yaml');
       const data = text ? (parseYaml(text) as Record<string, unknown> | null) : undefined;
-      return typeof data?.permalink === 'string' ? { permalink: data.permalink } : {};
+      const basePath = basePathOf(site.generator === 'jekyll' ? data?.baseurl : data?.root);
+      return { ...(typeof data?.permalink === 'string' ? { permalink: data.permalink } : {}), ...(basePath ? { basePath } : {}) };
     }
     if (site.generator === 'hugo') {
       const text = at('hugo.toml') ?? at('config.toml');
       if (!text) return {};
+      const basePath = basePathOf(topLevelString(text, /^\s*baseurl\s*=\s*["']([^"']*)["']/im));
       const block = /^\s*\[permalinks\]\s*$([\s\S]*?)(?=^\s*\[|$(?![\s\S]))/m.exec(text);
-      if (!block) return {};
+      if (!block) return basePath ? { basePath } : {};
       const sections: Record<string, string> = {};
       for (const m of block[1].matchAll(/^\s*["']?([\w-]+)["']?\s*=\s*["']([^"']+)["']/gm)) sections[m[1]] = m[2];
-      return { sections };
+      return { sections, ...(basePath ? { basePath } : {}) };
+    }
+    if (site.generator === 'zola') {
+      const text = at('zola.toml') ?? at('config.toml');
+      const basePath = text ? basePathOf(topLevelString(text, /^\s*base_url\s*=\s*["']([^"']*)["']/m)) : undefined;
+      return basePath ? { basePath } : {};
     }
   } catch {
     // An unreadable config: the defaults apply.
   }
   return {};
+}
+
+/** A key's string value among a TOML file's top-level keys (before its first table). */
+function topLevelString(text: string, key: RegExp): string | undefined {
+  const table = /^\s*\[/m.exec(text);
+  return key.exec(table ? text.slice(0, table.index) : text)?.[1];
+}
+
+/** The path of a base URL (`https://example.org/blog/` or `/blog`): `/blog`, or undefined for the root. */
+export function basePathOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  let path = value.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  path = path.replace(/\/+$/, '');
+  if (path === '' || /[{}%\s]/.test(path)) return undefined;
+  return path.startsWith('/') ? path : '/' + path;
 }
 
 const JEKYLL_STYLES: Record<string, string> = {

@@ -2,6 +2,7 @@ import type { Site, SiteGeneratorName } from '../site/generator';
 import type { Destination } from './extract';
 import { MARKDOWN_FILE, type LinkIndex } from './linkIndex';
 import { classifyUrl } from './url';
+import { canonicalUri, encodeSegment } from './uri';
 
 /** Where each generator serves files from at the site's root, besides pages. */
 export const STATIC_FOLDERS: Record<SiteGeneratorName, readonly string[]> = {
@@ -38,6 +39,8 @@ export interface ResolveContext {
 
 /** Resolves a destination the way the site's generator does. Never touches the disk. */
 export function resolveDestination(ctx: ResolveContext, dest: Destination): Resolution {
+  // The index's URIs are canonical; the document's may be written either way.
+  ctx = { ...ctx, uri: canonicalUri(ctx.uri), site: ctx.site.root ? { ...ctx.site, root: canonicalUri(ctx.site.root) } : ctx.site };
   const { site } = ctx;
   const url = dest.url.trim();
   switch (dest.syntax) {
@@ -93,6 +96,11 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
   }
 
   const absolute = path.startsWith('/');
+  if (absolute && site.root) {
+    // A site served under a base path (`baseurl: /blog`) is linked as /blog/assets/….
+    const base = ctx.index.basePath(site);
+    if (base && (path === base || path.startsWith(base + '/'))) path = path.slice(base.length) || '/';
+  }
   const candidates: string[] = [];
   if (absolute) {
     if (!site.root) return { status: 'skip' };
@@ -186,12 +194,6 @@ export function resolvePath(dir: string, path: string): string {
     else parts.push(encodeSegment(part));
   }
   return `${head}/${parts.join('/')}`;
-}
-
-/** File URIs percent-encode what URLs do; names in the index are so encoded. */
-function encodeSegment(segment: string): string {
-  if (/^[A-Za-z0-9._~-]*$/.test(segment)) return segment;
-  return encodeURIComponent(segment).replace(/%40/g, '@').replace(/%2B/g, '+').replace(/%2C/g, ',').replace(/%3D/g, '=').replace(/%3A/g, ':').replace(/%24/g, '$').replace(/%26/g, '&').replace(/%21/g, '!').replace(/%27/g, "'").replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2A/g, '*').replace(/%3B/g, ';');
 }
 
 /** A relative address against a page's own address (`/posts/a/` + `../b/` = `/posts/b/`). */

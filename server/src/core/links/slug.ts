@@ -1,4 +1,7 @@
 import GithubSlugger from 'github-slugger';
+import type { Heading } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import type { SiteGeneratorName } from '../site/generator';
 
 /**
@@ -74,7 +77,8 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
   let lineNo = countLines(text, bodyStart) - 2;
   let previousLineNo = lineNo;
   const n = text.length;
-  while (pos < n && anchors.length < 5000) {
+  const pending: { title: string; id?: string; at: number }[] = [];
+  while (pos < n && anchors.length + pending.length < 5000) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = n;
     let line = text.slice(pos, Math.min(end, pos + 2000));
@@ -112,15 +116,19 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
     }
     previous = line;
   }
+  // The headings' text in one parse (a parse per heading costs more than the scan).
+  const texts = inlineTexts(pending.map((p) => p.title));
+  pending.forEach((p, i) => {
+    headings.push(texts[i]);
+    const anchor = p.id ?? slugger.slug(texts[i]);
+    anchors.push(anchor);
+    if (!lineOf.has(anchor)) lineOf.set(anchor, p.at);
+  });
   return { anchors, headings, lines: lineOf };
 
   function addHeading(raw: string, at: number): void {
     const { text: title, id } = customId(raw);
-    const plain = inlineText(title);
-    headings.push(plain);
-    const anchor = id ?? slugger.slug(plain);
-    anchors.push(anchor);
-    if (!lineOf.has(anchor)) lineOf.set(anchor, at);
+    pending.push({ title, id, at });
   }
 }
 
@@ -130,14 +138,26 @@ function countLines(text: string, end: number): number {
   return n;
 }
 
-/** A heading's inline Markdown reduced to the text a reader sees. */
+/**
+ * A heading's inline Markdown reduced to the text a reader sees, as the parser reads it (so
+ * `kube_proxy_mode` keeps its underscores, and `*a*` loses its stars). Text without any
+ * markup character is taken as it is.
+ */
 export function inlineText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__|\*|_|~~)(?=\S)(.*?\S)\1/g, '$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .trim();
+  return inlineTexts([markdown])[0];
+}
+
+const MARKUP = /[\\`*_[\]<>&~!]/;
+
+/** The text of many headings' inline Markdown, parsed together as one document of ATX headings. */
+export function inlineTexts(titles: readonly string[]): string[] {
+  const out = titles.map((t) => t.trim().replace(/[\r\n]+/g, ' '));
+  const marked = out.flatMap((t, i) => (MARKUP.test(t) ? [i] : []));
+  if (marked.length === 0) return out;
+  // As ATX headings, so that `1. Intro` or `- x` stay text rather than a list.
+  const tree = fromMarkdown(marked.map((i) => '# ' + out[i]).join('\n'));
+  const parsed = tree.children.filter((c): c is Heading => c.type === 'heading');
+  if (parsed.length !== marked.length) return out;
+  marked.forEach((i, k) => (out[i] = toString(parsed[k], { includeHtml: false }).trim()));
+  return out;
 }

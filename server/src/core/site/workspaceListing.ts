@@ -1,3 +1,5 @@
+import { encodeSegment } from '../links/uri';
+import { safeDecode } from '../links/url';
 import { MemoryWorkspace, type Workspace } from '../workspace';
 
 /**
@@ -6,8 +8,8 @@ import { MemoryWorkspace, type Workspace } from '../workspace';
  */
 export interface ListingWorkspace extends Workspace {
   /**
-   * The names in a folder, each folder name ending with `/`; undefined when the folder
-   * does not exist or cannot be read.
+   * The names in a folder as the file system spells them (not percent-encoded), each folder
+   * name ending with `/`; undefined when the folder does not exist or cannot be read.
    */
   list(dirUri: string): readonly string[] | undefined;
 }
@@ -33,9 +35,9 @@ export function walkFiles(workspace: Workspace, dirUri: string, limits: WalkLimi
       if (found.length >= limits.maxFiles) return;
       if (name.startsWith('.')) continue;
       if (name.endsWith('/')) {
-        if (depth < limits.maxDepth && name !== 'node_modules/') visit(`${dir}/${name.slice(0, -1)}`, depth + 1);
+        if (depth < limits.maxDepth && name !== 'node_modules/') visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
       } else {
-        found.push(`${dir}/${name}`);
+        found.push(`${dir}/${encodeSegment(name)}`);
       }
     }
   };
@@ -69,7 +71,7 @@ export class ListingMemoryWorkspace extends MemoryWorkspace implements ListingWo
       if (!uri.startsWith(prefix)) continue;
       const rest = uri.slice(prefix.length);
       const slash = rest.indexOf('/');
-      names.add(slash === -1 ? rest : rest.slice(0, slash + 1));
+      names.add(slash === -1 ? safeDecode(rest) : safeDecode(rest.slice(0, slash)) + '/');
     }
     return names.size > 0 ? [...names].sort() : undefined;
   }
