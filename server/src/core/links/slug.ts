@@ -148,10 +148,18 @@ export function inlineText(markdown: string): string {
 }
 
 const MARKUP = /[\\`*_[\]<>&~!]/;
+const PLAIN_LINK = /\[([^\\`*_[\]<>&~!]*)\]\(([^()\s<>\\`]*)\)/g;
 
 /** The text of many headings' inline Markdown, parsed together as one document of ATX headings. */
 export function inlineTexts(titles: readonly string[]): string[] {
-  const out = titles.map((t) => t.trim().replace(/[\r\n]+/g, ' '));
+  const out = titles.map((t) => {
+    const line = t.trim().replace(/[\r\n]+/g, ' ');
+    if (!MARKUP.test(line)) return line;
+    // The common talk heading, `[Title](https://…) (Speaker)`: a link whose text and address
+    // hold no markup reads as its text; anything else goes to the parser.
+    const unlinked = line.replace(PLAIN_LINK, '$1');
+    return MARKUP.test(unlinked) ? line : unlinked;
+  });
   const marked = out.flatMap((t, i) => (MARKUP.test(t) ? [i] : []));
   if (marked.length === 0) return out;
   // As ATX headings, so that `1. Intro` or `- x` stay text rather than a list.
