@@ -79,6 +79,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const externalLinks = values.external ? await checkExternalLinks(sources, err) : undefined;
     const results: FileResult[] = sources.map((source, i) => {
       const { findings } = analyze(source, DEFAULT_SETTINGS, workspace, { externalLinks });
+      // In reading order, as an editor's Problems list shows them (the sort is stable).
+      findings.sort((a, b) => a.span.start - b.span.start);
       return { file: files[i], findings };
     });
 

@@ -127,6 +127,16 @@ describe('talkdown lint (the bundled CLI)', () => {
     });
   }
 
+  it('lists each file\'s findings in reading order', () => {
+    const { stdout } = talkdown(['lint', '--format', 'json', EXAMPLES]);
+    const files = JSON.parse(stdout) as { diagnostics: { range: { start: { line: number; character: number } } }[] }[];
+    for (const { diagnostics } of files) {
+      const at = diagnostics.map((d) => d.range.start.line * 1e6 + d.range.start.character);
+      assert.deepEqual(at, [...at].sort((a, b) => a - b));
+    }
+    assert.ok(files.some((f) => f.diagnostics.length > 5));
+  });
+
   it('prints help and version', () => {
     assert.match(talkdown(['--help']).stdout, /^usage: talkdown lint/);
     assert.match(talkdown(['--version']).stdout.trim(), /^\d+\.\d+\.\d+$/);
