@@ -65,6 +65,11 @@ describe('link index on disk', () => {
     await updateLinkIndex(index, `${root}/assets`, true);
     assert.equal(index.exists(`${root}/assets/photo.jpg`), false);
     assert.equal(index.exists(`${root}/assets/logo.png`), false);
+    // A folder moved in: what it holds is indexed, nested folders too.
+    mkdirSync(join(dir, 'gallery', 'day-1'), { recursive: true });
+    writeFileSync(join(dir, 'gallery', 'day-1', 'keynote.png'), '');
+    assert.equal(await updateLinkIndex(index, pathToFileURL(join(dir, 'gallery')).href, false), true);
+    assert.ok(index.exists(`${root}/gallery/day-1/keynote.png`));
     // Build output and dot-folders: ignored.
     mkdirSync(join(dir, '_site'), { recursive: true });
     writeFileSync(join(dir, '_site', 'index.html'), '');

@@ -19,14 +19,19 @@ export interface FillOptions {
  * event loop every few files, so the server keeps answering.
  */
 export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], options: FillOptions = {}): Promise<{ files: number; truncated: boolean }> {
+  const result = await fillFolders(index, roots.map((root) => toPath(root)).filter((path): path is string => path !== undefined), options);
+  index.ready = true;
+  return result;
+}
+
+/** The walk behind fillLinkIndex, for whole roots and for a folder that appears later. */
+async function fillFolders(index: LinkIndex, folders: readonly string[], options: FillOptions): Promise<{ files: number; truncated: boolean }> {
   const maxFiles = options.maxFiles ?? MAX_INDEXED_FILES;
   let files = 0;
   let truncated = false;
   const seen = new Set<string>();
   let sinceYield = 0;
-  for (const rootUri of roots) {
-    const rootPath = toPath(rootUri);
-    if (!rootPath) continue;
+  for (const rootPath of folders) {
     const stack: { path: string; depth: number }[] = [{ path: rootPath, depth: 0 }];
     while (stack.length > 0) {
       if (options.signal?.isCancellationRequested) return { files, truncated: true };
@@ -71,7 +76,6 @@ export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], 
       if (truncated) break;
     }
   }
-  index.ready = true;
   return { files, truncated };
 }
 
@@ -114,35 +118,10 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
   }
   if (info.isDirectory()) {
     // A folder created or moved in: index what it holds.
-    await fillFolder(index, path, openText);
+    await fillFolders(index, [path], { openText });
     return true;
   }
   if (!info.isFile()) return false;
   index.setFile(uri, MARKDOWN_FILE.test(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
   return true;
-}
-
-async function fillFolder(index: LinkIndex, folder: string, openText?: (uri: string) => string | undefined): Promise<void> {
-  const seen = new Set<string>();
-  const stack = [{ path: folder, depth: 0 }];
-  let files = 0;
-  while (stack.length > 0 && files < MAX_INDEXED_FILES) {
-    const { path: dir, depth } = stack.pop()!;
-    const real = tryOr(() => realpathSync(dir), undefined);
-    if (!real || seen.has(real)) continue;
-    seen.add(real);
-    const entries = tryOr<Dirent[]>(() => readdirSync(dir, { withFileTypes: true }), []);
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) stack.push({ path, depth: depth + 1 });
-      } else if (entry.isFile()) {
-        files++;
-        const uri = toUri(path);
-        index.setFile(uri, MARKDOWN_FILE.test(entry.name) ? (openText?.(uri) ?? readPage(path)) : undefined);
-        if (files % 128 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-    }
-  }
 }
