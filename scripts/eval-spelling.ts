@@ -1,3 +1,4 @@
+import { sessionFor } from '../test/support/session';
 /**
  * npm run eval:spelling: recall (misspelled and doubled words), precision of warnings and
  * top-3 suggestion accuracy on the labelled posts in test/spelling/eval/, and on the sample
@@ -40,7 +41,7 @@ function evaluate(dir: string, labels: Record<string, Label>): Tally {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
-    const { findings } = analyze({ uri: `file:///eval/${file}`, version: 1, getText: () => text }, DEFAULT_SETTINGS, new MemoryWorkspace());
+    const { findings } = analyze(sessionFor(new MemoryWorkspace()), { uri: `file:///eval/${file}`, version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS });
     const typoFindings = findings.filter((f) => f.code === 'spelling/likely-typo');
     const repeatFindings = findings.filter((f) => f.code === 'spelling/repeated-word');
     if (label.otherLanguage) {

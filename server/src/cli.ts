@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
+import { AnalysisSession, analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from './node/externalLinks';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
 import { useCompiledDictionary } from './node/dictionary';
+import { systemClock } from './node/clock';
 
 declare const SERVER_VERSION: string;
 
@@ -72,13 +73,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     const files = collectFiles(paths);
     useCompiledDictionary();
     const workspace = new NodeWorkspace([toUri(root)]);
+    const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS });
     const sources = files.map((file): TextSource => {
       const text = decodeUtf8(readFileSync(file));
       return { uri: toUri(file), version: 1, getText: () => text };
     });
     const externalLinks = values.external ? await checkExternalLinks(sources, err) : undefined;
     const results: FileResult[] = sources.map((source, i) => {
-      const { findings } = analyze(source, DEFAULT_SETTINGS, workspace, { externalLinks });
+      const { findings } = analyze(session, source, { externalLinks });
       // In reading order, as an editor's Problems list shows them (the sort is stable).
       findings.sort((a, b) => a.span.start - b.span.start);
       return { file: files[i], findings };

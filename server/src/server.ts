@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import type { DocumentModel } from './core';
+import { AnalysisSession, type DocumentModel } from './core';
+import { systemClock } from './node/clock';
 import { TalkIndex } from './core/features/talkIndex';
 import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
 import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
@@ -53,8 +54,9 @@ const settings = new SettingsCache(connection);
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
+const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri });
 // Diagnostics and the request features share models: each builds on the newest the other has.
-const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, () => workspace, (uri) => documents.get(uri), docsBaseUri, (uri): DocumentModel | undefined =>
+const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, session, (uri) => documents.get(uri), (uri): DocumentModel | undefined =>
   currentModels.builtModel(uri),
 );
 const talkIndex = new TalkIndex();

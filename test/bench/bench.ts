@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 /**
  * npm run bench: medians and p95s of Talkdown's analysis against a remark parse of the same
  * input, run in the same process and the same run (the machine is noisy; ratios travel,
@@ -62,17 +63,17 @@ function benchAnalysis(): void {
     const runs = big ? 7 : 40;
     const budget = big ? 20_000 : 3_000;
     const parse = measure(() => parseMarkdown(text), runs, budget);
-    const cold = measure(() => analyze({ uri: 'file:///bench.md', version: 1, getText: () => text }, DEFAULT_SETTINGS, workspace), runs, budget);
+    const cold = measure(() => analyze(sessionFor(workspace), { uri: 'file:///bench.md', version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS }), runs, budget);
     // A keystroke: one character typed in the middle of the post, analysed with the
     // previous version's model, as the server does.
-    let previous: DocumentModel = analyze({ uri: 'file:///bench.md', version: 1, getText: () => text }, DEFAULT_SETTINGS, workspace).model;
+    let previous: DocumentModel = analyze(sessionFor(workspace), { uri: 'file:///bench.md', version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS }).model;
     const mid = text.indexOf('\n', Math.floor(text.length / 2));
     let version = 1;
     const keystroke = measure(
       () => {
         version++;
         const edited = text.slice(0, mid) + (version % 2 ? 'x' : 'y') + text.slice(mid);
-        previous = analyze({ uri: 'file:///bench.md', version, getText: () => edited }, DEFAULT_SETTINGS, workspace, { previous }).model;
+        previous = analyze(sessionFor(workspace), { uri: 'file:///bench.md', version, getText: () => edited }, { settings: DEFAULT_SETTINGS, ...{ previous } }).model;
       },
       big ? 30 : 60,
       3_000,

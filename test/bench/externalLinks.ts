@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 /**
  * External links: checking 200 URLs on 4 local hosts within the per-host limits (the limits,
  * not the machine, set the time), the same from the cache, and what the link/external-*
@@ -44,7 +45,7 @@ export async function benchExternalLinks(): Promise<void> {
   // The rules read known results on every analysis: what does that cost a keystroke?
   const text = generatePost(15_000);
   const workspace = new MemoryWorkspace();
-  const base = analyze({ uri: 'file:///bench.md', version: 1, getText: () => text }, DEFAULT_SETTINGS, workspace).model;
+  const base = analyze(sessionFor(workspace), { uri: 'file:///bench.md', version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS }).model;
   const results = new Map<string, ExternalResult>(urlsToCheck(base).map((url, i) => [url, i % 5 === 0 ? { status: 'broken', code: 404 } : { status: 'ok', code: 200 }]));
   const lookup = (url: string) => results.get(url);
   const mid = text.indexOf('\n', Math.floor(text.length / 2));
@@ -55,10 +56,10 @@ export async function benchExternalLinks(): Promise<void> {
     const edited = text.slice(0, mid) + (version % 2 ? 'x' : 'y') + text.slice(mid);
     for (const mode of ['without', 'with'] as const) {
       const t = performance.now();
-      previous[mode] = analyze({ uri: 'file:///bench.md', version, getText: () => edited }, DEFAULT_SETTINGS, workspace, {
+      previous[mode] = analyze(sessionFor(workspace), { uri: 'file:///bench.md', version, getText: () => edited }, { settings: DEFAULT_SETTINGS, ...{
         previous: previous[mode],
         externalLinks: mode === 'with' ? lookup : undefined,
-      }).model;
+      } }).model;
       if (version > 20) times[mode].push(performance.now() - t);
     }
   }

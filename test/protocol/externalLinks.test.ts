@@ -66,14 +66,14 @@ describe('external links over LSP', () => {
     const line = (n: number) => text.split('\n')[n];
     const at = (d: Diagnostic) => [d.code, d.severity, line(d.range.start.line).slice(d.range.start.character, d.range.end.character)];
     assert.deepEqual(diagnostics.map(at), [
-      ['link/external-broken', 2, `${site.origin}/missing`],
-      ['link/external-broken', 2, `${site.origin}/gone`],
       ['link/external-redirect', 3, `${site.origin}/moved#page-3`],
+      ['link/external-broken', 2, `${site.origin}/missing`],
       ['link/external-unreachable', 2, `http://127.0.0.1:${port}/talk`],
+      ['link/external-broken', 2, `${site.origin}/gone`],
     ]);
-    assert.match(String(diagnostics[0].message), /answers 404 \(not found\)/);
-    assert.match(String(diagnostics[3].message), /refused the connection/);
-    const moved = diagnostics[2];
+    assert.match(String(diagnostics[1].message), /answers 404 \(not found\)/);
+    assert.match(String(diagnostics[2].message), /refused the connection/);
+    const moved = diagnostics[0];
     assert.ok(moved.codeDescription?.href.endsWith('docs/rules/link/external-redirect.md'));
     // Code spans and fences are never checked: /gone was asked once (HEAD, then GET to be
     // sure), for the real link.

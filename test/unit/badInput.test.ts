@@ -3,10 +3,12 @@ import { describe, it } from 'node:test';
 import { decodeUtf8 } from '../../server/src/node/workspace';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES } from '../../server/src/core/rules';
+import { buildModel, CHECK_FAILED, DEFAULT_SETTINGS, RULE_FAMILIES, Severity, type RuleFamily } from '../../server/src/core';
+import { runRules } from '../../server/src/core/rules/run';
+import { testSession } from '../support/session';
 import { Dictionary } from '../../server/src/core/spelling/dictionary';
 import { setDictionary } from '../../server/src/core/spelling/source';
-import { analyzeText, lines, summarize } from './util';
+import { analyzeText, lines, source, summarize } from './util';
 
 describe('bad input is reported or skipped, never a crash', () => {
   it('an empty file has no findings', () => {
@@ -100,20 +102,26 @@ describe('bad input is reported or skipped, never a crash', () => {
     assert.ok(!findings.some((f) => /could not run/.test(f.message)), findings.map((f) => f.message).join('\n'));
   });
 
-  it('a check that fails leaves one note under its own code, and the other checks run', () => {
-    const rule = ALL_RULES.find((r) => r.code === 'structure/talk-without-link')!;
-    const check = rule.check;
-    rule.check = () => {
-      throw new Error('boom');
+  it('a check that fails leaves one note, however many codes it has, and the other checks run', () => {
+    const failing: RuleFamily = {
+      name: 'structure',
+      checks: [
+        {
+          codes: { 'structure/a': { defaultSeverity: Severity.Information, summary: 'a' }, 'structure/b': { defaultSeverity: Severity.Information, summary: 'b' } },
+          *check() {
+            yield { code: 'structure/a', span: { start: 0, end: 1 }, message: 'first' };
+            throw new Error('boom');
+          },
+        },
+      ],
     };
-    try {
-      const { findings } = analyzeText(lines('---', 'title: a: b', '---', '', '## A talk', ''));
-      const failed = findings.filter((f) => f.code === 'structure/talk-without-link');
-      assert.equal(failed.length, 1);
-      assert.match(failed[0].message, /could not run this check.*boom/);
-      assert.ok(findings.some((f) => f.code === 'front-matter/syntax'));
-    } finally {
-      rule.check = check;
-    }
+    const session = testSession();
+    const model = buildModel(source(lines('---', 'title: a: b', '---', '', '## A talk', '')), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    const findings = runRules({ model, settings: DEFAULT_SETTINGS, session, workspace: session.workspace }, [...RULE_FAMILIES.filter((f) => f.name !== 'structure'), failing]);
+    const failed = findings.filter((f) => f.code === CHECK_FAILED);
+    assert.equal(failed.length, 1);
+    assert.match(failed[0].message, /could not run its structure checks.*boom/);
+    assert.ok(findings.some((f) => f.code === 'structure/a'));
+    assert.ok(findings.some((f) => f.code === 'front-matter/syntax'));
   });
 });

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -17,7 +18,7 @@ const model = (text: string) => buildModel(source(text), { maxFileSize: DEFAULT_
 const destinations = (text: string) => externalLinks(model(text)).map((l) => [l.key, text.slice(l.span.start, l.span.end), l.exact]);
 
 function analyzeWith(text: string, results: Record<string, ExternalResult>) {
-  return analyze(source(text), DEFAULT_SETTINGS, new MemoryWorkspace(), { externalLinks: (url) => results[url] });
+  return analyze(sessionFor(new MemoryWorkspace()), source(text), { settings: DEFAULT_SETTINGS, ...{ externalLinks: (url) => results[url] } });
 }
 
 describe('which URLs are checked', () => {
@@ -100,11 +101,11 @@ describe('link/external-* findings', () => {
   it('reports broken, moved and unreachable links on the destination, and nothing for fine or unknown ones', () => {
     const analysis = analyzeWith(text, results);
     assert.deepEqual(summarize(text, analysis).filter((s) => s.startsWith('link/')), [
-      'link/external-broken@2:76-2:98 "https://gone.example/x"',
       'link/external-redirect@2:39-2:67 "http://moved.example/deck#p3"',
+      'link/external-broken@2:76-2:98 "https://gone.example/x"',
       'link/external-unreachable@4:7-4:28 "https://down.example/"',
     ]);
-    const [broken, moved, down] = analysis.findings.filter((f) => f.code.startsWith('link/'));
+    const [moved, broken, down] = analysis.findings.filter((f) => f.code.startsWith('link/'));
     assert.equal(broken.message, 'Broken link: https://gone.example/x answers 410 (gone). Find where the page moved, or link an archived copy.');
     assert.equal(moved.severity, 3);
     assert.deepEqual(moved.data, { url: 'http://moved.example/deck#p3', location: 'https://moved.example/deck' });
@@ -112,14 +113,14 @@ describe('link/external-* findings', () => {
   });
 
   it('reports nothing without results, or for URLs not checked yet', () => {
-    assert.deepEqual(analyze(source(text), DEFAULT_SETTINGS, new MemoryWorkspace()).findings.filter((f) => f.code.startsWith('link/')), []);
+    assert.deepEqual(analyze(sessionFor(new MemoryWorkspace()), source(text), { settings: DEFAULT_SETTINGS }).findings.filter((f) => f.code.startsWith('link/')), []);
     assert.deepEqual(analyzeWith(text, {}).findings.filter((f) => f.code.startsWith('link/')), []);
   });
 
   it('follows the rules settings and inline suppressions', () => {
-    const off = analyze(source(text), { ...DEFAULT_SETTINGS, rules: { 'link/external-redirect': 'off', 'link/external-unreachable': 'hint' } }, new MemoryWorkspace(), {
+    const off = analyze(sessionFor(new MemoryWorkspace()), source(text), { settings: { ...DEFAULT_SETTINGS, rules: { 'link/external-redirect': 'off', 'link/external-unreachable': 'hint' } }, ...{
       externalLinks: (url) => results[url],
-    });
+    } });
     assert.deepEqual(off.findings.filter((f) => f.code.startsWith('link/')).map((f) => [f.code, f.severity]), [
       ['link/external-broken', 2],
       ['link/external-unreachable', 4],

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
@@ -19,14 +20,14 @@ function applyEdits(text: string, fix: FrontMatterFix): string {
  * the result has no front-matter finding at all. Returns the fixed text.
  */
 function fixOnce(text: string, uri: string, ws: ListingMemoryWorkspace, title?: RegExp, settings: Settings = DEFAULT_SETTINGS): string {
-  const before = analyze(source(text, uri), settings, ws);
+  const before = analyze(sessionFor(ws), source(text, uri), { settings: settings });
   const findings = before.findings.filter((f) => f.code.startsWith('front-matter/'));
   assert.equal(findings.length, 1, `expected one finding, got ${JSON.stringify(findings.map((f) => f.code))}`);
   const fixes = frontMatterFixes(before.model, settings, ws, findings[0].span, { now: NOW }).filter((f) => !title || title.test(f.title));
   assert.equal(fixes.length, 1, `expected one fix for ${findings[0].code}, got ${JSON.stringify(fixes.map((f) => f.title))}`);
   assert.equal(fixes[0].code, findings[0].code);
   const fixed = applyEdits(text, fixes[0]);
-  const after = analyze(source(fixed, uri, 2), settings, ws).findings.filter((f) => f.code.startsWith('front-matter/'));
+  const after = analyze(sessionFor(ws), source(fixed, uri, 2), { settings: settings }).findings.filter((f) => f.code.startsWith('front-matter/'));
   assert.deepEqual(after.map((f) => `${f.code}: ${f.message}`), [], `after the fix:\n${fixed}`);
   return fixed;
 }

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../server/src/core';
@@ -22,7 +23,7 @@ export function siteWorkspace(files: Record<string, string>): ListingMemoryWorks
 }
 
 export function check(text: string, uri: string, workspace: ListingMemoryWorkspace, settings: Partial<Settings> = {}): string[] {
-  const found = analyze(source(text, uri), { ...DEFAULT_SETTINGS, ...settings }, workspace);
+  const found = analyze(sessionFor(workspace), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
   return summarize(text, found);
 }
 
@@ -183,7 +184,7 @@ describe('front-matter schema findings, Hugo, Zola and others', () => {
     assert.deepEqual(check(ok, uri, ws), []);
     assert.deepEqual(check(lines('+++', 'title = "Blog"', 'sort_by = "date"', '+++', ''), 'file:///zl/content/blog/_index.md', ws), []);
     const bad = lines('+++', 'title = "Notes"', 'date = 2024-03-02', 'toc = true', 'tittle = "x"', '[taxonomies]', 'tags = "rust"', '+++', '');
-    const found = analyze(source(bad, uri), DEFAULT_SETTINGS, ws).findings;
+    const found = analyze(sessionFor(ws), source(bad, uri), { settings: DEFAULT_SETTINGS }).findings;
     assert.deepEqual(summarize(bad, { model: undefined as never, findings: found }), [
       'front-matter/unknown-key@3:0-3:3 "toc"',
       'front-matter/unknown-key@4:0-4:6 "tittle"',
@@ -220,7 +221,7 @@ describe('user schemas', () => {
   it('gives one clear finding naming the setting when the schema is missing or invalid', () => {
     for (const [path, extra] of [['nope.json', {}], ['bad.json', { 'file:///hg/bad.json': '{ "type": 12' }], ['wrong.json', { 'file:///hg/wrong.json': '{"type": "thing"}' }]] as const) {
       const settings = resolveSettings({ frontMatter: { schema: path } });
-      const found = analyze(source(lines('---', 'title: x', 'date: 2024-01-01', '---', ''), uri), { ...DEFAULT_SETTINGS, ...settings }, siteWorkspace({ ...files, ...extra })).findings;
+      const found = analyze(sessionFor(siteWorkspace({ ...files, ...extra })), source(lines('---', 'title: x', 'date: 2024-01-01', '---', ''), uri), { settings: { ...DEFAULT_SETTINGS, ...settings } }).findings;
       assert.deepEqual(found.map((f) => f.code), ['front-matter/invalid-schema'], path);
       assert.match(found[0].message, /talkdown\.frontMatter\.schema/);
     }
@@ -231,14 +232,14 @@ describe('bad input stays fast and safe', () => {
   const ws = siteWorkspace(SITES.zola);
   it('50,000 keys, a large block and deep nesting finish with findings', () => {
     const many = '+++\n' + Array.from({ length: 3_000 }, (_, i) => `k${i} = ${i}`).join('\n') + '\n+++\n';
-    const found = analyze(source(many, 'file:///zl/content/a.md'), DEFAULT_SETTINGS, ws).findings;
+    const found = analyze(sessionFor(ws), source(many, 'file:///zl/content/a.md'), { settings: DEFAULT_SETTINGS }).findings;
     assert.equal(found.filter((f) => f.code === 'front-matter/unknown-key').length, 50);
     const huge = '+++\n' + Array.from({ length: 50_000 }, (_, i) => `k${i} = ${i}`).join('\n') + '\n+++\n';
-    assert.deepEqual(analyze(source(huge, 'file:///zl/content/a.md'), DEFAULT_SETTINGS, ws).findings.map((f) => f.code), ['front-matter/too-large']);
+    assert.deepEqual(analyze(sessionFor(ws), source(huge, 'file:///zl/content/a.md'), { settings: DEFAULT_SETTINGS }).findings.map((f) => f.code), ['front-matter/too-large']);
     const yaml = '---\ntitle: x\n' + Array.from({ length: 50_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\n---\n';
-    assert.ok(analyze(source(yaml, 'file:///zl/content/b.md'), DEFAULT_SETTINGS, ws).findings.length >= 1);
+    assert.ok(analyze(sessionFor(ws), source(yaml, 'file:///zl/content/b.md'), { settings: DEFAULT_SETTINGS }).findings.length >= 1);
     const deep = '---\ntitle: x\ndate: 2024-01-01\nextra: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n---\n';
-    assert.ok(analyze(source(deep, 'file:///zl/content/c.md'), DEFAULT_SETTINGS, ws).findings.length >= 1);
+    assert.ok(analyze(sessionFor(ws), source(deep, 'file:///zl/content/c.md'), { settings: DEFAULT_SETTINGS }).findings.length >= 1);
   });
 });
 
@@ -248,7 +249,7 @@ describe('completion and hover', () => {
     'file:///jk/_posts/2024-01-01-a.md': lines('---', 'title: A', 'tags: [kubernetes, go]', '---', ''),
     'file:///jk/_posts/2024-01-02-b.md': lines('---', 'title: B', 'tags: [kubernetes]', '---', ''),
   });
-  const model = (text: string, uri = 'file:///jk/_posts/2024-11-15-x.md') => analyze(source(text, uri), DEFAULT_SETTINGS, ws).model;
+  const model = (text: string, uri = 'file:///jk/_posts/2024-11-15-x.md') => analyze(sessionFor(ws), source(text, uri), { settings: DEFAULT_SETTINGS }).model;
 
   it('offers the generator’s keys with documentation, leaving out those present', () => {
     const text = lines('---', 'title: x', 'ta', '---', '');
@@ -265,7 +266,7 @@ describe('completion and hover', () => {
     assert.deepEqual(tags.map((i) => [i.label, i.detail]), [['kubernetes', 'used in 2 posts']]);
     const zola = siteWorkspace({ ...SITES.zola, 'file:///zl/content/a.md': lines('+++', 'title = "a"', '[taxonomies]', 'tags = ["rust"]', '+++', '') });
     const toml = lines('+++', 'title = "b"', '[taxonomies]', 'tags = [', '+++', '');
-    const zm = analyze(source(toml, 'file:///zl/content/b.md'), DEFAULT_SETTINGS, zola).model;
+    const zm = analyze(sessionFor(zola), source(toml, 'file:///zl/content/b.md'), { settings: DEFAULT_SETTINGS }).model;
     assert.deepEqual(frontMatterCompletions(zm, toml.indexOf('= [') + 3, { workspace: zola })!.map((i) => i.insertText), ['"rust"']);
   });
 

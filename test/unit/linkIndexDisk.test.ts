@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +97,7 @@ describe('link index on disk', () => {
     const index = new LinkIndex(workspace);
     attachLinkIndex(workspace, index);
     await fillLinkIndex(index, [editorRoot]);
-    const { findings } = analyze(source(text, editorDoc), DEFAULT_SETTINGS, workspace);
+    const { findings } = analyze(sessionFor(workspace), source(text, editorDoc), { settings: DEFAULT_SETTINGS });
     assert.deepEqual(
       findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
       ['link/missing-anchor ./2023-01-01-a.md#nope'],
@@ -128,7 +129,7 @@ describe('link index on disk', () => {
     ].join('\n');
     const rootUri = pathToFileURL(site).href;
     const workspace = new NodeWorkspace([rootUri]);
-    const { findings } = analyze(source(text, `${rootUri}/_posts/2023-01-02-b.md`), DEFAULT_SETTINGS, workspace);
+    const { findings } = analyze(sessionFor(workspace), source(text, `${rootUri}/_posts/2023-01-02-b.md`), { settings: DEFAULT_SETTINGS });
     assert.deepEqual(
       findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
       ['link/no-such-file /assets/img/cafe.png'],

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
@@ -14,7 +15,7 @@ function linkFindings(files: Record<string, string>, uri: string, settings: Part
   const workspace = new ListingMemoryWorkspace(files, [ROOT]);
   forgetLinkIndex(workspace);
   const text = files[uri];
-  const { findings } = analyze(source(text, uri), { ...DEFAULT_SETTINGS, ...settings }, workspace);
+  const { findings } = analyze(sessionFor(workspace), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
   return findings
     .filter((f) => f.code.startsWith('link/'))
     .sort((a, b) => a.span.start - b.span.start)
@@ -259,7 +260,7 @@ describe('link findings: bad input', () => {
   it('a loose file (no workspace folder) checks only what needs no files', () => {
     const files = { 'file:///loose.md': lines('# A', '[x](gone.md) [y](#a) [z](#nope) [e]()', '') };
     const workspace = new ListingMemoryWorkspace(files, []);
-    const { findings } = analyze(source(files['file:///loose.md'], 'file:///loose.md'), DEFAULT_SETTINGS, workspace);
+    const { findings } = analyze(sessionFor(workspace), source(files['file:///loose.md'], 'file:///loose.md'), { settings: DEFAULT_SETTINGS });
     assert.deepEqual(findings.map((f) => f.code), ['link/missing-anchor', 'link/empty-destination']);
   });
 });
@@ -271,7 +272,7 @@ describe('link quick fixes', () => {
     const files = { ...JEKYLL, ...extra, [POST]: text };
     const workspace = new ListingMemoryWorkspace(files, [ROOT]);
     forgetLinkIndex(workspace);
-    const { findings, model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+    const { findings, model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
     const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
     const out: [string, string][] = [];
     for (const f of findings.filter((x) => x.code.startsWith('link/'))) {
@@ -302,7 +303,7 @@ describe('link quick fixes', () => {
     const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Code in heading', '', '## Keynote', '', '[a](#nope) [b](#keynot) [c](#day-1)', '', '## Day 2', '', '## Day 3', '');
     const workspace = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: text }, [ROOT]);
     forgetLinkIndex(workspace);
-    const { findings, model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+    const { findings, model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
     const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
     const anchors = findings.filter((f) => f.code === 'link/missing-anchor');
     const offered = anchors.map((f) => ({
@@ -321,7 +322,7 @@ describe('link quick fixes', () => {
     assert.deepEqual(fixes('# R\n\n![a](/assets/img/my%20talkk.png)', extra), [['Change to /assets/img/my%20talk.png', '# R\n\n![a](/assets/img/my%20talk.png)\n']]);
     const text = lines('---', 'title: R', '---', '![x](/assets/img/)', '');
     const workspace = new ListingMemoryWorkspace({ ...JEKYLL, ...extra, [POST]: text }, [ROOT]);
-    const ctx = linkContext(analyze(source(text, POST), DEFAULT_SETTINGS, workspace).model, DEFAULT_SETTINGS, workspace);
+    const ctx = linkContext(analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, workspace);
     const item = linkCompletions(ctx, text.indexOf('/)') + 1)?.find((c) => c.label === 'my talk.png');
     assert.equal(item?.insertText, 'my%20talk.png');
   });
@@ -339,7 +340,7 @@ describe('link completions and navigation (core)', () => {
   const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Day 2', '', '![x](/assets/img/) [y](/2024/11/20/kubecon/#) [^', '', '[^n]: Note.', '');
   const files = { ...JEKYLL, [POST]: text };
   const workspace = new ListingMemoryWorkspace(files, [ROOT]);
-  const { model } = analyze(source(text, POST), DEFAULT_SETTINGS, workspace);
+  const { model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
   const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
   const labels = (needle: string, delta: number) => linkCompletions(ctx, text.indexOf(needle) + delta)?.map((c) => c.label);
 
@@ -350,7 +351,7 @@ describe('link completions and navigation (core)', () => {
     assert.equal(linkCompletions(ctx, text.indexOf('title')), undefined);
     const post = lines('---', 'title: R', '---', 'See {% post_url 2024', '');
     const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: post }, [ROOT]);
-    const c = linkContext(analyze(source(post, POST), DEFAULT_SETTINGS, ws).model, DEFAULT_SETTINGS, ws);
+    const c = linkContext(analyze(sessionFor(ws), source(post, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, ws);
     assert.deepEqual(linkCompletions(c, post.indexOf('2024') + 4)?.map((x) => x.label), ['2024-11-20-kubecon', '2024-12-01-fosdem', '2025-01-10-recap']);
   });
 
@@ -360,7 +361,7 @@ describe('link completions and navigation (core)', () => {
     // An anchor in another post opens at its heading's line (`### Day 2 {#second-day}` is line 5).
     const other = lines('---', 'title: R', '---', '[x](/2024/11/20/kubecon/#second-day)', '');
     const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: other }, [ROOT]);
-    const c = linkContext(analyze(source(other, POST), DEFAULT_SETTINGS, ws).model, DEFAULT_SETTINGS, ws);
+    const c = linkContext(analyze(sessionFor(ws), source(other, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, ws);
     assert.deepEqual(documentLinkTargets(c).map((t) => [t.uri, t.line]), [[`${ROOT}/_posts/2024-11-20-kubecon.md`, 5]]);
   });
 });

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { frontMatterCompletions } from '../../server/src/core/frontMatter';
@@ -65,7 +66,7 @@ describe('new recap post', () => {
       const site = siteOf(workspace, uri);
       assert.equal(site.generator, generator);
       assert.ok(isPost(site, uri), `${generator}: ${uri} is not where posts go`);
-      const analysis = analyze(source(text, uri), DEFAULT_SETTINGS, workspace);
+      const analysis = analyze(sessionFor(workspace), source(text, uri), { settings: DEFAULT_SETTINGS });
       assert.deepEqual(summarize(text, analysis), [], `${generator}:\n${text}`);
       const fm = analysis.model.frontMatter;
       assert.ok(fm, `${generator}: no front matter`);
@@ -79,7 +80,7 @@ describe('new recap post', () => {
     assert.match(frontMatterText('zola', post), /^title = "Go: \\"the\\" \\\\ conf #1 recap"$/m);
     for (const generator of ['jekyll', 'zola'] as const) {
       const text = newPostText(generator, post);
-      const analysis = analyze(source(text, `file:///x/${postPath(generator, post)}`), DEFAULT_SETTINGS, new ListingMemoryWorkspace({}, []));
+      const analysis = analyze(sessionFor(new ListingMemoryWorkspace({}, [])), source(text, `file:///x/${postPath(generator, post)}`), { settings: DEFAULT_SETTINGS });
       assert.equal(analysis.model.frontMatter?.data.title, 'Go: "the" \\ conf #1 recap', generator);
     }
   });
@@ -155,7 +156,7 @@ describe('front-matter completion for a new post', () => {
       assert.ok(item.insertText.startsWith(opening));
       // Tab through it: the title placeholder keeps its default.
       const expanded = item.insertText.replace('${1:Conference recap}', 'Conference recap').replace('$0', '# Day 1') + '\n';
-      const { findings } = analyze({ uri, version: 2, getText: () => expanded }, DEFAULT_SETTINGS, workspace);
+      const { findings } = analyze(sessionFor(workspace), { uri, version: 2, getText: () => expanded }, { settings: DEFAULT_SETTINGS });
       assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], expanded);
       assert.match(expanded, /2024-11-15/);
     });

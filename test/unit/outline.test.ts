@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildModel, DEFAULT_SETTINGS, MemoryWorkspace, type DocumentModel } from '../../server/src/core';
+import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../../server/src/core';
 import { documentSymbols, foldingRanges, hover, SymbolKind, workspaceSymbols, type DocumentSymbol } from '../../server/src/core/features/outline';
 import { TalkIndex } from '../../server/src/core/features/talkIndex';
 import { extractTalks } from '../../server/src/core/model/talks';
-import { structureRules } from '../../server/src/core/rules/structure';
+import { structureFamily } from '../../server/src/core/rules/structure';
+import { runRules } from '../../server/src/core/rules/run';
+import { testSession } from '../support/session';
 import { lines, source } from './util';
 
 function modelOf(text: string, uri?: string): DocumentModel {
@@ -203,9 +205,11 @@ describe('TalkIndex and workspace symbols', () => {
 
 describe('structure rules', () => {
   const run = (code: string, text: string) => {
-    const rule = structureRules.find((r) => r.code === code)!;
     const model = modelOf(text);
-    return [...rule.check({ model, settings: DEFAULT_SETTINGS, workspace: new MemoryWorkspace() })].map((r) => text.slice(r.span.start, r.span.end));
+    const session = testSession();
+    return runRules({ model, settings: DEFAULT_SETTINGS, session, workspace: session.workspace }, [structureFamily])
+      .filter((f) => f.code === code)
+      .map((f) => text.slice(f.span.start, f.span.end));
   };
 
   it('structure/talk-without-link reports talks with no video, slides or page link', () => {
@@ -260,7 +264,8 @@ describe('structure rules', () => {
   it('has a documentation page for each code', async () => {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
-    for (const rule of structureRules) {
+    for (const code of structureFamily.checks.flatMap((c) => Object.keys(c.codes))) {
+      const rule = { code };
       assert.ok(existsSync(join(__dirname, '..', '..', 'docs', 'rules', `${rule.code}.md`)), rule.code);
     }
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ALL_RULES, LineIndex, resolveSettings, Severity } from '../../server/src/core';
+import { ALL_CODES, LineIndex, resolveSettings, Severity } from '../../server/src/core';
 import { analyzeText, lines } from './util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ describe('severities and settings', () => {
   it('links every finding to its rule page, and every rule has a page', () => {
     const [finding] = analyzeText(BROKEN).findings;
     assert.equal(finding.docUrl, 'docs/rules/front-matter/syntax.md');
-    for (const rule of ALL_RULES) {
+    for (const rule of ALL_CODES) {
       assert.ok(existsSync(join(__dirname, '..', '..', 'docs', 'rules', `${rule.code}.md`)), `docs/rules/${rule.code}.md is missing`);
     }
   });
@@ -83,7 +83,7 @@ describe('rule documentation', () => {
     const { readFileSync } = await import('node:fs');
     const index = readFileSync(join(__dirname, '..', '..', 'docs', 'rules', 'README.md'), 'utf8');
     const names = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
-    for (const rule of ALL_RULES) {
+    for (const rule of ALL_CODES) {
       assert.ok(index.includes(`| [${rule.code}](${rule.code}.md) | ${names[rule.defaultSeverity]} |`), `${rule.code} is not listed`);
     }
   });

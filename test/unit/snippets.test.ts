@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,7 +65,7 @@ describe('snippets', () => {
     it(`"${snippetName}" gives ${generator} front matter with no finding`, () => {
       const text = expand(snippets[snippetName]) + '# Day 1\n';
       const workspace = new ListingMemoryWorkspace(SITES[generator], ['file:///s']);
-      const { findings, model } = analyze(source(text, POSTS[generator]), DEFAULT_SETTINGS, workspace);
+      const { findings, model } = analyze(sessionFor(workspace), source(text, POSTS[generator]), { settings: DEFAULT_SETTINGS });
       assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], text);
       assert.equal(model.frontMatter?.data.title, 'Conference recap');
     });
@@ -73,7 +74,7 @@ describe('snippets', () => {
   it('the talk snippets and the recap skeleton give talks the outline recognises', () => {
     for (const name of ['Talk (link heading)', 'Talk (speakers in the heading)', 'Talk (TALK: prefix)', 'Recap skeleton']) {
       const text = `# Recap\n\n${expand(snippets[name])}\n`;
-      const { model, findings } = analyze(source(text, 'file:///loose.md'), DEFAULT_SETTINGS, new ListingMemoryWorkspace());
+      const { model, findings } = analyze(sessionFor(new ListingMemoryWorkspace()), source(text, 'file:///loose.md'), { settings: DEFAULT_SETTINGS });
       const { talks } = extractTalks(model);
       assert.ok(talks.length >= 1, `${name}: no talk in\n${text}`);
       assert.ok(talks.every((t) => t.title.length > 0 && (t.video || t.slides)), name);

@@ -1,3 +1,4 @@
+import { sessionFor } from '../support/session';
 import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, type Analysis, type Settings, type TextSource } from '../../server/src/core';
 
 /** Joins lines with `\n`, so that fixtures read as the document they are. */
@@ -10,7 +11,7 @@ export function source(text: string, uri = 'file:///site/_posts/2024-05-01-recap
 }
 
 export function analyzeText(text: string, settings: Partial<Settings> = {}, uri?: string): Analysis {
-  return analyze(source(text, uri), { ...DEFAULT_SETTINGS, ...settings }, new MemoryWorkspace());
+  return analyze(sessionFor(new MemoryWorkspace()), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
 }
 
 /** Findings as `code@line:col-line:col` plus the text they cover: easy to read in a failing assert. */

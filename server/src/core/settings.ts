@@ -1,6 +1,24 @@
 import type { SeverityName } from './findings';
-import { SITE_GENERATORS, type SiteGeneratorName } from './site/generator';
-import type { SpellingSettings } from './spelling/check';
+
+/**
+ * Settings types and defaults, in one module that imports no other: every adapter, rule and
+ * the manifest test read them from here.
+ */
+
+export type SiteGeneratorName = 'jekyll' | 'hugo' | 'zola' | 'eleventy' | 'astro' | 'hexo' | 'generic';
+
+export const SITE_GENERATORS: readonly SiteGeneratorName[] = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'hexo', 'generic'];
+
+export type EnglishVariant = 'en' | 'en-US' | 'en-GB';
+
+export interface SpellingSettings {
+  /** Which English spellings are accepted: both (`en`), American or British. */
+  language: EnglishVariant;
+  /** The user's own words. */
+  words: string[];
+}
+
+export const DEFAULT_SPELLING: SpellingSettings = { language: 'en', words: [] };
 
 /** Resolved `talkdown.*` settings for one resource. */
 export interface Settings {

@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAsync, type AnalyzeOptions, type DocumentModel, type Settings, type Workspace } from '../core';
+import { analyzeAsync, type AnalyzeOptions, type DocumentModel, type Session, type Settings } from '../core';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -24,9 +24,8 @@ export class DiagnosticsScheduler {
   constructor(
     private readonly connection: Connection,
     private readonly settings: SettingsCache,
-    private readonly workspace: () => Workspace,
+    private readonly session: Session,
     private readonly getDocument: (uri: string) => TextDocument | undefined,
-    private readonly docsBaseUri: string,
     /** A model another feature built since (an outline asked for right after an edit). */
     private readonly otherModel: (uri: string) => DocumentModel | undefined = () => undefined,
   ) {}
@@ -83,9 +82,10 @@ export class DiagnosticsScheduler {
       const settings = await this.settings.get(uri);
       if (job.cancelled) return;
       const started = performance.now();
-      const analysis = await analyzeAsync(document, settings, this.workspace(), {
+      const analysis = await analyzeAsync(this.session, document, {
+        settings,
         previous: newest(this.models.get(uri), this.otherModel(uri)),
-        docsBaseUri: this.docsBaseUri,
+        yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
         signal: { get isCancellationRequested() { return job.cancelled; } },
         ...Object.assign({}, ...this.hooks.map((h) => h.options?.(uri, settings))),
       });

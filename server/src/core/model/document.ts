@@ -5,6 +5,7 @@ import { LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { scanSections, type DefinitionLabel } from './sections';
+import { Memo, MemoKey } from '../session/state';
 
 export type LinkKind =
   | 'link'
@@ -65,6 +66,8 @@ export interface DocumentModel {
   readonly longLines: readonly Span[];
   /** The definition labels the sections were parsed with; equal keys allow reuse. */
   readonly definitionsKey: string;
+  /** What rules derive from this version (findings, talks, resolved links), kept as long as it is. */
+  readonly memo: Memo;
   /** The document span of a node of a section's tree. */
   spanOf(node: Nodes, section: Section): Span;
 }
@@ -92,7 +95,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, bomLength);
-  const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf };
+  const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf, memo: new Memo() };
 
   if (text.length > options.maxFileSize) {
     const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
@@ -280,11 +283,13 @@ interface Extracted {
 }
 
 // A parsed section's headings and links, in its own offsets; kept as long as the parse is.
-const extractedCache = new WeakMap<ParsedSection, Extracted>();
+const EXTRACTED = new MemoKey<Extracted>('headings and links');
 
 function extract(parsed: ParsedSection): Extracted {
-  const cached = extractedCache.get(parsed);
-  if (cached) return cached;
+  return parsed.memo.get(EXTRACTED, [], () => extractFrom(parsed));
+}
+
+function extractFrom(parsed: ParsedSection): Extracted {
   const result: Extracted = { headings: [], links: [] };
   const rel = (node: Nodes): Span => ({
     start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
@@ -310,7 +315,6 @@ function extract(parsed: ParsedSection): Extracted {
         break;
     }
   });
-  extractedCache.set(parsed, result);
   return result;
 }
 

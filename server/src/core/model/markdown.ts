@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { Memo } from '../session/state';
 
 // One frozen processor for the life of the process: building it costs more than a small parse.
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
@@ -25,6 +26,8 @@ export interface ParsedSection {
   readonly prefixLength: number;
   /** The definition labels this parse was given, as a key: equal keys give equal trees. */
   readonly standInKey: string;
+  /** What rules derive from this parse (tokens, links, verdicts), kept as long as it is reused. */
+  readonly memo: Memo;
 }
 
 export interface StandIns {
@@ -39,7 +42,7 @@ export function standInKey(standIns: StandIns): string {
 export function parseSection(text: string, standIns: StandIns, first: boolean): ParsedSection {
   const key = standInKey(standIns);
   if (standIns.definitions.length === 0 && standIns.footnotes.length === 0) {
-    return { text, root: parseMarkdown(text), prefixLength: 0, standInKey: key };
+    return { text, root: parseMarkdown(text), prefixLength: 0, standInKey: key, memo: new Memo() };
   }
   const lines = [
     ...standIns.definitions.map((label) => `[${label}]: #`),
@@ -48,12 +51,12 @@ export function parseSection(text: string, standIns: StandIns, first: boolean): 
   if (first) {
     const root = parseMarkdown(text + '\n\n' + lines + '\n');
     root.children = root.children.filter((node) => startOf(node) < text.length);
-    return { text, root, prefixLength: 0, standInKey: key };
+    return { text, root, prefixLength: 0, standInKey: key, memo: new Memo() };
   }
   const prefix = lines + '\n\n';
   const root = parseMarkdown(prefix + text);
   root.children = root.children.filter((node) => startOf(node) >= prefix.length);
-  return { text, root, prefixLength: prefix.length, standInKey: key };
+  return { text, root, prefixLength: prefix.length, standInKey: key, memo: new Memo() };
 }
 
 function startOf(node: RootContent): number {

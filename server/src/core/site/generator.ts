@@ -1,9 +1,7 @@
-import type { Settings } from '../settings';
+import type { Settings, SiteGeneratorName } from '../settings';
 import type { Workspace } from '../workspace';
 
-export type SiteGeneratorName = 'jekyll' | 'hugo' | 'zola' | 'eleventy' | 'astro' | 'hexo' | 'generic';
-
-export const SITE_GENERATORS: readonly SiteGeneratorName[] = ['jekyll', 'hugo', 'zola', 'eleventy', 'astro', 'hexo', 'generic'];
+export { SITE_GENERATORS, type SiteGeneratorName } from '../settings';
 
 export const GENERATOR_LABEL: Record<SiteGeneratorName, string> = {
   jekyll: 'Jekyll',

@@ -1,6 +1,6 @@
 import { franc } from 'franc-min';
 import type { DocumentModel } from '../model/document';
-import type { Settings } from '../settings';
+import { DEFAULT_SPELLING, type EnglishVariant, type Settings, type SpellingSettings } from '../settings';
 import type { Span } from '../text';
 import type { Workspace } from '../workspace';
 import { WordFlag, type Candidate, type Dictionary } from './dictionary';
@@ -8,16 +8,7 @@ import { currentDictionary } from './source';
 import { maskNonProse, sectionProse, splitCompound, type Token } from './tokens';
 import { wordListsFor } from './wordLists';
 
-export type EnglishVariant = 'en' | 'en-US' | 'en-GB';
-
-export interface SpellingSettings {
-  /** Which English spellings are accepted: both (`en`), American or British. */
-  language: EnglishVariant;
-  /** The user's own words. */
-  words: string[];
-}
-
-export const DEFAULT_SPELLING: SpellingSettings = { language: 'en', words: [] };
+export { DEFAULT_SPELLING, type EnglishVariant, type SpellingSettings } from '../settings';
 
 export interface WordIssue {
   span: Span;

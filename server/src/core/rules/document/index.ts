@@ -1,0 +1,69 @@
+import { Severity } from '../../findings';
+import { MAX_LINE_LENGTH } from '../../model/document';
+import type { CodeReport, RuleContext, RuleFamily } from '../family';
+
+/** The code of the one note left when a check fails on a document (see `runRules`). */
+export const CHECK_FAILED = 'document/check-failed';
+export const CHECK_FAILED_INFO = { defaultSeverity: Severity.Information, summary: 'A check that failed on this document; the other checks ran.' };
+
+function* tooLarge({ model }: RuleContext): Iterable<CodeReport> {
+  if (!model.skipped) return;
+  const size = (model.text.length / 1_000_000).toFixed(1);
+  const limit = (model.skipped.limit / 1_000_000).toFixed(1);
+  yield {
+    code: 'document/too-large',
+    span: { start: model.bomLength, end: model.lines.lineEnd(0) },
+    message: `This document has ${size} million characters; Talkdown checks only the front matter of documents over ${limit} million (setting: talkdown.maxFileSize).`,
+  };
+}
+
+function* longLines({ model }: RuleContext): Iterable<CodeReport> {
+  for (const line of model.longLines) {
+    yield {
+      code: 'document/long-line',
+      span: { start: line.start, end: Math.min(line.end, line.start + 1) },
+      message: `This line has ${line.end - line.start} characters; Talkdown does not check lines over ${MAX_LINE_LENGTH}.`,
+    };
+  }
+}
+
+function* invalidEncoding({ model }: RuleContext): Iterable<CodeReport> {
+  const { text } = model;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+    let end = i + 1;
+    while (text.charCodeAt(end) === 0xfffd) end++;
+    yield {
+      code: 'document/invalid-encoding',
+      span: { start: i, end },
+      message:
+        'Unreadable bytes: this file is not valid UTF-8 here, so the characters were replaced with U+FFFD. ' +
+        'Re-save the file as UTF-8 from a copy that still has the original text.',
+    };
+    i = end - 1;
+  }
+}
+
+/** What Talkdown could or could not read of a document as a whole. */
+export const documentFamily: RuleFamily = {
+  name: 'document',
+  checks: [
+    {
+      codes: { 'document/too-large': { defaultSeverity: Severity.Information, summary: 'A document too large to check beyond its front matter.' } },
+      check: tooLarge,
+    },
+    {
+      codes: { 'document/long-line': { defaultSeverity: Severity.Information, summary: 'A line too long to check.', maxReports: 5 } },
+      check: longLines,
+    },
+    {
+      // A damaged file should not bury the rest.
+      codes: { 'document/invalid-encoding': { defaultSeverity: Severity.Warning, summary: 'Text that was not valid UTF-8 when it was read (U+FFFD replacement characters).', maxReports: 20 } },
+      check: invalidEncoding,
+    },
+    {
+      // Reported by the runner itself, once per failing check.
+      codes: { [CHECK_FAILED]: CHECK_FAILED_INFO },
+      check: () => [],
+    },
+  ],
+};

@@ -1,0 +1,48 @@
+import { Severity } from '../../findings';
+import { checkSpelling } from '../../spelling/check';
+import type { CodeReport, RuleContext, RuleFamily } from '../family';
+
+/** Data a spelling finding carries for its quick fixes. */
+export interface SpellingData {
+  word: string;
+  suggestions: string[];
+  /** For repeats: what removing the second word deletes. */
+  removeSpan?: { start: number; end: number };
+}
+
+function quoted(list: string[]): string {
+  return list.map((s) => `"${s}"`).join(', ');
+}
+
+function* spellingReports({ model, settings, workspace }: RuleContext): Iterable<CodeReport> {
+  const result = checkSpelling(model, settings, workspace);
+  if (result.dictionaryProblem) yield { code: 'spelling/dictionary-unavailable', ...result.dictionaryProblem };
+  for (const t of result.typos) {
+    const hint = t.suggestions.length > 0 ? `: did you mean ${quoted(t.suggestions.slice(0, 3))}?` : '.';
+    yield { code: 'spelling/likely-typo', span: t.span, message: `"${t.word}" looks misspelled${hint}`, data: { word: t.word, suggestions: t.suggestions } satisfies SpellingData };
+  }
+  for (const r of result.repeated) {
+    yield { code: 'spelling/repeated-word', span: r.span, message: `"${r.word}" is repeated.`, data: { word: r.word, suggestions: [], removeSpan: r.removeSpan } satisfies SpellingData };
+  }
+  for (const t of result.unknown) {
+    yield { code: 'spelling/unknown-word', span: t.span, message: `"${t.word}" is not in the dictionaries.`, data: { word: t.word, suggestions: t.suggestions } satisfies SpellingData };
+  }
+  if (result.otherLanguage) yield { code: 'spelling/other-language', ...result.otherLanguage };
+}
+
+/** The spelling of a post's prose: typos, repeated words, other languages. */
+export const spellingFamily: RuleFamily = {
+  name: 'spelling',
+  checks: [
+    {
+      codes: {
+        'spelling/likely-typo': { defaultSeverity: Severity.Warning, summary: 'A word that is probably misspelled: close to a common word, or a known misspelling.' },
+        'spelling/repeated-word': { defaultSeverity: Severity.Warning, summary: 'The same word twice in a row ("the the"), across line breaks and markup too.' },
+        'spelling/unknown-word': { defaultSeverity: Severity.Hint, summary: 'A word no dictionary knows, most likely a name or a term (a hint, off the Problems list by default).' },
+        'spelling/other-language': { defaultSeverity: Severity.Information, summary: 'The post, or some of its paragraphs, are not in English: their spelling is not checked.' },
+        'spelling/dictionary-unavailable': { defaultSeverity: Severity.Warning, summary: 'The spelling dictionary is missing or damaged: words are not checked (repeated words still are).' },
+      },
+      check: spellingReports,
+    },
+  ],
+};
