@@ -28,6 +28,7 @@ import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
 import { registerSpellingFeatures } from './lsp/spelling';
+import { registerRuleFixes } from './lsp/codeActions';
 import { useCompiledDictionary } from './node/dictionary';
 import { forgetWordLists } from './core/spelling/wordLists';
 
@@ -65,6 +66,7 @@ registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, 
 const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSpellingFeatures(providers, (uri) => currentModels.get(uri), () => workspace, () => diagnostics.scheduleAll(documents.keys()));
+registerRuleFixes(providers, (uri) => currentModels.get(uri), settings, session, () => diagnostics.scheduleAll(documents.keys()));
 useCompiledDictionary();
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
@@ -112,6 +114,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
+  session.settingsChanged();
   diagnostics.scheduleAll(documents.keys());
 });
 
@@ -129,6 +132,8 @@ documents.onDidClose((event) => {
 // Files changed on disk (created, edited elsewhere, deleted, renamed): the site's tags, the
 // talk index and every open document's findings may depend on them.
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+  session.filesChanged(changes.map((change) => ({ uri: change.uri, kind: kinds[change.type] })));
   forgetSiteTerms(workspace);
   // Links resolve against the index: a created, deleted or renamed file (an image too) changes them.
   for (const change of changes.slice(0, 10_000)) {
