@@ -1,18 +1,20 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisSession, analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
+import { AnalysisSession, analyze, isMarkdownFile, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from './node/externalLinks';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
 import { useCompiledDictionary } from './node/dictionary';
 import { systemClock } from './node/clock';
+import { walkFilesSync } from './node/walk';
 
 declare const SERVER_VERSION: string;
 
 const USAGE = `usage: talkdown lint [--format text|json] [--root DIR] [--external] <files or directories...>
 
 Checks Markdown conference recaps: front matter, links and prose.
-Directories are searched for .md and .markdown files.
+Directories are searched for Markdown files (.md, .markdown, .mdx, .mdown, .mkd),
+skipping dot-folders, node_modules and build output.
 
   --format text|json  text (default): path:line:col severity code message
                       json: [{"file", "diagnostics": [{range, severity, code, source, message}]}]
@@ -27,8 +29,6 @@ Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable path
 
 class UsageError extends Error {}
 
-const MARKDOWN = /\.(?:md|markdown)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 interface FileResult {
   file: string;
@@ -116,20 +116,6 @@ async function checkExternalLinks(sources: TextSource[], err: (s: string) => voi
 
 function collectFiles(paths: string[]): string[] {
   const files: string[] = [];
-  const seenDirs = new Set<string>();
-  const walk = (dir: string): void => {
-    const real = realpathSync(dir);
-    if (seenDirs.has(real)) return; // a symlink cycle
-    seenDirs.add(real);
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = resolve(dir, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectory(path))) {
-        if (!SKIPPED_DIRS.has(entry.name)) walk(path);
-      } else if (MARKDOWN.test(entry.name)) {
-        files.push(path);
-      }
-    }
-  };
   for (const p of paths) {
     const path = resolve(p);
     let stat;
@@ -139,7 +125,7 @@ function collectFiles(paths: string[]): string[] {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `${p}: no such file or directory` : `${p}: cannot read (${code})`);
     }
-    if (stat.isDirectory()) walk(path);
+    if (stat.isDirectory()) files.push(...walkFilesSync([path], { accept: isMarkdownFile }));
     else files.push(path);
   }
   return [...new Set(files)];

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { AnalysisSession, type DocumentModel } from './core';
+import { AnalysisSession, isMarkdownFile, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { TalkIndex } from './core/features/talkIndex';
 import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
@@ -141,7 +141,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   }
   forgetWordLists();
   for (const change of changes) {
-    if (!/\.(?:md|markdown)$/i.test(change.uri) || documents.get(change.uri)) continue;
+    if (!isMarkdownFile(change.uri) || documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);
     else void indexFile(change.uri, talkIndex);
   }

@@ -15,3 +15,4 @@ export { MemoryWorkspace, type Workspace } from './workspace';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
+export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, stripMarkdownExtension, WALK_POLICY, type WalkPolicy } from './files';
