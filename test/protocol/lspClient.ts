@@ -19,8 +19,11 @@ export class ServerUnderTest {
   readonly published: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
+    this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
