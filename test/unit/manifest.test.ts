@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { resolveSettings } from '../../server/src/core';
+import { resolveSettings, SETTING_DEFAULTS } from '../../server/src/core';
 
 const ROOT = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -36,6 +36,11 @@ describe('the manifest', () => {
     };
     walk(resolved, 'talkdown');
     assert.deepEqual(settings.filter((s) => s !== 'talkdown.trace.server').sort(), [...read].sort());
+  });
+
+  it('declares the defaults of the settings module', () => {
+    const declared = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, value]) => [key.replace(/^talkdown\./, ''), value.default]));
+    assert.deepEqual(declared, { ...SETTING_DEFAULTS });
   });
 
   it('gives every command a Talkdown category and a title', () => {

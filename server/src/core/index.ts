@@ -6,7 +6,7 @@ export { parseMarkdown } from './model/markdown';
 export type { FrontMatter, FrontMatterEntry, FrontMatterFormat } from './model/frontMatter';
 export { ALL_CODES, RULE_FAMILIES, CHECK_FAILED, type RegisteredCode, type CodeFix, type FindingRef, type RuleFamily, type CommandResult } from './rules';
 export { codeFixes, commandIds, docUrl, runCommand } from './rules/run';
-export { DEFAULT_SETTINGS, DEFAULT_SPELLING, resolveSettings, SITE_GENERATORS, type Settings, type SiteGeneratorName, type SpellingSettings } from './settings';
+export { DEFAULT_SETTINGS, DEFAULT_SPELLING, resolveSettings, SETTING_DEFAULTS, SITE_GENERATORS, type Settings, type SiteGeneratorName, type SpellingSettings } from './settings';
 export { AnalysisSession, DEFAULT_DOCS_BASE, type Session, type SessionOptions } from './session/session';
 export { fixedClock, today, type Clock } from './session/clock';
 export { InputKey, Memo, MemoKey, SessionKey, type FileEvent } from './session/state';

@@ -41,6 +41,23 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5_000_000,
 };
 
+/**
+ * The default of every setting, by its key without the `talkdown.` prefix, as the manifest
+ * declares it (a test holds package.json to this table). `null` and `""` mean "not set".
+ */
+export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
+  rules: DEFAULT_SETTINGS.rules,
+  maxFileSize: DEFAULT_SETTINGS.maxFileSize,
+  'site.generator': undefined,
+  'site.postFolders': null,
+  'frontMatter.schema': '',
+  'frontMatter.required': [],
+  'links.external': false,
+  'spelling.language': DEFAULT_SPELLING.language,
+  'spelling.words': DEFAULT_SPELLING.words,
+  'trace.server': 'off',
+};
+
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /**
