@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SITE_REQUEST, type SiteInfo } from '../../server/src/protocol';
-import { isIsoDate, newPostText, postFileName, talkText, type NewPost, type NewTalk } from '../../server/src/core/features/newPost';
+import { isIsoDate, newPostText, postFileName, talkText, type NewPost, type NewTalk } from '../../server/src/core';
 
 /** The part of the language client the commands use. */
 export interface RequestSender {

@@ -2,8 +2,7 @@
  * Talkdown's own LSP messages, shared by the server and the VS Code client (and usable by
  * other editors' clients). Types only, plus the method names.
  */
-import type { InsertStyle } from './core/features/newPost';
-import type { SiteGeneratorName } from './core/site/generator';
+import type { InsertStyle, SiteGeneratorName } from './core';
 
 /** `talkdown/site`: what Talkdown knows of the site a document belongs to. */
 export const SITE_REQUEST = 'talkdown/site';

@@ -16,3 +16,4 @@ export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './exter
 export { redirectFix, type RedirectData } from './rules/link/external';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
 export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, stripMarkdownExtension, WALK_POLICY, type WalkPolicy } from './files';
+export { insertStyleFor, isIsoDate, NEW_POST_DIR, newPostText, postFileName, talkText, type InsertStyle, type NewPost, type NewTalk } from './features/newPost';
