@@ -86,5 +86,9 @@ describe('rule documentation', () => {
     for (const rule of ALL_CODES) {
       assert.ok(index.includes(`| [${rule.code}](${rule.code}.md) | ${names[rule.defaultSeverity]} |`), `${rule.code} is not listed`);
     }
+    // And nothing else: every row names a registered code.
+    const listed = [...index.matchAll(/^\| \[([a-z-]+\/[a-z-]+)\]\(/gm)].map((m) => m[1]);
+    assert.deepEqual(listed.filter((code) => !ALL_CODES.some((r) => r.code === code)), []);
+    assert.equal(new Set(listed).size, listed.length, 'a code is listed twice');
   });
 });
