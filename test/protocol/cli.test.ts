@@ -4,6 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ensureBuilt } from '../support/build';
+
+ensureBuilt();
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const EXAMPLES = join(__dirname, '..', '..', 'examples');

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { startLinkServer, type LinkServer } from '../support/linkServer';
+import { ensureBuilt } from '../support/build';
+
+ensureBuilt();
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 

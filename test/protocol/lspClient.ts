@@ -7,6 +7,9 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { ensureBuilt } from '../support/build';
+
+ensureBuilt();
 
 export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
 
