@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the in-editor test suite
 // into dist/. Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 const production = process.argv.includes('--production');
@@ -40,6 +40,10 @@ const builds = [
 
 // The spelling dictionaries are compiled from their npm packages into dist/dictionaries/.
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-dictionaries.ts'], { stdio: 'inherit' });
+
+// The schema of .talkdown/config.jsonc, for VS Code's jsonValidation.
+mkdirSync('dist', { recursive: true });
+copyFileSync('server/src/core/config/config.schema.json', 'dist/config.schema.json');
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context({ ...options, outdir: 'dist' })));
 if (watch) {

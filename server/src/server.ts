@@ -49,13 +49,13 @@ if (!process.send && !process.argv.slice(2).some((arg) => TRANSPORTS.some((t) =>
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const settings = new SettingsCache(connection);
 
 // dist/server.js sits next to docs/ in the extension and in the npm package.
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
 const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri });
+const settings = new SettingsCache(connection, session);
 // Diagnostics and the request features share models: each builds on the newest the other has.
 const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, session, (uri) => documents.get(uri), (uri): DocumentModel | undefined =>
   currentModels.builtModel(uri),
@@ -112,9 +112,9 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
   settings.clear();
-  session.settingsChanged();
+  settings.pushed(params.settings);
   diagnostics.scheduleAll(documents.keys());
 });
 

@@ -21,7 +21,8 @@ describe('the VSIX', () => {
     assert.ok(listed.includes('dist/client/extension.js'));
     assert.ok(listed.includes('docs/rules/front-matter/syntax.md'));
     assert.ok(listed.includes('dist/dictionaries/en.dict'), 'the compiled spelling dictionary ships');
-    const allowed = /^(package\.json|README\.md|dist\/server\.js|dist\/client\/extension\.js|dist\/dictionaries\/en\.dict|docs\/(rules|images)\/.+|syntaxes\/.+|snippets\/.+)$/;
+    assert.ok(listed.includes('dist/config.schema.json'), 'the configuration schema ships');
+    const allowed = /^(package\.json|README\.md|dist\/server\.js|dist\/client\/extension\.js|dist\/dictionaries\/en\.dict|dist\/config\.schema\.json|docs\/(rules|images)\/.+|syntaxes\/.+|snippets\/.+)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
   });
 

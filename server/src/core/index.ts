@@ -7,7 +7,10 @@ export type { FrontMatter, FrontMatterEntry, FrontMatterFormat } from './model/f
 export { ALL_CODES, RULE_FAMILIES, CHECK_FAILED, type RegisteredCode, type CodeFix, type FindingRef, type RuleFamily, type CommandResult } from './rules';
 export { codeFixes, commandIds, docUrl, runCommand } from './rules/run';
 export { DEFAULT_SETTINGS, DEFAULT_SPELLING, resolveSettings, SETTING_DEFAULTS, SITE_GENERATORS, type Settings, type SiteGeneratorName, type SpellingSettings } from './settings';
-export { AnalysisSession, DEFAULT_DOCS_BASE, type Session, type SessionOptions } from './session/session';
+export { DEFAULT_DOCS_BASE, type Session, type SessionOptions } from './session/session';
+export { AnalysisSession } from './session/analysisSession';
+export { CONFIG_OVERRIDE, configAt, configsFor } from './config/discovery';
+export { CONFIG_FILE, mergeSettings, readProjectConfig, type ConfigProblem, type ProjectConfig } from './config/projectConfig';
 export { fixedClock, today, type Clock } from './session/clock';
 export { InputKey, Memo, MemoKey, SessionKey, type FileEvent } from './session/state';
 export { LineIndex, type Position, type Range, type Span, type TextSource } from './text';
@@ -17,3 +20,4 @@ export { redirectFix, type RedirectData } from './rules/link/external';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
 export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, stripMarkdownExtension, WALK_POLICY, type WalkPolicy } from './files';
 export { insertStyleFor, isIsoDate, NEW_POST_DIR, newPostText, postFileName, talkText, type InsertStyle, type NewPost, type NewTalk } from './features/newPost';
+export { configFindings, configsOf } from './rules/config';

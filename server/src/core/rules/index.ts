@@ -1,3 +1,4 @@
+import { configFamily } from './config';
 import { documentFamily } from './document';
 import type { CodeInfo, RuleFamily } from './family';
 import { frontMatterFamily } from './front-matter';
@@ -9,7 +10,7 @@ export type { Check, CodeFix, CodeInfo, CodeReport, CommandHandler, CommandResul
 export { CHECK_FAILED } from './document';
 
 /** Every rule family, in the order their findings are reported. */
-export const RULE_FAMILIES: readonly RuleFamily[] = [documentFamily, frontMatterFamily, structureFamily, linkFamily, spellingFamily];
+export const RULE_FAMILIES: readonly RuleFamily[] = [documentFamily, frontMatterFamily, structureFamily, linkFamily, spellingFamily, configFamily];
 
 export interface RegisteredCode extends CodeInfo {
   code: string;

@@ -6,11 +6,9 @@ import type { Span } from '../text';
 import { CHECK_FAILED, CHECK_FAILED_INFO, documentFamily } from './document';
 import { DEFAULT_MAX_REPORTS, type Check, type CodeFix, type CommandResult, type FindingRef, type RuleContext, type RuleFamily } from './family';
 import { RULE_FAMILIES } from './index';
+import { docUrl } from './docs';
 
-/** A code `a/b` links to `<base>/a/b.md`. */
-export function docUrl(code: string, base: string): string {
-  return `${base.replace(/\/$/, '')}/${code}.md`;
-}
+export { docUrl };
 
 /** The severity the settings give a code: its own, else its family's, else the default. */
 function levelOf(settings: Settings, code: string, family: RuleFamily) {
