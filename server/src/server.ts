@@ -29,6 +29,7 @@ import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
 import { registerSpellingFeatures } from './lsp/spelling';
 import { registerRuleFixes } from './lsp/codeActions';
+import { ConfigFilePublisher } from './lsp/configFile';
 import { useCompiledDictionary } from './node/dictionary';
 import { forgetWordLists } from './core/spelling/wordLists';
 
@@ -56,10 +57,12 @@ const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
 const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri });
 const settings = new SettingsCache(connection, session);
+const configFiles = new ConfigFilePublisher(connection, session);
 // Diagnostics and the request features share models: each builds on the newest the other has.
 const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, session, (uri) => documents.get(uri), (uri): DocumentModel | undefined =>
   currentModels.builtModel(uri),
 );
+diagnostics.addHook({ analysed: () => configFiles.update(documents.keys()) });
 const talkIndex = new TalkIndex();
 const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());

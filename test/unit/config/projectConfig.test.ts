@@ -19,7 +19,7 @@ function sessionWith(files: Record<string, string>, editor?: unknown) {
 function problems(text: string) {
   const session = sessionWith({ [CONFIG]: text });
   const [config] = configsOf(session, [POST]);
-  return configFindings(session, config, text).map((f) => `${f.code} ${JSON.stringify(text.slice(f.span.start, f.span.end))} ${f.message}`);
+  return configFindings(session, config).map((f) => `${f.code} ${JSON.stringify(text.slice(f.span.start, f.span.end))} ${f.message}`);
 }
 
 describe('.talkdown/config.jsonc', () => {
@@ -92,7 +92,7 @@ describe('.talkdown/config.jsonc', () => {
     for (const text of ['', '[]', '"x"', '{'.repeat(10_000), '{"rules": ' + '['.repeat(5000), '\u0000\uFFFD{', '{ "rules": null }']) {
       const session = sessionWith({ [CONFIG]: text });
       assert.ok(session.settingsFor(POST).rules);
-      configFindings(session, configsOf(session, [POST])[0], text);
+      configFindings(session, configsOf(session, [POST])[0]);
     }
   });
 

@@ -15,6 +15,7 @@ export interface ConfigProblem {
 /** A configuration file as read: the settings it holds (invalid entries dropped) and its problems. */
 export interface ProjectConfig {
   uri: string;
+  text: string;
   settings: Record<string, unknown>;
   problems: ConfigProblem[];
 }
@@ -34,7 +35,7 @@ const MAX_CONFIG_CHARS = 1_000_000;
  */
 export function readProjectConfig(uri: string, text: string, validate: ValidateFunction): ProjectConfig {
   if (text.length > MAX_CONFIG_CHARS) {
-    return { uri, settings: {}, problems: [{ code: 'config/syntax', span: { start: 0, end: 0 }, message: `This configuration file has ${text.length} characters; Talkdown reads files of up to ${MAX_CONFIG_CHARS}, so it uses the defaults.` }] };
+    return { uri, text: '', settings: {}, problems: [{ code: 'config/syntax', span: { start: 0, end: 0 }, message: `This configuration file has ${text.length} characters; Talkdown reads files of up to ${MAX_CONFIG_CHARS}, so it uses the defaults.` }] };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -42,10 +43,10 @@ export function readProjectConfig(uri: string, text: string, validate: ValidateF
     const error = errors[0];
     const span = error ? { start: error.offset, end: error.offset + Math.max(error.length, 1) } : { start: 0, end: 0 };
     const what = error ? describeParseError(printParseErrorCode(error.error)) : 'it is empty';
-    return { uri, settings: {}, problems: [{ code: 'config/syntax', span, message: `This configuration file cannot be read: ${what}. Talkdown uses the defaults until it is fixed.` }] };
+    return { uri, text, settings: {}, problems: [{ code: 'config/syntax', span, message: `This configuration file cannot be read: ${what}. Talkdown uses the defaults until it is fixed.` }] };
   }
   if (tree.type !== 'object') {
-    return { uri, settings: {}, problems: [{ code: 'config/invalid', span: spanOf(tree), message: 'The configuration must be an object of settings, as in { "rules": { "spelling": "warning" } }. Talkdown uses the defaults.' }] };
+    return { uri, text, settings: {}, problems: [{ code: 'config/invalid', span: spanOf(tree), message: 'The configuration must be an object of settings, as in { "rules": { "spelling": "warning" } }. Talkdown uses the defaults.' }] };
   }
   const settings = valueOf(tree) as Record<string, unknown>;
   const problems: ConfigProblem[] = [];
@@ -62,7 +63,7 @@ export function readProjectConfig(uri: string, text: string, validate: ValidateF
     }
   }
   problems.sort((a, b) => a.span.start - b.span.start);
-  return { uri, settings, problems };
+  return { uri, text, settings, problems };
 }
 
 function describeParseError(code: string): string {

@@ -21,8 +21,8 @@ export const configFamily: RuleFamily = {
 };
 
 /** The findings of a configuration file, with the severities its own settings give them. */
-export function configFindings(session: Session, config: ProjectConfig, text: string): Finding[] {
-  const lines = new LineIndex(text);
+export function configFindings(session: Session, config: ProjectConfig): Finding[] {
+  const lines = new LineIndex(config.text);
   const settings = session.settingsFor(config.uri);
   const findings: Finding[] = [];
   for (const problem of config.problems) {
