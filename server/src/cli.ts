@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AnalysisSession, analyze, buildModel, DEFAULT_SETTINGS, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
+import { AnalysisSession, analyze, buildModel, DEFAULT_SETTINGS, DICTIONARY, Severity, SEVERITY_NAME, urlsToCheck, type ExternalLinkLookup, type Finding, type TextSource } from './core';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from './node/externalLinks';
 import { decodeUtf8, NodeWorkspace, toUri } from './node/workspace';
-import { useCompiledDictionary } from './node/dictionary';
+import { compiledDictionary } from './node/dictionary';
 import { systemClock } from './node/clock';
 
 declare const SERVER_VERSION: string;
@@ -71,9 +71,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     if (!isDirectory(root)) throw new UsageError(`--root ${values.root}: not a directory`);
 
     const files = collectFiles(paths);
-    useCompiledDictionary();
     const workspace = new NodeWorkspace([toUri(root)]);
-    const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS });
+    const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, inputs: [[DICTIONARY, compiledDictionary()]] });
     const sources = files.map((file): TextSource => {
       const text = decodeUtf8(readFileSync(file));
       return { uri: toUri(file), version: 1, getText: () => text };

@@ -14,4 +14,5 @@ export { LineIndex, type Position, type Range, type Span, type TextSource } from
 export { MemoryWorkspace, type Workspace } from './workspace';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
+export { DICTIONARY, type DictionaryLoader } from './rules/spelling';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
