@@ -1,4 +1,3 @@
-import { sessionFor } from '../test/support/session';
 /**
  * npm run eval:spelling: recall (misspelled and doubled words), precision of warnings and
  * top-3 suggestion accuracy on the labelled posts in test/spelling/eval/, and on the sample
@@ -7,9 +6,9 @@ import { sessionFor } from '../test/support/session';
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, DEFAULT_SETTINGS, MemoryWorkspace } from '../server/src/core';
+import { analyze, DEFAULT_SETTINGS, type Session } from '../server/src/core';
 import type { SpellingData } from '../server/src/core/rules/spelling';
-import { setDictionaryLoader } from '../server/src/core/spelling/source';
+import { testSession } from '../test/support/session';
 
 const ROOT = join(__dirname, '..');
 const DICTIONARY = join(ROOT, 'dist', 'dictionaries', 'en.dict');
@@ -35,13 +34,13 @@ interface Tally {
   badSuggestions: string[];
 }
 
-function evaluate(dir: string, labels: Record<string, Label>): Tally {
+function evaluate(session: Session, dir: string, labels: Record<string, Label>): Tally {
   const tally: Tally = { expected: 0, found: 0, warnings: 0, correctWarnings: 0, typos: 0, top3: 0, hints: 0, typosAmongHints: 0, misses: [], falseAlarms: [], badSuggestions: [] };
   for (const [file, label] of Object.entries(labels)) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
-    const { findings } = analyze(sessionFor(new MemoryWorkspace()), { uri: `file:///eval/${file}`, version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS });
+    const { findings } = analyze(session, { uri: `file:///eval/${file}`, version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS });
     const typoFindings = findings.filter((f) => f.code === 'spelling/likely-typo');
     const repeatFindings = findings.filter((f) => f.code === 'spelling/repeated-word');
     if (label.otherLanguage) {
@@ -114,19 +113,20 @@ if (!existsSync(DICTIONARY)) {
   console.error(`No compiled dictionary at ${DICTIONARY}: run npm run build first.`);
   process.exit(2);
 }
-setDictionaryLoader(() => readFileSync(DICTIONARY, 'utf8'));
+// One session for every post: the dictionary is read once.
+const session = testSession({ dictionary: () => readFileSync(DICTIONARY, 'utf8') });
 const dirArg = process.argv.indexOf('--dir');
 if (dirArg >= 0) {
   // --dir <folder>: evaluate only the posts in that folder, labelled by its own labels.json.
   const dir = resolve(process.argv[dirArg + 1] ?? '.');
-  report(`Evaluation set (${dir})`, evaluate(dir, JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'))));
+  report(`Evaluation set (${dir})`, evaluate(session, dir, JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8'))));
   process.exit(0);
 }
 const evalDir = join(ROOT, 'test', 'spelling', 'eval');
-report('Talkdown evaluation set (test/spelling/eval)', evaluate(evalDir, JSON.parse(readFileSync(join(evalDir, 'labels.json'), 'utf8'))));
+report('Talkdown evaluation set (test/spelling/eval)', evaluate(session, evalDir, JSON.parse(readFileSync(join(evalDir, 'labels.json'), 'utf8'))));
 const samples = [join(ROOT, '..', 'shared', 'samples'), join(ROOT, '..', '..', 'shared', 'samples')].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'samples');
 if (existsSync(samples)) {
-  report(`Sample posts (${samples})`, evaluate(samples, JSON.parse(readFileSync(join(evalDir, 'samples-labels.json'), 'utf8'))));
+  report(`Sample posts (${samples})`, evaluate(session, samples, JSON.parse(readFileSync(join(evalDir, 'samples-labels.json'), 'utf8'))));
 } else {
   console.log(`\n(no sample posts at ${samples})`);
 }

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { AnalysisSession, isMarkdownFile, type DocumentModel } from './core';
+import { AnalysisSession, DICTIONARY, isMarkdownFile, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { TalkIndex } from './core/features/talkIndex';
 import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
@@ -27,11 +27,9 @@ import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
-import { registerSpellingFeatures } from './lsp/spelling';
 import { registerRuleFixes } from './lsp/codeActions';
 import { ConfigFilePublisher } from './lsp/configFile';
-import { useCompiledDictionary } from './node/dictionary';
-import { forgetWordLists } from './core/spelling/wordLists';
+import { compiledDictionary } from './node/dictionary';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -55,7 +53,7 @@ const documents = new TextDocuments(TextDocument);
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
-const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri });
+const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()]] });
 const settings = new SettingsCache(connection, session);
 const configFiles = new ConfigFilePublisher(connection, session);
 // Diagnostics and the request features share models: each builds on the newest the other has.
@@ -68,9 +66,7 @@ const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(ur
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
-registerSpellingFeatures(providers, (uri) => currentModels.get(uri), () => workspace, () => diagnostics.scheduleAll(documents.keys()));
 registerRuleFixes(providers, (uri) => currentModels.get(uri), settings, session, () => diagnostics.scheduleAll(documents.keys()));
-useCompiledDictionary();
 registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 // The files, pages and headings links resolve against, kept current from file events.
@@ -142,7 +138,6 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes.slice(0, 10_000)) {
     await updateLinkIndex(linkIndex, change.uri, change.type === FileChangeType.Deleted).catch(() => false);
   }
-  forgetWordLists();
   for (const change of changes) {
     if (!isMarkdownFile(change.uri) || documents.get(change.uri)) continue;
     if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);

@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildModel, DEFAULT_SETTINGS, MemoryWorkspace } from '../../server/src/core';
-import { checkSpelling } from '../../server/src/core/spelling/check';
+import { buildModel, DEFAULT_SETTINGS, DICTIONARY } from '../../server/src/core';
+import { checkSpelling } from '../../server/src/core/rules/spelling/check';
 import { Dictionary } from '../../server/src/core/spelling/dictionary';
-import { setDictionary } from '../../server/src/core/spelling/source';
+import { testSession } from '../support/session';
 import { generatePost } from './generate';
 
 const COMPILED = join(__dirname, '..', '..', 'dist', 'dictionaries', 'en.dict');
@@ -42,7 +42,7 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
   const memory = heapMb() - before;
   const load = stats(loads);
   console.log(`dictionary load: median ${load.median.toFixed(1)} ms, max ${Math.max(...loads).toFixed(1)} ms (budget 150 ms); ${dictionary!.size.toLocaleString('en')} words; memory ${memory.toFixed(1)} MB (budget 40 MB${(globalThis as { gc?: unknown }).gc ? '' : ', measured without --expose-gc'})`);
-  setDictionary(dictionary);
+  const session = testSession({ dictionary });
   // A second instance: switching between the two empties the per-word verdict caches, as a
   // server's first check of a post sees them.
   const other = new Dictionary(readFileSync(COMPILED, 'utf8'));
@@ -53,13 +53,12 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
   const inputs = [...samples.filter((s) => s.text.length < 100_000), { name: 'generated 15 KB', text: generatePost(15_000) }];
   console.log('input'.padEnd(42) + 'first med'.padStart(10) + 'cold med'.padStart(10) + 'p95'.padStart(8) + '  keystroke med' + 'p95'.padStart(8) + 'cspell-lib med'.padStart(16) + 'ratio'.padStart(8));
   for (const { name, text } of inputs) {
-    const workspace = new MemoryWorkspace();
     const models = Array.from({ length: 41 }, (_, i) => buildModel({ uri: `file:///bench/${i}.md`, version: i, getText: () => text }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
-    checkSpelling(models[0], DEFAULT_SETTINGS, workspace); // first check: per-word verdicts
+    checkSpelling(models[0], DEFAULT_SETTINGS, session); // first check: per-word verdicts
     const ours: number[] = [];
     for (const model of models.slice(1)) {
       const t = performance.now();
-      checkSpelling(model, DEFAULT_SETTINGS, workspace);
+      checkSpelling(model, DEFAULT_SETTINGS, session);
       ours.push(performance.now() - t);
     }
     const document = { uri: 'file:///bench/post.md', text, languageId: 'markdown' };
@@ -83,18 +82,18 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
     const keystrokes: number[] = [];
     for (const model of edited) {
       const t = performance.now();
-      checkSpelling(model, DEFAULT_SETTINGS, workspace);
+      checkSpelling(model, DEFAULT_SETTINGS, session);
       keystrokes.push(performance.now() - t);
     }
     const fresh = Array.from({ length: 8 }, (_, i) => buildModel({ uri: `file:///bench/first-${i}.md`, version: i, getText: () => text }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }));
     const firsts: number[] = [];
     for (let i = 0; i < 8; i++) {
-      setDictionary(i % 2 ? dictionary : other);
+      session.provide(DICTIONARY, i % 2 ? dictionary! : other);
       const t = performance.now();
-      checkSpelling(fresh[i], DEFAULT_SETTINGS, workspace);
+      checkSpelling(fresh[i], DEFAULT_SETTINGS, session);
       firsts.push(performance.now() - t);
     }
-    setDictionary(dictionary);
+    session.provide(DICTIONARY, dictionary!);
     const f = stats(firsts);
     const a = stats(ours);
     const k = stats(keystrokes);

@@ -46,7 +46,7 @@ describe('talkdown lint in CI', () => {
     writeFileSync(join(dir, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "Recaps"\n');
     writeFileSync(join(dir, 'content', 'posts', 'seeded.md'), SEEDED);
     // A likely typo with several candidates is a choice: --fix leaves it, and the CRLF file with it.
-    const crlf = '---\r\ntitle: "Notes"\r\ndate: 2024-11-16\r\n---\r\n\r\nA performnce of note.\r\n';
+    const crlf = '---\r\ntitle: "Notes"\r\ndate: 2024-11-16\r\n---\r\n\r\nA great talkk of note.\r\n';
     writeFileSync(join(dir, 'content', 'posts', 'crlf.md'), crlf);
     writeFileSync(join(dir, 'content', 'posts', 'clean.md'), '---\ntitle: "Clean"\ndate: 2024-11-17\n---\n\nAll fine here.\n');
     for (const name of ['crlf.md', 'clean.md']) untouched[name] = readFileSync(join(dir, 'content', 'posts', name));
@@ -61,7 +61,7 @@ describe('talkdown lint in CI', () => {
     assert.match(stderr, /seeded\.md:3 fixed front-matter\/unknown-key/);
     assert.match(stderr, /fixed 4 problems; what remains follows/);
     // What remains is reported as usual.
-    assert.match(stdout, /crlf\.md:6:3 warning spelling\/likely-typo/);
+    assert.match(stdout, /crlf\.md:6:9 warning spelling\/likely-typo/);
     assert.equal(code, 0);
     // A second run has nothing left to fix.
     assert.match(talkdown(['lint', '--fix', '.'], dir).stderr, /fixed 0 problems/);
@@ -79,7 +79,7 @@ describe('talkdown lint in CI', () => {
     const typo = run.results.find((r: { ruleId: string }) => r.ruleId === 'spelling/likely-typo');
     assert.deepEqual(typo.locations[0].physicalLocation, {
       artifactLocation: { uri: 'content/posts/crlf.md', uriBaseId: 'ROOT' },
-      region: { startLine: 6, startColumn: 3, endLine: 6, endColumn: 13 },
+      region: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 14 },
     });
     assert.equal(typo.level, 'warning');
     assert.equal(run.tool.driver.rules[typo.ruleIndex].id, 'spelling/likely-typo');
@@ -87,7 +87,7 @@ describe('talkdown lint in CI', () => {
 
   it('writes GitHub Actions annotations', () => {
     const { stdout } = talkdown(['lint', '--format', 'github', 'content/posts/crlf.md'], dir);
-    assert.match(stdout.trim(), /^::warning file=content\/posts\/crlf\.md,line=6,col=3,endLine=6,endColumn=13,title=spelling\/likely-typo::"performnce" looks misspelled/);
+    assert.match(stdout.trim(), /^::warning file=content\/posts\/crlf\.md,line=6,col=9,endLine=6,endColumn=14,title=spelling\/likely-typo::"talkk" looks misspelled/);
   });
 
   it('fails on more warnings than --max-warnings, and --quiet shows errors only', () => {
@@ -105,7 +105,7 @@ describe('talkdown lint in CI', () => {
     const found = talkdown(['lint', '.'], dir);
     assert.equal(found.code, 1);
     assert.match(found.stdout, /^\.talkdown\/config\.jsonc:4:3 warning config\/invalid Talkdown has no setting "sites"/m);
-    assert.match(found.stdout, /crlf\.md:6:3 error spelling\/likely-typo/);
+    assert.match(found.stdout, /crlf\.md:6:9 error spelling\/likely-typo/);
     writeFileSync(join(dir, 'ci.jsonc'), '{ "rules": { "spelling": "off" } }');
     const named = talkdown(['lint', '--config', 'ci.jsonc', '.'], dir);
     assert.equal(named.code, 0);

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeUtf8 } from '../../server/src/node/workspace';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildModel, CHECK_FAILED, DEFAULT_SETTINGS, RULE_FAMILIES, Severity, type RuleFamily } from '../../server/src/core';
 import { runRules } from '../../server/src/core/rules/run';
 import { testSession } from '../support/session';
-import { Dictionary } from '../../server/src/core/spelling/dictionary';
-import { setDictionary } from '../../server/src/core/spelling/source';
+import { testDictionary } from '../support/dictionary';
 import { analyzeText, lines, source, summarize } from './util';
 
 describe('bad input is reported or skipped, never a crash', () => {
@@ -92,11 +89,9 @@ describe('bad input is reported or skipped, never a crash', () => {
   });
 
   it('prose nested thousands of levels deep is checked without exhausting the stack', () => {
-    // The real dictionary (npm test builds it first), so that the spelling walk reads the prose.
-    setDictionary(new Dictionary(readFileSync(join(__dirname, '..', '..', 'dist', 'dictionaries', 'en.dict'), 'utf8')));
+    // A dictionary, so that the spelling walk reads the prose.
     const text = lines('---', 'title: a: b', '---', '', '- '.repeat(2000) + 'itme', '', 'A performnce note.', '');
-    const { findings } = analyzeText(text);
-    setDictionary(undefined);
+    const { findings } = analyzeText(text, {}, undefined, testSession({ dictionary: testDictionary() }));
     assert.ok(findings.some((f) => f.code === 'front-matter/syntax'));
     assert.ok(findings.some((f) => f.code === 'spelling/likely-typo' && f.message.includes('performnce')));
     assert.ok(!findings.some((f) => /could not run/.test(f.message)), findings.map((f) => f.message).join('\n'));

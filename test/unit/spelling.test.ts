@@ -1,27 +1,35 @@
-import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, type Settings } from '../../server/src/core';
+import { analyze, AnalysisSession, DEFAULT_SETTINGS, MemoryWorkspace, type DictionaryLoader, type Settings } from '../../server/src/core';
 import type { SpellingData } from '../../server/src/core/rules/spelling';
-import { Dictionary, encodeDictionary, WordFlag } from '../../server/src/core/spelling/dictionary';
-import { setDictionary, setDictionaryLoader } from '../../server/src/core/spelling/source';
-import { forgetWordLists } from '../../server/src/core/spelling/wordLists';
+import { Dictionary } from '../../server/src/core/spelling/dictionary';
+import { testDictionary } from '../support/dictionary';
+import { testSession } from '../support/session';
 import { lines, source } from './util';
 
 const ROOT = join(__dirname, '..', '..');
 const COMPILED = join(ROOT, 'dist', 'dictionaries', 'en.dict');
 let real: Dictionary;
 
+// The dictionary the checks below get, and one session per dictionary for the posts that need no workspace.
+let dictionary: Dictionary | DictionaryLoader | undefined;
+let shared: AnalysisSession | undefined;
+function useDictionary(next: Dictionary | DictionaryLoader | undefined): void {
+  dictionary = next;
+  shared = undefined;
+}
+
 before(() => {
   if (!existsSync(COMPILED)) execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-dictionaries.ts')], { cwd: ROOT });
   real = new Dictionary(readFileSync(COMPILED, 'utf8'));
 });
 
-function check(text: string, settings: Partial<Settings> = {}, workspace = new MemoryWorkspace(), uri?: string) {
-  const { findings } = analyze(sessionFor(workspace), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
+function check(text: string, settings: Partial<Settings> = {}, where?: MemoryWorkspace | AnalysisSession, uri?: string) {
+  const session = where instanceof AnalysisSession ? where : where ? testSession({ workspace: where, dictionary }) : (shared ??= testSession({ dictionary }));
+  const { findings } = analyze(session, source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
   return findings
     .filter((f) => f.code.startsWith('spelling/'))
     .map((f) => ({ code: f.code, text: text.slice(f.span.start, f.span.end), data: f.data as SpellingData | undefined, message: f.message }));
@@ -33,7 +41,7 @@ const warnings = (text: string, settings?: Partial<Settings>, workspace?: Memory
 const PROSE = 'Our team went to the conference and enjoyed the talks about scaling clusters with autoscaling.';
 
 describe('spelling: what is prose', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   it('checks paragraphs, headings, lists, tables, quotes, link texts, image alt text and prose front matter', () => {
     const text = lines(
@@ -118,7 +126,7 @@ describe('spelling: what is prose', () => {
 });
 
 describe('spelling: names and unknown words', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   it('accepts the post own names: speakers in talk headings, authors, tags and Speakers: lines', () => {
     const text = lines(
@@ -174,13 +182,13 @@ describe('spelling: names and unknown words', () => {
   it('user words, the workspace list and the document comment accept words', () => {
     const text = lines(PROSE, 'We tried Zorbulate and Quuxify and Blorpify.', '<!-- talkdown-words: Blorpify -->');
     const workspace = new MemoryWorkspace({ 'file:///site/.talkdown/words.txt': '# site words\nQuuxify\n' }, ['file:///site']);
-    forgetWordLists();
-    const found = check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, workspace);
+    const session = testSession({ workspace, dictionary: real });
+    const found = check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, session);
     assert.deepEqual(found, []);
     workspace.set('file:///site/.talkdown/words.txt', '# site words\n');
-    assert.deepEqual(check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, workspace).map((f) => f.text), [], 'cached until the lists are forgotten');
-    forgetWordLists();
-    assert.deepEqual(check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, workspace).map((f) => f.text), ['Quuxify']);
+    assert.deepEqual(check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, session).map((f) => f.text), [], 'cached until the list changes');
+    session.filesChanged([{ uri: 'file:///site/.talkdown/words.txt', kind: 'changed' }]);
+    assert.deepEqual(check(text, { spelling: { language: 'en', words: ['Zorbulate'] } }, session).map((f) => f.text), ['Quuxify']);
   });
 
   it('talkdown-disable spelling silences a stretch', () => {
@@ -190,7 +198,7 @@ describe('spelling: names and unknown words', () => {
 });
 
 describe('spelling: repeated words', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   it('finds repeats regardless of case, across line breaks and inline markup', () => {
     const text = lines(PROSE, 'The the talk was good, and we saw the', 'the demo. It was in the **the** room, with a *a* slide.');
@@ -216,7 +224,7 @@ describe('spelling: repeated words', () => {
 });
 
 describe('spelling: repeated words in compounds and markup', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   it('a word repeated as part of a hyphenated compound is not a repeat', () => {
     const text = lines(PROSE, 'We take part in in-person events, one week on on-call, and run built-in in production.');
@@ -238,7 +246,7 @@ describe('spelling: repeated words in compounds and markup', () => {
 });
 
 describe('spelling: other languages', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   const polish = lines(
     'Platform engineering to temat, który w tym roku był wszędzie. Oto moje notatki z kilku wystąpień,',
@@ -278,7 +286,7 @@ describe('spelling: other languages', () => {
 });
 
 describe('spelling: suggestions', () => {
-  before(() => setDictionary(real));
+  before(() => useDictionary(real));
 
   for (const [typo, fix] of [
     ['performnce', 'performance'],
@@ -322,15 +330,14 @@ describe('spelling: suggestions', () => {
 describe('spelling: small in-memory dictionaries and a broken one', () => {
   it('works with a dictionary built in memory', () => {
     const words = 'the a we saw talk talks was good great performance about and of on to it'.split(' ');
-    const compiled = encodeDictionary({ words: words.map((w) => [w, WordFlag.US | WordFlag.GB]), frequent: words, misspellings: [['teh', ['the']]] });
-    setDictionary(new Dictionary(compiled));
+    useDictionary(testDictionary(words, [['teh', ['the']]]));
     const found = check('We saw teh talk about performnce and it was good.');
     assert.deepEqual(found.map((f) => `${f.code} ${f.text} ${f.data?.suggestions[0]}`), ['spelling/likely-typo teh the', 'spelling/likely-typo performnce performance']);
   });
 
   it('a missing or damaged dictionary gives one clear finding, and repeated words are still found', () => {
     for (const load of [() => readFileSync('/no/such/dictionary.dict', 'utf8'), () => 'talkdown-dictionary 1\n{"words": 3, "sections": {}}\nabc']) {
-      setDictionaryLoader(load);
+      useDictionary(load);
       const found = check(lines(PROSE, 'A performnce of the the band.'));
       assert.deepEqual(found.map((f) => f.code), ['spelling/dictionary-unavailable', 'spelling/repeated-word']);
       assert.match(found[0].message, /dictionary/);
@@ -338,7 +345,7 @@ describe('spelling: small in-memory dictionaries and a broken one', () => {
   });
 
   it('with no dictionary configured, spelling stays silent', () => {
-    setDictionary(undefined);
+    useDictionary(undefined);
     assert.deepEqual(check('A performnce of the the band.'), []);
   });
 });

@@ -1,5 +1,5 @@
 import { sessionFor } from '../support/session';
-import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, type Analysis, type Settings, type TextSource } from '../../server/src/core';
+import { analyze, DEFAULT_SETTINGS, MemoryWorkspace, type Analysis, type Session, type Settings, type TextSource } from '../../server/src/core';
 
 /** Joins lines with `\n`, so that fixtures read as the document they are. */
 export function lines(...parts: string[]): string {
@@ -10,8 +10,8 @@ export function source(text: string, uri = 'file:///site/_posts/2024-05-01-recap
   return { uri, version, getText: () => text };
 }
 
-export function analyzeText(text: string, settings: Partial<Settings> = {}, uri?: string): Analysis {
-  return analyze(sessionFor(new MemoryWorkspace()), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
+export function analyzeText(text: string, settings: Partial<Settings> = {}, uri?: string, session: Session = sessionFor(new MemoryWorkspace())): Analysis {
+  return analyze(session, source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
 }
 
 /** Findings as `code@line:col-line:col` plus the text they cover: easy to read in a failing assert. */

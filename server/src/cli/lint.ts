@@ -9,6 +9,7 @@ import {
   configFindings,
   configsOf,
   DEFAULT_SETTINGS,
+  DICTIONARY,
   isMarkdownFile,
   Severity,
   urlsToCheck,
@@ -17,7 +18,7 @@ import {
   type TextSource,
 } from '../core';
 import { systemClock } from '../node/clock';
-import { useCompiledDictionary } from '../node/dictionary';
+import { compiledDictionary } from '../node/dictionary';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from '../node/externalLinks';
 import { walkFilesSync } from '../node/walk';
 import { decodeUtf8, NodeWorkspace, toPath, toUri } from '../node/workspace';
@@ -40,11 +41,10 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   const root = resolve(options.root ?? '.');
   if (!isDirectory(root)) throw new UsageError(`--root ${options.root}: not a directory`);
   const files = collectFiles(options.paths);
-  useCompiledDictionary();
   const workspace = new NodeWorkspace([toUri(root)]);
   // The rule pages installed beside dist/, linked from every finding.
   const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
-  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri });
+  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()]] });
   if (options.config !== undefined) {
     const path = resolve(options.config);
     if (!isFile(path)) throw new UsageError(`--config ${options.config}: no such file`);

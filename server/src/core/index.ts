@@ -17,6 +17,7 @@ export { LineIndex, type Position, type Range, type Span, type TextSource } from
 export { MemoryWorkspace, type Workspace } from './workspace';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
+export { DICTIONARY, type DictionaryLoader } from './rules/spelling';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
 export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, stripMarkdownExtension, WALK_POLICY, type WalkPolicy } from './files';
 export { insertStyleFor, isIsoDate, NEW_POST_DIR, newPostText, postFileName, talkText, type InsertStyle, type NewPost, type NewTalk } from './features/newPost';

@@ -9,6 +9,11 @@ export interface Workspace {
   readText(uri: string): string | undefined;
   /** Whether a file or directory exists. */
   exists(uri: string): boolean;
+  /**
+   * Writes a file's text, creating its folders as needed; false when it cannot. Workspaces
+   * that cannot write (a read-only view) leave it out.
+   */
+  writeText?(uri: string, text: string): boolean;
 }
 
 /** A workspace held in memory: for tests and for single documents with no folder. */
@@ -24,6 +29,11 @@ export class MemoryWorkspace implements Workspace {
 
   set(uri: string, text: string): void {
     this.files.set(uri, text);
+  }
+
+  writeText(uri: string, text: string): boolean {
+    this.files.set(uri, text);
+    return true;
   }
 
   delete(uri: string): void {

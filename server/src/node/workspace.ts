@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ListingWorkspace } from '../core/site/workspaceListing';
 
@@ -36,6 +37,19 @@ export class NodeWorkspace implements ListingWorkspace {
       return readdirSync(path, { withFileTypes: true }).map((d) => (d.isDirectory() ? d.name + '/' : d.name));
     } catch {
       return undefined;
+    }
+  }
+
+  /** Writes a file on disk, creating its folders; false when it cannot. */
+  writeText(uri: string, text: string): boolean {
+    const path = toPath(uri);
+    if (!path) return false;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      return true;
+    } catch {
+      return false;
     }
   }
 

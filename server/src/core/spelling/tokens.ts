@@ -1,5 +1,6 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import type { ParsedSection } from '../model/markdown';
+import { MemoKey } from '../session/state';
 
 /** How deep the prose walk goes into nested blocks and inlines. */
 const MAX_DEPTH = 200;
@@ -71,12 +72,14 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
 const NOT_A_WORD = /[\p{N}_]|[ÃÂâ][\u0080-\u00BF\u2018-\u201E\u20AC]|\uFFFD/u;
 
 // A section's prose, kept as long as its parse is: an edit re-reads only the sections it touches.
-const cache = new WeakMap<ParsedSection, SectionProse>();
+const PROSE = new MemoKey<SectionProse>('spelling.prose');
 
 /** The words of a section's prose, read from its tree: code, HTML, URLs and markup are left out. */
 export function sectionProse(parsed: ParsedSection): SectionProse {
-  const known = cache.get(parsed);
-  if (known) return known;
+  return parsed.memo.get(PROSE, [], () => readProse(parsed));
+}
+
+function readProse(parsed: ParsedSection): SectionProse {
   const offset = parsed.prefixLength;
   // Offsets in the tree count the stand-in prefix; the masked text is the section's own.
   const masked = maskNonProse(parsed.text);
@@ -181,9 +184,7 @@ export function sectionProse(parsed: ParsedSection): SectionProse {
     }
   };
   walk(parsed.root as Root);
-  const result = { tokens, masked, blocks };
-  cache.set(parsed, result);
-  return result;
+  return { tokens, masked, blocks };
 }
 
 function isDigit(c: number): boolean {

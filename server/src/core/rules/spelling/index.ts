@@ -1,21 +1,20 @@
 import { Severity } from '../../findings';
-import { checkSpelling } from '../../spelling/check';
 import type { CodeReport, RuleContext, RuleFamily } from '../family';
+import { checkSpelling } from './check';
+import { SPELLING_COMMANDS } from './commands';
+import { spellingFixes } from './fixes';
+import type { SpellingData } from './types';
 
-/** Data a spelling finding carries for its quick fixes. */
-export interface SpellingData {
-  word: string;
-  suggestions: string[];
-  /** For repeats: what removing the second word deletes. */
-  removeSpan?: { start: number; end: number };
-}
+export { ADD_TO_USER_DICTIONARY, ADD_TO_WORKSPACE_DICTIONARY } from './commands';
+export { DICTIONARY, type DictionaryLoader } from './source';
+export type { RepeatIssue, SpellingData, SpellingResult, WordIssue } from './types';
 
 function quoted(list: string[]): string {
   return list.map((s) => `"${s}"`).join(', ');
 }
 
-function* spellingReports({ model, settings, workspace }: RuleContext): Iterable<CodeReport> {
-  const result = checkSpelling(model, settings, workspace);
+function* spellingReports({ model, settings, session }: RuleContext): Iterable<CodeReport> {
+  const result = checkSpelling(model, settings, session);
   if (result.dictionaryProblem) yield { code: 'spelling/dictionary-unavailable', ...result.dictionaryProblem };
   for (const t of result.typos) {
     const hint = t.suggestions.length > 0 ? `: did you mean ${quoted(t.suggestions.slice(0, 3))}?` : '.';
@@ -30,7 +29,7 @@ function* spellingReports({ model, settings, workspace }: RuleContext): Iterable
   if (result.otherLanguage) yield { code: 'spelling/other-language', ...result.otherLanguage };
 }
 
-/** The spelling of a post's prose: typos, repeated words, other languages. */
+/** The spelling of a post's prose: typos, repeated words, other languages; their quick fixes; the word-list command. */
 export const spellingFamily: RuleFamily = {
   name: 'spelling',
   checks: [
@@ -43,6 +42,8 @@ export const spellingFamily: RuleFamily = {
         'spelling/dictionary-unavailable': { defaultSeverity: Severity.Warning, summary: 'The spelling dictionary is missing or damaged: words are not checked (repeated words still are).' },
       },
       check: spellingReports,
+      fixes: spellingFixes,
     },
   ],
+  commands: SPELLING_COMMANDS,
 };

@@ -1,5 +1,7 @@
-import { rootOf } from '../site/generator';
-import type { Workspace } from '../workspace';
+import type { Session } from '../../session/session';
+import { SessionKey, type FileEvent } from '../../session/state';
+import { rootOf } from '../../site/generator';
+import type { Workspace } from '../../workspace';
 
 /** The team's word list, kept in the repository beside the site. */
 export const WORDS_FILE = '.talkdown/words.txt';
@@ -7,22 +9,27 @@ export const WORDS_FILE = '.talkdown/words.txt';
 /** How many folders above a post are searched when it has no workspace folder. */
 const MAX_DEPTH = 8;
 
-interface Lists {
+/** The word lists that apply to a folder. */
+export interface WordLists {
   /** The word-list files that apply, nearest first. */
-  files: string[];
-  words: Set<string>;
-  key: string;
+  readonly files: readonly string[];
+  readonly words: ReadonlySet<string>;
 }
 
-// Word lists by file, and which lists apply to a folder; both kept until `forgetWordLists`
-// (the server calls it when a watched file changes; the CLI reads each list once).
-const caches = new WeakMap<Workspace, { generation: number; files: Map<string, string[] | undefined>; folders: Map<string, Lists> }>();
-let generation = 0;
-
-/** Forgets every word list read, so that the next check reads them again. */
-export function forgetWordLists(): void {
-  generation++;
+/**
+ * A word list changed, or a folder came or went (with a word list inside, maybe): the lists
+ * read so far no longer hold. Folder events name the folder, whose last segment has no dot.
+ */
+export function touchesWordLists(event: FileEvent): boolean {
+  if (event.uri.endsWith(`/${WORDS_FILE}`) || event.uri.endsWith('/.talkdown')) return true;
+  const name = event.uri.slice(event.uri.lastIndexOf('/') + 1);
+  return event.kind !== 'changed' && !name.includes('.');
 }
+
+/** Word lists by file, and which lists apply to a folder; kept until a word-list or folder event. */
+const WORD_LISTS = new SessionKey('spelling.wordLists', () => ({ files: new Map<string, string[] | undefined>(), folders: new Map<string, WordLists>() }), {
+  files: touchesWordLists,
+});
 
 function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/'));
@@ -53,24 +60,22 @@ export function parseWordList(text: string): string[] {
   return out;
 }
 
-/** The words of every `.talkdown/words.txt` between the document and its workspace folder. */
-export function wordListsFor(workspace: Workspace, uri: string): { words: ReadonlySet<string>; key: string; files: readonly string[] } {
-  let cache = caches.get(workspace);
-  if (!cache || cache.generation !== generation) {
-    cache = { generation, files: new Map(), folders: new Map() };
-    caches.set(workspace, cache);
-  }
-  const { files, folders } = cache;
+/**
+ * The words of every `.talkdown/words.txt` between the document and its workspace folder. The
+ * same object comes back until an event drops the session's lists.
+ */
+export function wordListsFor(session: Session, uri: string): WordLists {
+  const { files, folders } = session.state(WORD_LISTS);
   const folder = folderOf(uri);
   const known = folders.get(folder);
   if (known) return known;
   const found: string[] = [];
   const words = new Set<string>();
-  for (const dir of foldersUp(workspace, uri)) {
+  for (const dir of foldersUp(session.workspace, uri)) {
     const file = `${dir}/${WORDS_FILE}`;
     let list = files.get(file);
     if (!files.has(file)) {
-      const text = workspace.readText(file);
+      const text = session.workspace.readText(file);
       list = text === undefined ? undefined : parseWordList(text.slice(0, 2_000_000));
       files.set(file, list);
     }
@@ -78,7 +83,7 @@ export function wordListsFor(workspace: Workspace, uri: string): { words: Readon
     found.push(file);
     for (const w of list) words.add(w.toLowerCase());
   }
-  const lists: Lists = { files: found, words, key: `${generation}:${found.join('|')}:${words.size}` };
+  const lists: WordLists = { files: found, words };
   folders.set(folder, lists);
   return lists;
 }
@@ -87,9 +92,9 @@ export function wordListsFor(workspace: Workspace, uri: string): { words: Readon
  * Where "add to the workspace dictionary" writes: the nearest existing word list, else a new
  * one in the workspace folder (or, for a loose file, beside it).
  */
-export function wordListTarget(workspace: Workspace, uri: string): string {
-  const existing = wordListsFor(workspace, uri).files[0];
+export function wordListTarget(session: Session, uri: string): string {
+  const existing = wordListsFor(session, uri).files[0];
   if (existing) return existing;
-  const root = rootOf(workspace, uri) ?? folderOf(uri);
+  const root = rootOf(session.workspace, uri) ?? folderOf(uri);
   return `${root}/${WORDS_FILE}`;
 }

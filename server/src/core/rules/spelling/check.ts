@@ -1,0 +1,168 @@
+import type { DocumentModel } from '../../model/document';
+import type { Session } from '../../session/session';
+import { MemoKey } from '../../session/state';
+import { DEFAULT_SPELLING, type Settings, type SpellingSettings } from '../../settings';
+import type { Span } from '../../text';
+import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
+import { declaredLanguage, isEnglish, languageName } from './language';
+import { lookupFor, type Lookup } from './lookup';
+import { collectRepeats } from './repeats';
+import { sessionDictionary, type DictionaryState } from './source';
+import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
+import { classify, type Verdict } from './verdict';
+import { wordListsFor } from './wordLists';
+
+const RESULT = new MemoKey<SpellingResult>('spelling.result');
+
+/**
+ * The spelling findings of a document; computed once per model, spelling settings, word lists
+ * and dictionary (the word lists and the dictionary are the session's, dropped by its events).
+ */
+export function checkSpelling(model: DocumentModel, settings: Settings, session: Session): SpellingResult {
+  const state = sessionDictionary(session);
+  const spelling = settings.spelling ?? DEFAULT_SPELLING;
+  const lists = wordListsFor(session, model.uri);
+  return model.memo.get(RESULT, [spelling.language, spelling.words.join(' '), lists, state, session], () => computeSpelling(model, spelling, lists.words, state, session));
+}
+
+function computeSpelling(model: DocumentModel, spelling: SpellingSettings, listed: ReadonlySet<string>, state: DictionaryState, session: Session): SpellingResult {
+  const result: SpellingResult = { typos: [], unknown: [], repeated: [] };
+  if (state === undefined) return result;
+  const top: Span = { start: model.bomLength, end: model.bomLength };
+
+  const declared = declaredLanguage(model);
+  if (declared && !isEnglish(declared.value)) {
+    result.otherLanguage = { span: declared.span, message: `The post's language is "${declared.value}": its spelling is not checked.` };
+    return result;
+  }
+
+  const parts = documentParts(model);
+  if ('error' in state) {
+    result.dictionaryProblem = { span: top, message: `Spelling is not checked: the dictionary ${state.error}. Other checks go on.` };
+    result.repeated = collectRepeats(parts, new Set());
+    return result;
+  }
+  const lookup = lookupFor(session, state.dictionary, spelling.language);
+  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...ignoredInDocument(model.text)]);
+  const names = documentNames(model, parts);
+
+  // Which blocks, and whether the whole post, are not English: the share of ordinary
+  // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
+  let words = 0;
+  let known = 0;
+  const unknown: { part: Part; index: number }[] = [];
+  // Blocks that look foreign by the dictionary alone, and how many of their words the
+  // accepted lists know: only those few blocks are recounted.
+  const lowBlocks = new Map<number, { words: number; known: number; part: Part; block: number }>();
+  for (const part of parts) {
+    const facts = partFacts(part, lookup);
+    words += facts.words;
+    known += facts.known;
+    for (const block of facts.lowBlocks) {
+      const b = facts.blocks.get(block)!;
+      lowBlocks.set(part.blockBase + block, { words: b.words, known: b.known, part, block });
+    }
+    for (const index of facts.unknown) {
+      const t = part.tokens[index];
+      if (accepted.has(t.lower)) {
+        if (!t.ordinary) continue;
+        known++;
+        const low = lowBlocks.get(part.blockBase + t.block);
+        if (low) low.known++;
+      } else {
+        unknown.push({ part, index });
+      }
+    }
+  }
+  // Few known words is not enough: a paragraph listing project names has few too. The text
+  // must also read as another language (letter patterns, not the dictionary).
+  if (words >= 30 && known / words < 0.6) {
+    const language = languageName(parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' '));
+    if (language) {
+      result.otherLanguage = { span: top, message: `The post looks written in ${language}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
+      return result;
+    }
+  }
+  const foreign = new Set<number>();
+  const languages = new Set<string>();
+  for (const [block, b] of lowBlocks) {
+    if (b.known / b.words >= 0.5) continue;
+    const language = languageName(b.part.tokens.filter((t) => t.block === b.block).map((t) => t.text).join(' '));
+    if (!language) continue;
+    foreign.add(block);
+    languages.add(language);
+  }
+  if (foreign.size > 0) {
+    const inForeign = parts.flatMap((p) => p.tokens.filter((t) => foreign.has(p.blockBase + t.block)).map((t) => ({ t, base: p.base })));
+    const language = languages.size === 1 ? [...languages][0] : undefined;
+    const count = foreign.size === 1 ? 'A paragraph' : `${foreign.size} paragraphs`;
+    const first = inForeign[0];
+    result.otherLanguage = {
+      span: { start: first.base + first.t.start, end: first.base + first.t.end },
+      message: `${count} ${foreign.size === 1 ? 'looks' : 'look'} ${language ? `written in ${language}` : 'written in other languages'}; ${foreign.size === 1 ? 'its' : 'their'} spelling is not checked.`,
+    };
+  }
+
+  // How often each unknown word is used: a word used three times is deliberate.
+  const counts = new Map<string, number>();
+  for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
+
+  const verdicts = new Map<string, Verdict | null>();
+  for (const { part, index } of unknown) {
+    const r = part.tokens[index];
+    if (foreign.has(part.blockBase + r.block)) continue;
+    // The same word in the same position of a sentence gets the same verdict: decide it once.
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null));
+    if (!verdict) continue;
+    // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
+    const trim = verdict.trim ?? 0;
+    const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end - trim }, word: r.text.slice(0, r.text.length - trim), suggestions: verdict.suggestions };
+    if (verdict.kind === 'typo') {
+      if (result.typos.length < MAX_FINDINGS) result.typos.push(issue);
+    } else if (result.unknown.length < MAX_FINDINGS) {
+      result.unknown.push(issue);
+    }
+  }
+  result.repeated = collectRepeats(parts, foreign);
+  return result;
+}
+
+/** What a part's words are, as far as the dictionary alone says: kept per section and variant. */
+interface PartFacts {
+  /** Indexes of the words the dictionary does not know. */
+  unknown: number[];
+  blocks: Map<number, { words: number; known: number }>;
+  /** Ordinary words, and those the dictionary knows, in the whole part. */
+  words: number;
+  known: number;
+  /** Long blocks most of whose ordinary words the dictionary does not know. */
+  lowBlocks: number[];
+}
+
+const FACTS = new MemoKey<PartFacts>('spelling.partFacts');
+
+function partFacts(part: Part, lookup: Lookup): PartFacts {
+  // A section's facts hold for its parse, the dictionary and the variant of English.
+  return part.memo ? part.memo.get(FACTS, [lookup.dictionary, lookup.mask], () => readFacts(part, lookup)) : readFacts(part, lookup);
+}
+
+function readFacts(part: Part, lookup: Lookup): PartFacts {
+  const facts: PartFacts = { unknown: [], blocks: new Map(), words: 0, known: 0, lowBlocks: [] };
+  part.tokens.forEach((t, i) => {
+    const isWordKnown = lookup.isKnown(t.lower);
+    if (!isWordKnown) facts.unknown.push(i);
+    if (!t.ordinary) return;
+    let b = facts.blocks.get(t.block);
+    if (!b) facts.blocks.set(t.block, (b = { words: 0, known: 0 }));
+    b.words++;
+    if (isWordKnown) b.known++;
+  });
+  for (const [block, b] of facts.blocks) {
+    facts.words += b.words;
+    facts.known += b.known;
+    if (b.words >= 12 && b.known / b.words < 0.5) facts.lowBlocks.push(block);
+  }
+  return facts;
+}

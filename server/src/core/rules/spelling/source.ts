@@ -1,0 +1,42 @@
+import type { Session } from '../../session/session';
+import { InputKey, SessionKey } from '../../session/state';
+import { Dictionary, DictionaryError } from '../../spelling/dictionary';
+
+/**
+ * Where the spell checker gets its dictionary. The core does no I/O: the server and the CLI
+ * give the session a loader (which reads the compiled file), tests a dictionary built in memory.
+ * The loader runs once per session, on first use; its failure is remembered and reported.
+ */
+export type DictionaryLoader = () => string;
+
+/** The dictionary the adapter provides; without it, spelling is off. */
+export const DICTIONARY = new InputKey<DictionaryLoader | Dictionary>('spelling.dictionary');
+
+export type DictionaryState = { dictionary: Dictionary; loadMs: number } | { error: string } | undefined;
+
+/** The loaded dictionary (or why it could not be), kept for the session and the input it came from. */
+const LOADED = new SessionKey<{ input?: DictionaryLoader | Dictionary; state?: DictionaryState }>('spelling.dictionary', () => ({}));
+
+/** The session's dictionary, loading it if needed; undefined when none was provided (spelling is off). */
+export function sessionDictionary(session: Session): DictionaryState {
+  const input = session.input(DICTIONARY);
+  if (input === undefined) return undefined;
+  const slot = session.state(LOADED);
+  if (slot.input !== input || slot.state === undefined) {
+    slot.input = input;
+    slot.state = load(input, session);
+  }
+  return slot.state;
+}
+
+function load(input: DictionaryLoader | Dictionary, session: Session): DictionaryState {
+  if (input instanceof Dictionary) return { dictionary: input, loadMs: 0 };
+  const started = session.clock.ms();
+  try {
+    const dictionary = new Dictionary(input());
+    return { dictionary, loadMs: session.clock.ms() - started };
+  } catch (error) {
+    const reason = error instanceof DictionaryError ? `it is damaged (${error.message})` : `it cannot be read (${(error as Error).message.split('\n', 1)[0]})`;
+    return { error: reason };
+  }
+}
