@@ -14,4 +14,7 @@ export { LineIndex, type Position, type Range, type Span, type TextSource } from
 export { MemoryWorkspace, type Workspace } from './workspace';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
+export { LinkIndex } from './links/linkIndex';
+export { LINK_INDEX, linkContext, type LinkContext } from './links/context';
+export { definitionAt, documentLinkTargets, linkCompletions, referencesAt } from './links/navigation';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';
