@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { AnalysisSession, DICTIONARY, isMarkdownFile, type DocumentModel } from './core';
+import { AnalysisSession, DICTIONARY, isMarkdownFile, LINK_INDEX, LinkIndex, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { TalkIndex } from './core/features/talkIndex';
 import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
@@ -23,7 +23,6 @@ import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
 import { forgetSiteTerms } from './core/frontMatter';
-import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
@@ -71,10 +70,10 @@ registerHover(connection, (uri) => currentModels.get(uri), settings, () => works
 registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
 // The files, pages and headings links resolve against, kept current from file events.
 const linkIndex = new LinkIndex(workspace);
-attachLinkIndex(workspace, linkIndex);
-registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, () => workspace);
+session.provide(LINK_INDEX, linkIndex);
+registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, session);
 const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
-externalLinks.register(providers);
+externalLinks.register();
 
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));

@@ -10,9 +10,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
-import { computeLinkIssues, linkContext } from '../../server/src/core/links/check';
-import { attachLinkIndex, LinkIndex } from '../../server/src/core/links/linkIndex';
+import { AnalysisSession, buildModel, DEFAULT_SETTINGS, fixedClock } from '../../server/src/core';
+import { LINK_INDEX, linkContext } from '../../server/src/core/links/context';
+import { LinkIndex } from '../../server/src/core/links/linkIndex';
+import { computeLinkEntries } from '../../server/src/core/links/resolved';
+import { computeLinkIssues } from '../../server/src/core/rules/link/check';
 import { fillLinkIndex } from '../../server/src/node/linkIndex';
 import { NodeWorkspace } from '../../server/src/node/workspace';
 import { generatePost } from './generate';
@@ -97,13 +99,18 @@ export async function benchLinks(): Promise<void> {
     // Validation of a 15 KB post against that index, in this process.
     const workspace = new NodeWorkspace([root]);
     const index = new LinkIndex(workspace);
-    attachLinkIndex(workspace, index);
+    const session = new AnalysisSession({ workspace, clock: fixedClock(new Date(0)), inputs: [[LINK_INDEX, index]] });
     await fillLinkIndex(index, [root]);
     const text = generatePost(15_000);
     const uri = `${root}/_posts/2024-11-15-bench.md`;
     const model = buildModel({ uri, version: 1, getText: () => text }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
-    const first = computeLinkIssues(ctx);
+    const ctx = linkContext(model, DEFAULT_SETTINGS, session);
+    // Entries computed afresh each time, as for the new model a keystroke makes.
+    const run = () => {
+      const { entries, resolved } = computeLinkEntries(ctx);
+      return { issues: computeLinkIssues(ctx, entries), resolved };
+    };
+    const first = run();
     // Every link resolved anew (as after a file event), and as after a keystroke (resolutions
     // of unchanged links are kept per index version).
     const sample = (fresh: boolean) => {
@@ -111,7 +118,7 @@ export async function benchLinks(): Promise<void> {
       for (let i = 0; i < 500; i++) {
         if (fresh) index.version++;
         const t = performance.now();
-        computeLinkIssues(ctx);
+        run();
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);

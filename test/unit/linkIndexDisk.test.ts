@@ -9,7 +9,7 @@ import { LinkIndex } from '../../server/src/core/links/linkIndex';
 import { fillLinkIndex, updateLinkIndex } from '../../server/src/node/linkIndex';
 import { URI } from 'vscode-uri';
 import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
-import { attachLinkIndex } from '../../server/src/core/links/linkIndex';
+import { LINK_INDEX } from '../../server/src/core/links/context';
 import { canonicalUri } from '../../server/src/core/links/uri';
 import { NodeWorkspace } from '../../server/src/node/workspace';
 import { source } from './util';
@@ -95,9 +95,10 @@ describe('link index on disk', () => {
     assert.notEqual(editorRoot, pathToFileURL(site).href);
     const workspace = new NodeWorkspace([editorRoot]);
     const index = new LinkIndex(workspace);
-    attachLinkIndex(workspace, index);
+    const session = sessionFor(workspace);
+    session.provide(LINK_INDEX, index);
     await fillLinkIndex(index, [editorRoot]);
-    const { findings } = analyze(sessionFor(workspace), source(text, editorDoc), { settings: DEFAULT_SETTINGS });
+    const { findings } = analyze(session, source(text, editorDoc), { settings: DEFAULT_SETTINGS });
     assert.deepEqual(
       findings.filter((f) => f.code.startsWith('link/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`),
       ['link/missing-anchor ./2023-01-01-a.md#nope'],

@@ -2,9 +2,9 @@ import { sessionFor } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
-import { linkContext } from '../../server/src/core/links/check';
-import { forgetLinkIndex } from '../../server/src/core/links/linkIndex';
-import { documentLinkTargets, linkCompletions, linkFixes } from '../../server/src/core/links/navigation';
+import { codeFixes } from '../../server/src/core';
+import { linkContext } from '../../server/src/core/links/context';
+import { documentLinkTargets, linkCompletions } from '../../server/src/core/links/navigation';
 import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
 import { lines, source } from './util';
 
@@ -13,7 +13,6 @@ const ROOT = 'file:///site';
 /** Link findings of one post in a site held in memory, as `code "covered text"`. */
 function linkFindings(files: Record<string, string>, uri: string, settings: Partial<Settings> = {}): string[] {
   const workspace = new ListingMemoryWorkspace(files, [ROOT]);
-  forgetLinkIndex(workspace);
   const text = files[uri];
   const { findings } = analyze(sessionFor(workspace), source(text, uri), { settings: { ...DEFAULT_SETTINGS, ...settings } });
   return findings
@@ -271,12 +270,12 @@ describe('link quick fixes', () => {
     const text = lines('---', 'title: Recap', '---', body, '');
     const files = { ...JEKYLL, ...extra, [POST]: text };
     const workspace = new ListingMemoryWorkspace(files, [ROOT]);
-    forgetLinkIndex(workspace);
-    const { findings, model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
-    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+    const session = sessionFor(workspace);
+    const { findings, model } = analyze(session, source(text, POST), { settings: DEFAULT_SETTINGS });
+    const context = { model, settings: DEFAULT_SETTINGS, session, workspace };
     const out: [string, string][] = [];
     for (const f of findings.filter((x) => x.code.startsWith('link/'))) {
-      for (const fix of linkFixes(ctx, f.code, f.span, f.data as never)) {
+      for (const fix of codeFixes(context, f.span, [f])) {
         let result = text;
         for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) result = result.slice(0, e.span.start) + e.newText + result.slice(e.span.end);
         out.push([fix.title, result.slice(text.indexOf('---\n', 4) + 4)]);
@@ -302,13 +301,13 @@ describe('link quick fixes', () => {
   it('a missing anchor gets a preferred fix only when one heading is close', () => {
     const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Code in heading', '', '## Keynote', '', '[a](#nope) [b](#keynot) [c](#day-1)', '', '## Day 2', '', '## Day 3', '');
     const workspace = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: text }, [ROOT]);
-    forgetLinkIndex(workspace);
-    const { findings, model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
-    const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+    const session = sessionFor(workspace);
+    const { findings, model } = analyze(session, source(text, POST), { settings: DEFAULT_SETTINGS });
+    const context = { model, settings: DEFAULT_SETTINGS, session, workspace };
     const anchors = findings.filter((f) => f.code === 'link/missing-anchor');
     const offered = anchors.map((f) => ({
       message: f.message,
-      fixes: linkFixes(ctx, f.code, f.span, f.data as never).map((x) => `${x.isPreferred ? '*' : ''}${x.title}`),
+      fixes: codeFixes(context, f.span, [f]).map((x) => `${x.isPreferred ? '*' : ''}${x.title}`),
     }));
     assert.deepEqual(offered, [
       { message: 'No heading or id “nope” in this post.', fixes: ['Link to #recap', 'Link to #code-in-heading', 'Link to #keynote', 'Link to #day-2', 'Link to #day-3'] },
@@ -322,7 +321,8 @@ describe('link quick fixes', () => {
     assert.deepEqual(fixes('# R\n\n![a](/assets/img/my%20talkk.png)', extra), [['Change to /assets/img/my%20talk.png', '# R\n\n![a](/assets/img/my%20talk.png)\n']]);
     const text = lines('---', 'title: R', '---', '![x](/assets/img/)', '');
     const workspace = new ListingMemoryWorkspace({ ...JEKYLL, ...extra, [POST]: text }, [ROOT]);
-    const ctx = linkContext(analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, workspace);
+    const session = sessionFor(workspace);
+    const ctx = linkContext(analyze(session, source(text, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, session);
     const item = linkCompletions(ctx, text.indexOf('/)') + 1)?.find((c) => c.label === 'my talk.png');
     assert.equal(item?.insertText, 'my%20talk.png');
   });
@@ -340,8 +340,9 @@ describe('link completions and navigation (core)', () => {
   const text = lines('---', 'title: Recap', '---', '# Recap', '', '## Day 2', '', '![x](/assets/img/) [y](/2024/11/20/kubecon/#) [^', '', '[^n]: Note.', '');
   const files = { ...JEKYLL, [POST]: text };
   const workspace = new ListingMemoryWorkspace(files, [ROOT]);
-  const { model } = analyze(sessionFor(workspace), source(text, POST), { settings: DEFAULT_SETTINGS });
-  const ctx = linkContext(model, DEFAULT_SETTINGS, workspace);
+  const session = sessionFor(workspace);
+  const { model } = analyze(session, source(text, POST), { settings: DEFAULT_SETTINGS });
+  const ctx = linkContext(model, DEFAULT_SETTINGS, session);
   const labels = (needle: string, delta: number) => linkCompletions(ctx, text.indexOf(needle) + delta)?.map((c) => c.label);
 
   it('completes paths in folders served at the root, anchors of another post, footnote labels', () => {
@@ -351,7 +352,8 @@ describe('link completions and navigation (core)', () => {
     assert.equal(linkCompletions(ctx, text.indexOf('title')), undefined);
     const post = lines('---', 'title: R', '---', 'See {% post_url 2024', '');
     const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: post }, [ROOT]);
-    const c = linkContext(analyze(sessionFor(ws), source(post, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, ws);
+    const s = sessionFor(ws);
+    const c = linkContext(analyze(s, source(post, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, s);
     assert.deepEqual(linkCompletions(c, post.indexOf('2024') + 4)?.map((x) => x.label), ['2024-11-20-kubecon', '2024-12-01-fosdem', '2025-01-10-recap']);
   });
 
@@ -361,7 +363,8 @@ describe('link completions and navigation (core)', () => {
     // An anchor in another post opens at its heading's line (`### Day 2 {#second-day}` is line 5).
     const other = lines('---', 'title: R', '---', '[x](/2024/11/20/kubecon/#second-day)', '');
     const ws = new ListingMemoryWorkspace({ ...JEKYLL, [POST]: other }, [ROOT]);
-    const c = linkContext(analyze(sessionFor(ws), source(other, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, ws);
+    const s = sessionFor(ws);
+    const c = linkContext(analyze(s, source(other, POST), { settings: DEFAULT_SETTINGS }).model, DEFAULT_SETTINGS, s);
     assert.deepEqual(documentLinkTargets(c).map((t) => [t.uri, t.line]), [[`${ROOT}/_posts/2024-11-20-kubecon.md`, 5]]);
   });
 });

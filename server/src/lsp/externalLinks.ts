@@ -1,13 +1,6 @@
 import { join } from 'node:path';
-import {
-  CodeActionKind,
-  LSPErrorCodes,
-  ResponseError,
-  type CodeAction,
-  type Connection,
-  type Diagnostic,
-} from 'vscode-languageserver';
-import { redirectFix, urlsToCheck, type DocumentModel, type ExternalLinkLookup, type Settings } from '../core';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
+import { urlsToCheck, type DocumentModel, type ExternalLinkLookup, type Settings } from '../core';
 import { CACHE_FILE_NAME, cliCacheFile, ExternalLinkChecker, ResultCache } from '../node/externalLinks';
 import {
   CHECK_EXTERNAL_LINKS_REQUEST,
@@ -18,7 +11,6 @@ import {
   type WorkspaceTrustParams,
 } from '../protocol';
 import type { DiagnosticsScheduler } from './diagnostics';
-import type { Providers } from './providers';
 
 /** After an edit, wait this long before checking the document's new URLs in the background. */
 const BACKGROUND_DELAY_MS = 1500;
@@ -64,7 +56,7 @@ export class ExternalLinks {
     this.storagePath = typeof init.storagePath === 'string' && init.storagePath !== '' ? init.storagePath : undefined;
   }
 
-  register(providers: Providers): void {
+  register(): void {
     this.connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
       const trusted = params?.trusted === true;
       if (trusted === this.trusted) return;
@@ -74,28 +66,6 @@ export class ExternalLinks {
     });
 
     this.connection.onRequest(CHECK_EXTERNAL_LINKS_REQUEST, (params: CheckExternalLinksParams, token) => this.checkNow(params, token));
-
-    providers.codeAction('external links', (params) => {
-      if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-      const uri = params.textDocument.uri;
-      const model = this.getModel(uri);
-      if (!model) return [];
-      const actions: CodeAction[] = [];
-      for (const diagnostic of params.context.diagnostics) {
-        if (diagnostic.source !== 'talkdown' || diagnostic.code !== 'link/external-redirect') continue;
-        const span = { start: model.lines.offsetAt(diagnostic.range.start), end: model.lines.offsetAt(diagnostic.range.end) };
-        const fix = redirectFix(model.text, span, (diagnostic.data as { finding?: unknown } | undefined)?.finding);
-        if (!fix) continue;
-        actions.push({
-          title: `Link the new address: ${fix.newText}`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic as Diagnostic],
-          isPreferred: true,
-          edit: { changes: { [uri]: [{ range: model.lines.range(fix.span), newText: fix.newText }] } },
-        });
-      }
-      return actions;
-    });
   }
 
   forget(uri: string): void {

@@ -1,14 +1,5 @@
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Connection,
-  type Diagnostic,
-  type DocumentLink,
-  type Location,
-} from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
-import { LINK_CODES, linkContext, type LinkContext, type LinkFixData } from '../core/links/check';
-import { definitionAt, documentLinkTargets, linkCompletions, linkFixes, referencesAt } from '../core/links/navigation';
+import type { Connection, DocumentLink, Location } from 'vscode-languageserver';
+import { definitionAt, documentLinkTargets, linkCompletions, linkContext, referencesAt, type DocumentModel, type LinkContext, type Session } from '../core';
 import { guarded } from './guard';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
@@ -16,22 +7,21 @@ import type { SettingsCache } from './settings';
 /** Completion triggers for links: paths after `](` and `/`, anchors after `#`, footnotes after `^`, posts after `{% post_url `. */
 export const LINK_TRIGGERS = ['(', '/', '#', '^', ' '];
 
-const OUR_CODES: ReadonlySet<string> = new Set(LINK_CODES);
-
 /**
- * Document links, go to definition, find references, completions and quick fixes for links.
- * Handlers fetch the current model and delegate to the core (`core/links/`).
+ * Document links, go to definition, find references and completions for links. Handlers
+ * fetch the current model and delegate to the core (`core/links/`); the link family's quick
+ * fixes are served by the rules' code-action handler.
  */
 export function registerLinkFeatures(
   connection: Connection,
   providers: Providers,
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
-  workspace: () => Workspace,
+  session: Session,
 ): void {
   const contextFor = async (uri: string): Promise<LinkContext | undefined> => {
     const model = getModel(uri);
-    return model && !model.skipped ? linkContext(model, await settings.get(uri), workspace()) : undefined;
+    return model && !model.skipped ? linkContext(model, await settings.get(uri), session) : undefined;
   };
 
   connection.onDocumentLinks((params) =>
@@ -81,28 +71,5 @@ export function registerLinkFeatures(
       // A folder completes to `name/`: ask again for its files.
       command: item.kind === 19 ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
     }));
-  });
-
-  providers.codeAction('links', async (params) => {
-    if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-    const ours = params.context.diagnostics.filter((d) => d.source === 'talkdown' && typeof d.code === 'string' && OUR_CODES.has(d.code));
-    if (ours.length === 0) return [];
-    const ctx = await contextFor(params.textDocument.uri);
-    if (!ctx) return [];
-    const actions: CodeAction[] = [];
-    for (const diagnostic of ours) {
-      const span = { start: ctx.model.lines.offsetAt(diagnostic.range.start), end: ctx.model.lines.offsetAt(diagnostic.range.end) };
-      const data = (diagnostic.data as { finding?: LinkFixData } | undefined)?.finding;
-      for (const fix of linkFixes(ctx, String(diagnostic.code), span, data)) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic as Diagnostic],
-          isPreferred: fix.isPreferred,
-          edit: { changes: { [ctx.model.uri]: fix.edits.map((e) => ({ range: ctx.model.lines.range(e.span), newText: e.newText })) } },
-        });
-      }
-    }
-    return actions;
   });
 }

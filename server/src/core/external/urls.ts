@@ -2,12 +2,14 @@ import type { Html, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { DocumentModel } from '../model/document';
 import type { ParsedSection } from '../model/markdown';
+import type { Session } from '../session/session';
+import { MemoKey, SessionKey } from '../session/state';
 import type { Span } from '../text';
 
 /** Longer URLs are not checked: no real page needs one, and a server would refuse it. */
 export const MAX_URL_LENGTH = 2048;
 
-const linksCache = new WeakMap<DocumentModel, ExternalLink[]>();
+const LINKS = new MemoKey<readonly ExternalLink[]>('link/external-links');
 
 /** One place in the document that points to an external http(s) URL. */
 export interface ExternalLink {
@@ -27,13 +29,15 @@ export interface ExternalLink {
  * parser makes no links there). Other schemes (`mailto:`, `ftp:`, relative paths) are left
  * out: the external checker only ever speaks HTTP.
  */
-export function externalLinks(model: DocumentModel): readonly ExternalLink[] {
-  const cached = linksCache.get(model);
-  if (cached) return cached;
+export function externalLinks(model: DocumentModel, session?: Session): readonly ExternalLink[] {
+  return model.memo.get(LINKS, [], () => collectExternalLinks(model, session ? cachedKey(session) : checkKey));
+}
+
+function collectExternalLinks(model: DocumentModel, keyOf: (url: string) => string | undefined): ExternalLink[] {
   const found: ExternalLink[] = [];
   for (const link of model.links) {
     if (link.url === undefined || (link.kind !== 'link' && link.kind !== 'image' && link.kind !== 'definition')) continue;
-    const key = checkKey(link.url);
+    const key = keyOf(link.url);
     if (!key) continue;
     // The destination is the last occurrence within the link (only a title may follow it).
     // Searched in the link's own text: lastIndexOf over the whole document is slow.
@@ -44,14 +48,13 @@ export function externalLinks(model: DocumentModel): readonly ExternalLink[] {
   }
   for (const section of model.sections) {
     for (const attr of htmlUrls(section.parsed)) {
-      const key = checkKey(attr.url.replace(/&amp;/g, '&'));
+      const key = keyOf(attr.url.replace(/&amp;/g, '&'));
       if (!key) continue;
       const start = attr.offset + section.delta;
       found.push({ url: attr.url, key, span: { start, end: start + attr.url.length }, exact: true });
     }
   }
   found.sort((a, b) => a.span.start - b.span.start);
-  linksCache.set(model, found);
   return found;
 }
 
@@ -66,19 +69,6 @@ export function urlsToCheck(model: DocumentModel): string[] {
  * `page#a` and `page#b` are checked once.
  */
 export function checkKey(url: string): string | undefined {
-  const known = keys.get(url);
-  if (known !== undefined || keys.has(url)) return known;
-  const key = parseKey(url);
-  // Bounded: a long session forgets its oldest URLs.
-  if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
-  keys.set(url, key);
-  return key;
-}
-
-const MAX_KEYS = 5000;
-const keys = new Map<string, string | undefined>();
-
-function parseKey(url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed.length > MAX_URL_LENGTH || !/^https?:\/\//i.test(trimmed)) return undefined;
   let parsed: URL;
@@ -92,6 +82,23 @@ function parseKey(url: string): string | undefined {
   return parsed.href.length > MAX_URL_LENGTH ? undefined : parsed.href;
 }
 
+/** The keys of URLs seen so far in the session: the same URLs come back on every keystroke. */
+const KEYS = new SessionKey<Map<string, string | undefined>>('link/external-keys', () => new Map());
+const MAX_KEYS = 5000;
+
+function cachedKey(session: Session): (url: string) => string | undefined {
+  const keys = session.state(KEYS);
+  return (url) => {
+    const known = keys.get(url);
+    if (known !== undefined || keys.has(url)) return known;
+    const key = checkKey(url);
+    // Bounded: a long session forgets its oldest URLs.
+    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
+    keys.set(url, key);
+    return key;
+  };
+}
+
 interface HtmlUrl {
   url: string;
   /** Offset in the section's tree (add the section's delta for a document offset). */
@@ -100,14 +107,15 @@ interface HtmlUrl {
 
 const ATTRIBUTE = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 const HAS_ATTRIBUTE = /\s(?:href|src)\s*=/i;
-const htmlCache = new WeakMap<ParsedSection, HtmlUrl[]>();
+const HTML_URLS = new MemoKey<HtmlUrl[]>('link/html-urls');
 
 /** `href` and `src` values of a section's HTML, cached as long as the parse is. */
 function htmlUrls(parsed: ParsedSection): HtmlUrl[] {
-  const cached = htmlCache.get(parsed);
-  if (cached) return cached;
+  return parsed.memo.get(HTML_URLS, [], () => collectHtmlUrls(parsed));
+}
+
+function collectHtmlUrls(parsed: ParsedSection): HtmlUrl[] {
   const result: HtmlUrl[] = [];
-  htmlCache.set(parsed, result);
   // Most sections have no HTML attribute at all: no need to walk their tree.
   if (!HAS_ATTRIBUTE.test(parsed.text)) return result;
   visit(parsed.root as Root, 'html', (node: Html) => {

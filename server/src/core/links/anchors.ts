@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../model/document';
+import { MemoKey } from '../session/state';
 import type { SiteGeneratorName } from '../site/generator';
 import type { Span } from '../text';
 import { customId, sluggerFor } from './slug';
@@ -10,12 +11,12 @@ export interface DocumentAnchor {
   span: Span;
 }
 
-const cache = new WeakMap<DocumentModel, Map<SiteGeneratorName, DocumentAnchor[]>>();
+/** Per generator: a document is normally read by one, but its site may change. */
+const ANCHORS = new MemoKey<Map<SiteGeneratorName, DocumentAnchor[]>>('link/anchors');
 
 /** The anchors of an open document: its headings' ids by the generator's rules, and HTML ids. */
 export function documentAnchors(model: DocumentModel, generator: SiteGeneratorName): DocumentAnchor[] {
-  let perGenerator = cache.get(model);
-  if (!perGenerator) cache.set(model, (perGenerator = new Map()));
+  const perGenerator = model.memo.get(ANCHORS, [], () => new Map());
   const known = perGenerator.get(generator);
   if (known) return known;
   const slugger = sluggerFor(generator);

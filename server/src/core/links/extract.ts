@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { DocumentModel } from '../model/document';
 import type { ParsedSection } from '../model/markdown';
+import { MemoKey } from '../session/state';
 import type { Span } from '../text';
 
 /** How a destination is written. */
@@ -61,13 +62,15 @@ interface SectionLinks {
   excluded: Span[];
 }
 
-const sectionCache = new WeakMap<ParsedSection, SectionLinks>();
-const documentCache = new WeakMap<DocumentModel, DocumentLinks>();
+const SECTION_LINKS = new MemoKey<SectionLinks>('link/section-links');
+const DOCUMENT_LINKS = new MemoKey<DocumentLinks>('link/document-links');
 
-/** Every destination and loose reference of a document, in document offsets. Cached per section. */
+/** Every destination and loose reference of a document, in document offsets. Kept per section parse. */
 export function documentLinks(model: DocumentModel): DocumentLinks {
-  const cached = documentCache.get(model);
-  if (cached) return cached;
+  return model.memo.get(DOCUMENT_LINKS, [], () => collectDocumentLinks(model));
+}
+
+function collectDocumentLinks(model: DocumentModel): DocumentLinks {
   const result: DocumentLinks = { destinations: [], loose: [], inverted: [], excluded: [] };
   const bodyStart = model.frontMatter ? model.frontMatter.span.end : 0;
   if (model.frontMatter) result.excluded.push({ start: 0, end: model.frontMatter.span.end });
@@ -83,7 +86,6 @@ export function documentLinks(model: DocumentModel): DocumentLinks {
     for (const x of found.inverted) if (x.span.start + d >= bodyStart) result.inverted.push({ ...x, span: at(x.span) });
     for (const x of found.excluded) result.excluded.push(at(x));
   }
-  documentCache.set(model, result);
   return result;
 }
 
@@ -94,8 +96,10 @@ export function isExcluded(links: DocumentLinks, offset: number): boolean {
 
 /** A section's links in its own offsets (section text = offset 0). */
 function sectionLinks(parsed: ParsedSection): SectionLinks {
-  const cached = sectionCache.get(parsed);
-  if (cached) return cached;
+  return parsed.memo.get(SECTION_LINKS, [], () => collectSectionLinks(parsed));
+}
+
+function collectSectionLinks(parsed: ParsedSection): SectionLinks {
   const text = parsed.text;
   const out: SectionLinks = { destinations: [], loose: [], inverted: [], excluded: [] };
   const rel = (node: Nodes): Span => ({
@@ -197,7 +201,6 @@ function sectionLinks(parsed: ParsedSection): SectionLinks {
       out.inverted.push({ span: { start: index, end: index + m[0].length }, text: m[1], url: m[2] });
     }
   }
-  sectionCache.set(parsed, out);
   return out;
 }
 

@@ -49,8 +49,6 @@ export class LinkIndex {
   version = 0;
   /** Folders that have been walked: lookups under them are answered, others say "unknown". */
   private filled: string[] = [];
-  /** Kept current by its owner (the language server), never filled on first use. */
-  managed = false;
 
   /** Whether every workspace folder has been walked. */
   get ready(): boolean {
@@ -322,28 +320,4 @@ export function addressFieldsOf(text: string, bom: number): { fields: AddressFie
     // Front matter that cannot be read gives no address fields.
   }
   return { fields: {}, bodyStart: bom };
-}
-
-const attached = new WeakMap<Workspace, LinkIndex>();
-
-/** Makes rules use an index the caller keeps current (the language server's). */
-export function attachLinkIndex(workspace: Workspace, index: LinkIndex): void {
-  index.managed = true;
-  attached.set(workspace, index);
-}
-
-/**
- * The workspace's link index: the attached one, or one that walks each site's folder the
- * first time a document of that site is checked (the CLI and tests).
- */
-export function linkIndexOf(workspace: Workspace, folder?: string): LinkIndex {
-  let index = attached.get(workspace);
-  if (!index) attached.set(workspace, (index = new LinkIndex(workspace)));
-  if (!index.managed && folder && !index.covers(folder + '/')) fillIndex(index, workspace, folder);
-  return index;
-}
-
-/** Forgets an index filled on first use, after the workspace's files changed. */
-export function forgetLinkIndex(workspace: Workspace): void {
-  attached.delete(workspace);
 }

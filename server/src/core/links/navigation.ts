@@ -1,12 +1,12 @@
-import { closest, distance } from 'fastest-levenshtein';
 import type { DocumentModel, LinkInfo } from '../model/document';
 import type { Span } from '../text';
 import { documentAnchors } from './anchors';
-import { checkLinks, relativeName, type LinkContext, type LinkFixData } from './check';
+import type { LinkContext } from './context';
 import { documentLinks, isExcluded, type Destination } from './extract';
 import { MARKDOWN_FILE } from './linkIndex';
-import { canonicalUri } from './uri';
+import { linkEntries } from './resolved';
 import { resolveDestination, resolvePath, STATIC_FOLDERS } from './resolve';
+import { canonicalUri, relativeName } from './uri';
 
 /** A link target Ctrl+click can open: a file of the workspace, at a line when known. */
 export interface LinkTarget {
@@ -19,7 +19,7 @@ export interface LinkTarget {
 
 /** Every resolved local destination of the document, generator syntax included. */
 export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
-  const { resolved } = checkLinks(ctx);
+  const { resolved } = linkEntries(ctx);
   const out: LinkTarget[] = [];
   const own = () => documentAnchors(ctx.model, ctx.site.generator);
   for (const { dest, resolution } of resolved) {
@@ -48,7 +48,7 @@ function labelAt(model: DocumentModel, offset: number): LinkInfo | undefined {
   );
 }
 
-const FOOTNOTE = new Set(['footnoteReference', 'footnoteDefinition']);
+const FOOTNOTE: ReadonlySet<string> = new Set(['footnoteReference', 'footnoteDefinition']);
 
 /** Go to definition: a reference's or footnote's definition, or the file a path names. */
 export function definitionAt(ctx: LinkContext, offset: number): { uri: string; span?: Span; line?: number }[] {
@@ -175,81 +175,4 @@ function decode(name: string): string {
   } catch {
     return name;
   }
-}
-
-/** A quick fix: replace spans of the document. */
-export interface LinkFix {
-  title: string;
-  code: string;
-  findingSpan: Span;
-  edits: { span: Span; newText: string }[];
-  isPreferred?: boolean;
-}
-
-/** The fixes for one link finding, from the data the rule attached. */
-export function linkFixes(ctx: LinkContext, code: string, span: Span, data: LinkFixData | undefined): LinkFix[] {
-  const { model } = ctx;
-  const fix = (title: string, edits: LinkFix['edits'], isPreferred = true): LinkFix[] => [{ title, code, findingSpan: span, edits, isPreferred }];
-  if (data?.replacement !== undefined || data?.alternatives) {
-    const out = data.replacement !== undefined ? fix(data.replacementTitle ?? `Replace with ${data.replacement}`, [{ span, newText: data.replacement }]) : [];
-    for (const alt of data.alternatives ?? []) out.push(...fix(alt.title, [{ span, newText: alt.replacement }], false));
-    return out;
-  }
-  if (data?.remove) {
-    // The definition's lines, and the blank line after it when it stood alone.
-    const link = model.links.find((l) => l.span.start === span.start);
-    const end = link ? link.span.end : span.end;
-    const lineStart = model.text.lastIndexOf('\n', span.start - 1) + 1;
-    let lineEnd = model.text.indexOf('\n', end);
-    lineEnd = lineEnd === -1 ? model.text.length : lineEnd + 1;
-    return fix('Remove the unused definition', [{ span: { start: lineStart, end: lineEnd }, newText: '' }]);
-  }
-  if (data?.footnote !== undefined) {
-    const text = model.text;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const trailing = text.endsWith('\n') ? (/\n\s*\n$/.test(text) ? '' : eol) : eol + eol;
-    return fix(`Add a definition for [^${data.footnote}]`, [{ span: { start: text.length, end: text.length }, newText: `${trailing}[^${data.footnote}]: TODO${eol}` }]);
-  }
-  if (code === 'link/no-such-file' && data?.path) {
-    const best = closestPath(ctx, data.path);
-    return best ? fix(`Change to ${best}`, [{ span, newText: best }]) : [];
-  }
-  return [];
-}
-
-const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp|ico)$/i;
-
-/** The existing file closest to a broken path, written the same way (relative or from the root). */
-export function closestPath(ctx: LinkContext, written: string): string | undefined {
-  const { site, model, index } = ctx;
-  if (!site.root) return undefined;
-  const hashAt = written.search(/[?#]/);
-  const path = hashAt === -1 ? written : written.slice(0, hashAt);
-  const suffix = hashAt === -1 ? '' : written.slice(hashAt);
-  const absolute = path.startsWith('/');
-  const zola = path.startsWith('@/');
-  const kind = (p: string) => (IMAGE.test(p) ? 'image' : MARKDOWN_FILE.test(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
-  const wanted = kind(path);
-  const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
-  const own = canonicalUri(model.uri);
-  const candidates = new Map<string, string>();
-  const bases = absolute ? STATIC_FOLDERS[site.generator].map((f) => `${site.root}/${f}`.replace(/\/$/, '')) : zola ? [`${site.root}/content`] : [];
-  for (const uri of index.filesUnder(site.root)) {
-    if (uri === own || kind(uri) !== wanted) continue;
-    let as: string | undefined;
-    if (absolute || zola) {
-      const base = bases.find((b) => uri.startsWith(b + '/'));
-      if (base) as = (zola ? '@/' : '/') + decode(uri.slice(base.length + 1));
-    } else {
-      as = relativeName(dir + '/x', uri);
-      if (as.startsWith('./') && !path.startsWith('./')) as = as.slice(2);
-    }
-    if (as !== undefined && !candidates.has(as)) candidates.set(as, uri);
-    if (candidates.size >= 20_000) break;
-  }
-  if (candidates.size === 0) return undefined;
-  const names = [...candidates.keys()];
-  const best = closest(path, names);
-  // Too far off is a guess, not a fix.
-  return distance(path, best) <= Math.max(3, Math.floor(path.length / 2)) ? asLinkPath(best) + suffix : undefined;
 }

@@ -24,3 +24,18 @@ export function encodeSegment(segment: string): string {
   if (/^[A-Za-z0-9._~-]*$/.test(segment)) return segment;
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
+
+/** A target's path relative to a document, for messages. */
+export function relativeName(from: string, to: string): string {
+  const a = canonicalUri(from).split('/');
+  const b = canonicalUri(to).split('/');
+  let i = 0;
+  while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - 1 - i;
+  const rel = (up === 0 ? './' : '../'.repeat(up)) + b.slice(i).join('/');
+  try {
+    return decodeURIComponent(rel);
+  } catch {
+    return rel;
+  }
+}

@@ -43,7 +43,7 @@ export function safeDecode(text: string): string {
  * Top-level domains that are seldom file extensions: `example.dev` is a host, `notes.md` a file
  * (`.md`, `.sh`, `.py`, `.rs`, `.pl` are country domains too, and are left out on purpose).
  */
-const HOST_TLDS = new Set(
+const HOST_TLDS: ReadonlySet<string> = new Set(
   'com org net io dev app ai co edu gov me info xyz tech cloud page site blog news online social tv fm gg ly so to be de fr nl uk eu ca us jp se no fi dk ch at es it pl cz pt br in au nz ie one'.split(' '),
 );
 

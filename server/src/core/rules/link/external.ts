@@ -14,7 +14,7 @@ function* externalReports(context: RuleContext): Iterable<CodeReport> {
   // The adapter gives results only where external checking is on (and the workspace trusted).
   const lookup = context.externalLinks;
   if (!lookup) return;
-  for (const link of externalLinks(context.model)) {
+  for (const link of externalLinks(context.model, context.session)) {
     const result = lookup(link.key);
     if (!result || result.status === 'ok') continue;
     if (result.status === 'redirect') {
@@ -52,6 +52,12 @@ export const externalCheck: Check = {
     'link/external-unreachable': { defaultSeverity: Severity.Warning, summary: 'An external link that gives no usable answer: timeout, refused connection, unknown host, redirect loop.' },
   },
   check: externalReports,
+  fixes({ model }, finding) {
+    if (finding.code !== 'link/external-redirect') return [];
+    const edit = redirectFix(model.text, finding.span, finding.data);
+    if (!edit) return [];
+    return [{ title: `Link the new address: ${edit.newText}`, code: finding.code, findingSpan: finding.span, isPreferred: true, edits: [edit] }];
+  },
 };
 
 /** An edit that replaces a moved URL by its new address, when the text still holds it there. */

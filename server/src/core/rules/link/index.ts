@@ -1,9 +1,13 @@
 import { Severity } from '../../findings';
-import { checkLinks, linkContext, type LinkCode } from '../../links/check';
+import { linkContext } from '../../links/context';
 import type { Check, CodeInfo, RuleFamily } from '../family';
+import { checkLinks } from './check';
 import { externalCheck } from './external';
+import { linkFixes } from './fixes';
+import type { LinkFixData } from './check';
 
-const CODES: Record<LinkCode, CodeInfo> = {
+/** The codes of the internal link check: files, posts, anchors, references and footnotes. */
+const LINK_CODES: Readonly<Record<string, CodeInfo>> = {
   'link/no-such-file': { defaultSeverity: Severity.Warning, summary: 'A link or image points to a file or post the site does not have.' },
   'link/missing-anchor': { defaultSeverity: Severity.Warning, summary: 'A link points to a heading or id that does not exist.' },
   'link/case-mismatch': { defaultSeverity: Severity.Warning, summary: 'A path differs from the file only in letter case: it breaks on Linux.' },
@@ -21,12 +25,16 @@ const CODES: Record<LinkCode, CodeInfo> = {
 
 /** One pass over the document's links, resolved against the site, feeds every code. */
 const internalCheck: Check = {
-  codes: CODES,
-  *check({ model, settings, workspace }) {
+  codes: LINK_CODES,
+  *check({ model, settings, session }) {
     if (model.skipped) return;
-    for (const issue of checkLinks(linkContext(model, settings, workspace)).issues) {
+    for (const issue of checkLinks(linkContext(model, settings, session))) {
       yield { code: issue.code, span: issue.span, message: issue.message, data: issue.data };
     }
+  },
+  fixes({ model, settings, session }, finding) {
+    if (model.skipped) return [];
+    return linkFixes(linkContext(model, settings, session), finding.code, finding.span, finding.data as LinkFixData | undefined);
   },
 };
 

@@ -1,33 +1,15 @@
 import { distance } from 'fastest-levenshtein';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { DocumentModel, LinkInfo } from '../model/document';
-import type { Settings } from '../settings';
-import { rootOf, siteOf, type Site } from '../site/generator';
-import type { Span } from '../text';
-import type { Workspace } from '../workspace';
-import { documentAnchors } from './anchors';
-import { documentLinks, type Destination } from './extract';
-import { LinkIndex, linkIndexOf, MARKDOWN_FILE } from './linkIndex';
-import { resolveDestination, type Resolution, type ResolveContext } from './resolve';
-import { canonicalUri } from './uri';
-import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
-
-export const LINK_CODES = [
-  'link/no-such-file',
-  'link/missing-anchor',
-  'link/case-mismatch',
-  'link/empty-destination',
-  'link/missing-scheme',
-  'link/malformed-url',
-  'link/invalid-youtube-id',
-  'link/inverted-syntax',
-  'link/undefined-reference',
-  'link/unused-definition',
-  'link/undefined-footnote',
-  'link/unused-footnote',
-  'link/duplicate-footnote',
-] as const;
-export type LinkCode = (typeof LINK_CODES)[number];
+import { documentAnchors } from '../../links/anchors';
+import type { LinkContext } from '../../links/context';
+import { documentLinks, type Destination } from '../../links/extract';
+import { MARKDOWN_FILE } from '../../links/linkIndex';
+import { linkEntries, type LinkEntry } from '../../links/resolved';
+import { canonicalUri, relativeName } from '../../links/uri';
+import type { DocumentModel, LinkInfo } from '../../model/document';
+import { MemoKey } from '../../session/state';
+import type { Site } from '../../site/generator';
+import type { Span } from '../../text';
 
 /** What quick fixes read back from a finding. */
 export interface LinkFixData {
@@ -38,63 +20,36 @@ export interface LinkFixData {
   path?: string;
   /** For an undefined footnote: the label to define. */
   footnote?: string;
-  /** For unused definitions: remove the lines of the finding's span. */
   /** Other replacements of the finding's span, offered as fixes that are not preferred. */
   alternatives?: { replacement: string; title: string }[];
+  /** For unused definitions: remove the lines of the finding's span. */
   remove?: boolean;
 }
 
+/** One finding of the link check; its code is one of the family's (`rules/link/index.ts`). */
 export interface LinkIssue {
-  code: LinkCode;
+  code: string;
   span: Span;
   message: string;
   data?: LinkFixData;
 }
 
-/** A document's links, each with what it resolves to; shared by rules and navigation. */
-export interface ResolvedLink {
-  dest: Destination;
-  resolution: Resolution;
-}
-
 /** Reports per code and document stop here, so that a pasted dump does not bury the editor. */
 const MAX_PER_CODE = 200;
 
-const cache = new WeakMap<DocumentModel, { key: string; issues: LinkIssue[]; resolved: ResolvedLink[] }>();
-
-export interface LinkContext {
-  model: DocumentModel;
-  site: Site;
-  index: LinkIndex;
-}
-
-const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: () => false });
-
-export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
-  // Files are indexed only for documents inside a workspace folder; others need none.
-  const workspaceRoot = rootOf(workspace, model.uri);
-  const found = siteOf(workspace, model.uri, settings);
-  // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
-  const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
-  const index = workspaceRoot ? linkIndexOf(workspace, site.root ?? workspaceRoot) : NO_FILES;
-  return { model, site, index };
-}
+const ISSUES = new MemoKey<LinkIssue[]>('link/issues');
 
 /** Every link finding of a document, computed once per model and index version. */
-export function checkLinks(ctx: LinkContext): { issues: LinkIssue[]; resolved: ResolvedLink[] } {
-  const key = `${ctx.index.version} ${ctx.index.ready} ${ctx.site.generator} ${ctx.site.root}`;
-  const known = cache.get(ctx.model);
-  if (known && known.key === key) return known;
-  const result = computeLinkIssues(ctx);
-  cache.set(ctx.model, { key, ...result });
-  return result;
+export function checkLinks(ctx: LinkContext): LinkIssue[] {
+  const { model, site, index } = ctx;
+  return model.memo.get(ISSUES, [index, index.version, index.ready, site.generator, site.root], () => computeLinkIssues(ctx));
 }
 
-/** The same, without the cache: for benchmarks. */
-export function computeLinkIssues({ model, site, index }: LinkContext): { issues: LinkIssue[]; resolved: ResolvedLink[] } {
+/** The same, without the memo (benchmarks pass entries computed afresh too). */
+export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[] = linkEntries(ctx).entries): LinkIssue[] {
+  const { model, site, index } = ctx;
   const issues: LinkIssue[] = [];
-  const resolved: ResolvedLink[] = [];
-  const counts = new Map<LinkCode, number>();
+  const counts = new Map<string, number>();
   const report = (issue: LinkIssue) => {
     const n = (counts.get(issue.code) ?? 0) + 1;
     counts.set(issue.code, n);
@@ -102,39 +57,34 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
   };
   const links = documentLinks(model);
   const ownAnchors = () => documentAnchors(model, site.generator);
-  const rctx = { index, site, uri: model.uri };
 
-  for (const dest of links.destinations) {
+  for (const entry of entries) {
+    const dest = entry.dest;
     const url = dest.url;
     const quoted = `“${short(url)}”`;
-    if (url.trim() === '') {
-      if (dest.syntax === 'autolink') continue;
-      report({ code: 'link/empty-destination', span: dest.span, message: dest.image ? 'This image has no source: readers see a broken image.' : 'This link has no destination: it goes nowhere. Add the URL, or remove the link.' });
-      continue;
-    }
-    if (url.length > MAX_URL_LENGTH) continue;
-    const { malformed, cls, yt } = analyseUrl(url);
-    if (malformed) {
-      report({ code: 'link/malformed-url', span: dest.urlSpan, message: `The URL ${quoted} is malformed: ${malformed}.` });
-      continue;
-    }
-    if (cls.kind === 'external') {
-      if (yt && !yt.valid) {
-        report({
-          code: 'link/invalid-youtube-id',
-          span: dest.urlSpan,
-          message: yt.id === '' ? 'This YouTube link names no video.' : `“${short(yt.id)}” is not a YouTube video id: ids are 11 letters, digits, “-” or “_”. The link leads to an error page; copy it again from the video's Share button.`,
-        });
+    switch (entry.kind) {
+      case 'empty':
+        report({ code: 'link/empty-destination', span: dest.span, message: dest.image ? 'This image has no source: readers see a broken image.' : 'This link has no destination: it goes nowhere. Add the URL, or remove the link.' });
+        continue;
+      case 'malformed':
+        report({ code: 'link/malformed-url', span: dest.urlSpan, message: `The URL ${quoted} is malformed: ${entry.reason}.` });
+        continue;
+      case 'external': {
+        const yt = entry.yt;
+        if (yt && !yt.valid) {
+          report({
+            code: 'link/invalid-youtube-id',
+            span: dest.urlSpan,
+            message: yt.id === '' ? 'This YouTube link names no video.' : `“${short(yt.id)}” is not a YouTube video id: ids are 11 letters, digits, “-” or “_”. The link leads to an error page; copy it again from the video's Share button.`,
+          });
+        }
+        continue;
       }
-      continue;
+      case 'missing-scheme':
+        report({ code: 'link/missing-scheme', span: dest.urlSpan, message: `${quoted} looks like a web address but has no https://, so the site treats it as a file beside the post.`, data: { replacement: 'https://' + url.trim(), replacementTitle: `Add https://` } });
+        continue;
     }
-    if (cls.kind !== 'local' && dest.syntax !== 'post_url' && dest.syntax !== 'jekyll-link') continue;
-    if (cls.kind === 'local' && looksLikeHost(cls.path) && dest.syntax !== 'ref' && !index.exists(model.uri.slice(0, model.uri.lastIndexOf('/') + 1) + cls.path)) {
-      report({ code: 'link/missing-scheme', span: dest.urlSpan, message: `${quoted} looks like a web address but has no https://, so the site treats it as a file beside the post.`, data: { replacement: 'https://' + url.trim(), replacementTitle: `Add https://` } });
-      continue;
-    }
-    const resolution = resolveCached(rctx, dest);
-    resolved.push({ dest, resolution });
+    const resolution = entry.resolution;
     switch (resolution.status) {
       case 'missing': {
         const what = dest.image ? 'image' : dest.syntax === 'post_url' ? 'post' : 'file';
@@ -211,39 +161,7 @@ export function computeLinkIssues({ model, site, index }: LinkContext): { issues
     }
   }
   issues.sort((a, b) => a.span.start - b.span.start);
-  return { issues, resolved };
-}
-
-// What a URL is, without the files: the same URLs come back on every keystroke.
-const urlFacts = new Map<string, { malformed?: string; cls: UrlClass; yt?: { id: string; valid: boolean } }>();
-
-function analyseUrl(url: string) {
-  let facts = urlFacts.get(url);
-  if (!facts) {
-    if (urlFacts.size >= 20_000) urlFacts.clear();
-    const cls = classifyUrl(url);
-    facts = { malformed: malformedReason(url), cls, yt: cls.kind === 'external' ? youtubeVideoId(url) : undefined };
-    urlFacts.set(url, facts);
-  }
-  return facts;
-}
-
-// Resolutions against one version of the index: an edit leaves most links as they were.
-let resolutions: { index: LinkIndex; version: number; site: string; map: Map<string, Resolution> } | undefined;
-
-function resolveCached(ctx: ResolveContext, dest: Destination): Resolution {
-  const siteKey = `${ctx.site.generator} ${ctx.site.root}`;
-  if (!resolutions || resolutions.index !== ctx.index || resolutions.version !== ctx.index.version || resolutions.site !== siteKey) {
-    resolutions = { index: ctx.index, version: ctx.index.version, site: siteKey, map: new Map() };
-  }
-  const key = `${ctx.uri}\u0000${dest.syntax}\u0000${dest.url}`;
-  let resolution = resolutions.map.get(key);
-  if (!resolution) {
-    if (resolutions.map.size >= 50_000) resolutions.map.clear();
-    resolution = resolveDestination(ctx, dest);
-    resolutions.map.set(key, resolution);
-  }
-  return resolution;
+  return issues;
 }
 
 /** A heading is offered for a missing anchor only when at most this share of it differs. */
@@ -302,21 +220,6 @@ function firstLine(model: DocumentModel, span: Span): Span {
 function where(site: Site, expected: string): string {
   if (!site.root || !expected.startsWith(site.root + '/')) return '';
   return ` (looked for ${decodeURIComponent(expected.slice(site.root.length + 1))})`;
-}
-
-/** A target's path relative to a document, for messages. */
-export function relativeName(from: string, to: string): string {
-  const a = canonicalUri(from).split('/');
-  const b = canonicalUri(to).split('/');
-  let i = 0;
-  while (i < a.length - 1 && i < b.length - 1 && a[i] === b[i]) i++;
-  const up = a.length - 1 - i;
-  const rel = (up === 0 ? './' : '../'.repeat(up)) + b.slice(i).join('/');
-  try {
-    return decodeURIComponent(rel);
-  } catch {
-    return rel;
-  }
 }
 
 function short(text: string): string {

@@ -1,0 +1,125 @@
+import { MemoKey, SessionKey } from '../session/state';
+import type { Session } from '../session/session';
+import type { LinkContext } from './context';
+import { documentLinks, type Destination } from './extract';
+import type { LinkIndex } from './linkIndex';
+import { resolveDestination, type Resolution, type ResolveContext } from './resolve';
+import { classifyUrl, looksLikeHost, malformedReason, MAX_URL_LENGTH, youtubeVideoId, type UrlClass } from './url';
+
+/** What a URL is, without the files. */
+export interface UrlFacts {
+  malformed?: string;
+  cls: UrlClass;
+  yt?: { id: string; valid: boolean };
+}
+
+/** One destination of the document, as far as Talkdown can tell what it points to. */
+export type LinkEntry =
+  | { kind: 'empty'; dest: Destination }
+  | { kind: 'malformed'; dest: Destination; reason: string }
+  | { kind: 'external'; dest: Destination; yt?: { id: string; valid: boolean } }
+  /** A local path that looks like a host name written without a scheme. */
+  | { kind: 'missing-scheme'; dest: Destination }
+  | { kind: 'resolved'; dest: Destination; resolution: Resolution };
+
+/** A document's links, each with what it resolves to; shared by rules and navigation. */
+export interface ResolvedLink {
+  dest: Destination;
+  resolution: Resolution;
+}
+
+export interface DocumentLinkEntries {
+  /** In document order; destinations Talkdown does not check are left out. */
+  entries: LinkEntry[];
+  resolved: ResolvedLink[];
+}
+
+const ENTRIES = new MemoKey<DocumentLinkEntries>('link/entries');
+
+/** Every destination of the document, classified and resolved; once per model and index version. */
+export function linkEntries(ctx: LinkContext): DocumentLinkEntries {
+  const { model, site, index } = ctx;
+  return model.memo.get(ENTRIES, [index, index.version, index.ready, site.generator, site.root], () => computeLinkEntries(ctx));
+}
+
+/** The same, without the memo: for benchmarks. */
+export function computeLinkEntries({ model, site, index, session }: LinkContext): DocumentLinkEntries {
+  const entries: LinkEntry[] = [];
+  const resolved: ResolvedLink[] = [];
+  const rctx: ResolveContext = { index, site, uri: model.uri };
+  const dir = model.uri.slice(0, model.uri.lastIndexOf('/') + 1);
+  for (const dest of documentLinks(model).destinations) {
+    const url = dest.url;
+    if (url.trim() === '') {
+      if (dest.syntax !== 'autolink') entries.push({ kind: 'empty', dest });
+      continue;
+    }
+    if (url.length > MAX_URL_LENGTH) continue;
+    const { malformed, cls, yt } = urlFacts(session, url);
+    if (malformed) {
+      entries.push({ kind: 'malformed', dest, reason: malformed });
+      continue;
+    }
+    if (cls.kind === 'external') {
+      entries.push({ kind: 'external', dest, yt });
+      continue;
+    }
+    if (cls.kind !== 'local' && dest.syntax !== 'post_url' && dest.syntax !== 'jekyll-link') continue;
+    if (cls.kind === 'local' && looksLikeHost(cls.path) && dest.syntax !== 'ref' && !index.exists(dir + cls.path)) {
+      entries.push({ kind: 'missing-scheme', dest });
+      continue;
+    }
+    const resolution = resolveCached(session, rctx, dest);
+    entries.push({ kind: 'resolved', dest, resolution });
+    resolved.push({ dest, resolution });
+  }
+  return { entries, resolved };
+}
+
+/** URLs analysed so far: the same URLs come back on every keystroke. Bounded. */
+const URL_FACTS = new SessionKey<Map<string, UrlFacts>>('link/url-facts', () => new Map());
+const MAX_URL_FACTS = 20_000;
+
+function urlFacts(session: Session, url: string): UrlFacts {
+  const known = session.state(URL_FACTS);
+  let facts = known.get(url);
+  if (!facts) {
+    if (known.size >= MAX_URL_FACTS) known.clear();
+    const cls = classifyUrl(url);
+    facts = { malformed: malformedReason(url), cls, yt: cls.kind === 'external' ? youtubeVideoId(url) : undefined };
+    known.set(url, facts);
+  }
+  return facts;
+}
+
+/**
+ * Resolutions against one version of the index: an edit leaves most links as they were.
+ * One slot, replaced when the index, its version or the site changes; bounded.
+ */
+interface Resolutions {
+  index?: LinkIndex;
+  version: number;
+  site: string;
+  map: Map<string, Resolution>;
+}
+const RESOLUTIONS = new SessionKey<Resolutions>('link/resolutions', () => ({ version: -1, site: '', map: new Map() }), { files: true });
+const MAX_RESOLUTIONS = 50_000;
+
+function resolveCached(session: Session, ctx: ResolveContext, dest: Destination): Resolution {
+  const slot = session.state(RESOLUTIONS);
+  const siteKey = `${ctx.site.generator} ${ctx.site.root}`;
+  if (slot.index !== ctx.index || slot.version !== ctx.index.version || slot.site !== siteKey) {
+    slot.index = ctx.index;
+    slot.version = ctx.index.version;
+    slot.site = siteKey;
+    slot.map = new Map();
+  }
+  const key = `${ctx.uri}\u0000${dest.syntax}\u0000${dest.url}`;
+  let resolution = slot.map.get(key);
+  if (!resolution) {
+    if (slot.map.size >= MAX_RESOLUTIONS) slot.map.clear();
+    resolution = resolveDestination(ctx, dest);
+    slot.map.set(key, resolution);
+  }
+  return resolution;
+}
