@@ -218,7 +218,7 @@ function isSentenceStart(text: string, at: number, blockStart: number): boolean 
   return true;
 }
 
-const SKIPPED_BEFORE_SENTENCE = new Set([...'*_~"\'“‘([>#|-'].map((ch) => ch.charCodeAt(0)));
+const SKIPPED_BEFORE_SENTENCE: ReadonlySet<number> = new Set([...'*_~"\'“‘([>#|-'].map((ch) => ch.charCodeAt(0)));
 
 function insideParens(text: string, from: number, at: number): boolean {
   const before = text.slice(from, at);
