@@ -47,14 +47,11 @@ export class TalkdownContext implements vscode.Disposable {
         { scheme: 'untitled', language: 'markdown' },
         { scheme: 'vscode-remote', language: 'markdown' },
       ],
-      // Posts, images, any file a link may point to, and site configuration changed outside
-      // the editor reach the server (folders too: a deleted folder takes its files along).
-      synchronize: {
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*'),
-      },
       // Read at each start: a restart after trust was granted starts trusted.
       initializationOptions: () => ({
         workspaceTrusted: vscode.workspace.isTrusted,
+        // The user's words go to VS Code's settings, which only the extension can write.
+        clientCommands: ['talkdown.spelling.addToUserDictionary'],
         storagePath: this.extension.globalStorageUri.scheme === 'file' ? this.extension.globalStorageUri.fsPath : undefined,
       }),
       outputChannel: this.output,

@@ -3,10 +3,10 @@ import { pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,6 +28,8 @@ import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
 import { registerRuleFixes } from './lsp/codeActions';
 import { ConfigFilePublisher } from './lsp/configFile';
+import { FileWatching } from './lsp/fileWatching';
+import { ADD_TO_USER_DICTIONARY, registerUserDictionary } from './lsp/userDictionary';
 import { compiledDictionary } from './node/dictionary';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -75,11 +77,20 @@ registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), set
 const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
 externalLinks.register();
 
+let registersConfiguration = false;
+let clientCapabilities: ClientCapabilities = {};
+
 connection.onInitialize((params): InitializeResult => {
   let roots = (params.workspaceFolders ?? []).map((folder) => folder.uri.replace(/\/$/, ''));
   if (roots.length === 0 && params.rootUri) roots = [params.rootUri.replace(/\/$/, '')];
   workspace.roots = roots;
   settings.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  fileWatching.initialize(params.capabilities);
+  clientCapabilities = params.capabilities;
+  // VS Code's extension writes the user's words to its own settings; other clients get the server's.
+  const clientCommands = (params.initializationOptions as { clientCommands?: unknown } | undefined)?.clientCommands;
+  if (!Array.isArray(clientCommands) || !clientCommands.includes(ADD_TO_USER_DICTIONARY)) registerUserDictionary(connection, providers, session, () => clientCapabilities);
   externalLinks.initialize(params.initializationOptions);
   return {
     capabilities: {
@@ -105,9 +116,11 @@ connection.onInitialized(() => {
     () => diagnostics.scheduleAll(documents.keys()),
     (error) => connection.console.error(`Talkdown could not index links: ${(error as Error).stack ?? String(error)}`),
   );
-  if (settings.supportsConfiguration) {
+  // Only what the client can register dynamically is registered so.
+  if (settings.supportsConfiguration && registersConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkdown' });
   }
+  fileWatching.start(workspace.roots).catch((error) => connection.console.error(`Talkdown could not watch files: ${(error as Error).message}`));
 });
 
 connection.onDidChangeConfiguration((params) => {
@@ -129,21 +142,21 @@ documents.onDidClose((event) => {
 
 // Files changed on disk (created, edited elsewhere, deleted, renamed): the site's tags, the
 // talk index and every open document's findings may depend on them.
-connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
-  session.filesChanged(changes.map((change) => ({ uri: change.uri, kind: kinds[change.type] })));
+const fileWatching = new FileWatching(connection, async (events) => {
+  session.filesChanged(events);
   forgetSiteTerms(workspace);
   // Links resolve against the index: a created, deleted or renamed file (an image too) changes them.
-  for (const change of changes.slice(0, 10_000)) {
-    await updateLinkIndex(linkIndex, change.uri, change.type === FileChangeType.Deleted).catch(() => false);
+  for (const event of events.slice(0, 10_000)) {
+    await updateLinkIndex(linkIndex, event.uri, event.kind === 'deleted').catch(() => false);
   }
-  for (const change of changes) {
-    if (!isMarkdownFile(change.uri) || documents.get(change.uri)) continue;
-    if (change.type === FileChangeType.Deleted) talkIndex.remove(change.uri);
-    else void indexFile(change.uri, talkIndex);
+  for (const event of events) {
+    if (!isMarkdownFile(event.uri) || documents.get(event.uri)) continue;
+    if (event.kind === 'deleted') talkIndex.remove(event.uri);
+    else void indexFile(event.uri, talkIndex);
   }
   diagnostics.scheduleAll(documents.keys());
 });
+connection.onShutdown(() => fileWatching.dispose());
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`Talkdown: unexpected error: ${error.stack ?? String(error)}`);

@@ -21,6 +21,8 @@ export class ServerUnderTest {
   private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
+  /** What the server registered dynamically. */
+  readonly registrations: unknown[] = [];
 
   constructor(options: { execArgv?: string[]; env?: Record<string, string> } = {}) {
     this.process = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
@@ -41,18 +43,25 @@ export class ServerUnderTest {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map(() => this.settings),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: unknown) => {
+      this.registrations.push(params);
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<unknown> {
+  async initialize(
+    rootUri: string | null = null,
+    initializationOptions?: unknown,
+    capabilities: unknown = { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       initializationOptions,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'site' }] : null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -25,3 +25,4 @@ export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './ex
 export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, stripMarkdownExtension, WALK_POLICY, type WalkPolicy } from './files';
 export { insertStyleFor, isIsoDate, NEW_POST_DIR, newPostText, postFileName, talkText, type InsertStyle, type NewPost, type NewTalk } from './features/newPost';
 export { configFindings, configsOf } from './rules/config';
+export { withSpellingWord, wordsConfigTarget } from './config/edit';

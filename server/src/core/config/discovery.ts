@@ -41,7 +41,8 @@ function folderOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/'));
 }
 
-function rootFor(session: Session, uri: string): string | undefined {
+/** The workspace folder that holds `uri`: the longest root that is a prefix of it. */
+export function rootFor(session: Session, uri: string): string | undefined {
   let best: string | undefined;
   for (const root of session.workspace.roots) {
     const prefix = root.replace(/\/$/, '') + '/';

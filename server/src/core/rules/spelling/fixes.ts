@@ -48,7 +48,7 @@ export function spellingFixes({ model }: FixContext, finding: FindingRef): CodeF
       ...base,
       title: `Add "${data.word}" to the user dictionary`,
       edits: [],
-      command: { id: ADD_TO_USER_DICTIONARY, title: 'Add to the user dictionary', arguments: [data.word] },
+      command: { id: ADD_TO_USER_DICTIONARY, title: 'Add to the user dictionary', arguments: [data.word, model.uri] },
     },
     { ...base, title: `Ignore "${data.word}" in this document`, isPreferred: false, edits: [ignoreEdit(model, data.word)] },
   );
