@@ -63,7 +63,7 @@ function boldCandidate(x: Extraction, node: Paragraph, block: Block, next: Block
     evidence = true;
   }
   const links: LinkTargets = {};
-  for (const link of [...strongFlat.links, ...restFlat.links]) classify(links, block.section, link.url, link.span, link.text);
+  for (const link of [...strongFlat.links, ...restFlat.links]) classify(x, links, block.section, link.url, link.span, link.text);
   if (readLinkLine(x, links, next)) evidence = true;
   if (links.video || links.slides) evidence = true;
   const headingSpan = block.span;
@@ -104,7 +104,7 @@ function readItem(x: Extraction, item: ListItem, section: Section): Talk | undef
   // Label links (`[video]`, a bare URL) are not part of the title.
   let text = flat.text;
   for (const link of [...flat.links].reverse()) {
-    classify(links, section, link.url, link.span, link.text);
+    classify(x, links, section, link.url, link.span, link.text);
     if (LINK_LABEL.test(link.text) || link.text === link.url) text = text.slice(0, link.from) + text.slice(link.to);
   }
   text = text.replace(/\s*\(\s*\)|\s*[-–—:|·,]+\s*$/g, '').replace(/\s+/g, ' ').trim();

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Span } from '../../text';
 import type { DocumentModel, Section } from '../document';
 import type { OutlineNode, OutlineSection, Talk, TalkLink, VideoLink } from './types';
+import type { UrlReading } from './videoUrls';
 
 /** A top-level block of the body, with the section it is parsed in. */
 export interface Block {
@@ -28,6 +29,8 @@ export interface Extraction {
   readonly root: OutlineNode[];
   /** Whether some heading is a talk: then bold lines need evidence of their own. */
   hasHeadingTalks: boolean;
+  /** What URLs read as, for this reading: shared by sections whose parse has no readings yet. */
+  readonly urls: Map<string, UrlReading>;
 }
 
 /** An open heading while the tree is built: what the blocks under it belong to. */
@@ -58,7 +61,7 @@ export function newExtraction(model: DocumentModel): Extraction {
       blocks.push({ node, section, span });
     }
   }
-  return { model, blocks, definitions, talks: [], sections: [], root: [], hasHeadingTalks: false };
+  return { model, blocks, definitions, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
 }
 
 /** Adds a node to its parent's children, or to the top level. A talk holds only talks. */

@@ -77,7 +77,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
   const titleLength = Math.max(1, parts.title.length);
   for (const link of flat.links) {
     if (!/^https?:\/\//i.test(link.url)) continue;
-    classify(h, headingSection, link.url, link.span, link.text);
+    classify(x, h, headingSection, link.url, link.span, link.text);
     if (link.to - link.from >= titleLength * 0.6 || link.text.trim() === '') strong('link-heading');
   }
   if (flat.small) {
@@ -112,7 +112,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
     for (let i = firstLinkAtOrAfter(links, bodyStart); i < links.length && links[i].span.start < bodyEnd && (!h.video || !h.slides); i++) {
       const link = links[i];
       const url = link.kind === 'link' ? link.url : link.kind === 'linkReference' ? x.definitions.get(link.identifier ?? '') : undefined;
-      if (url) classify(h, model.sections[link.sectionIndex], url, link.span, '', false);
+      if (url) classify(x, h, model.sections[link.sectionIndex], url, link.span, '', false);
     }
   }
   if (!h.title) h.title = h.video?.url ?? h.slides?.url ?? h.page?.url ?? flat.text.trim();

@@ -2,7 +2,7 @@ import type { Span } from '../../text';
 import type { LinkInfo, Section } from '../document';
 import type { Block, Extraction, LinkTargets } from './context';
 import { flatten } from './flatten';
-import { isSlidesUrl, sectionVideoUrl } from './videoUrls';
+import { readsAsSlides, readUrl, type UrlReading } from './videoUrls';
 
 // A talk's links: its video, its slides, its page; and the lines under a heading that hold them.
 
@@ -18,6 +18,7 @@ const LINK_LINE_FILLER = /^[^\p{L}\p{N}]*(?:[\p{L} ]{1,16}:)?[^\p{L}\p{N}]*$/u;
  * where the link is written, which remembers what its URLs read as.
  */
 export function classify(
+  x: Extraction,
   target: LinkTargets,
   section: Section | undefined,
   url: string,
@@ -25,12 +26,12 @@ export function classify(
   label: string,
   pageToo = true,
 ): 'video' | 'slides' | 'page' | undefined {
-  const video = sectionVideoUrl(section?.parsed, url);
-  if (video) {
-    target.video ??= { ...video, span };
+  const reading: UrlReading = readUrl(section?.parsed, x.urls, url);
+  if (reading.video) {
+    target.video ??= { ...reading.video, span };
     return 'video';
   }
-  if (isSlidesUrl(url) || SLIDES_LABEL.test(label)) {
+  if (readsAsSlides(reading, url) || SLIDES_LABEL.test(label)) {
     target.slides ??= { url, span };
     return 'slides';
   }
@@ -50,7 +51,7 @@ export function readLinkLine(x: Extraction, target: LinkTargets, block: Block): 
   const { node, section } = block;
   if (node.type === 'html') {
     const m = /<iframe\b[^>]{0,500}?\bsrc=["']([^"']{1,500})["']/i.exec(node.value.slice(0, 2000));
-    return m ? classify(target, section, m[1], block.span, '', false) === 'video' : false;
+    return m ? classify(x, target, section, m[1], block.span, '', false) === 'video' : false;
   }
   if (node.type !== 'paragraph') return false;
   const flat = flatten(x, node.children, section);
@@ -61,7 +62,7 @@ export function readLinkLine(x: Extraction, target: LinkTargets, block: Block): 
     if (!embed) return false;
     const id = embed[2] ?? embed[4];
     const url = (embed[1] ?? embed[3]).toLowerCase() === 'vimeo' ? `https://vimeo.com/${id}` : `https://www.youtube.com/watch?v=${id}`;
-    return classify(target, section, url, block.span, '', false) === 'video';
+    return classify(x, target, section, url, block.span, '', false) === 'video';
   }
   let rest = '';
   let at = 0;
@@ -73,7 +74,7 @@ export function readLinkLine(x: Extraction, target: LinkTargets, block: Block): 
   if (rest.length > 40 || !LINK_LINE_FILLER.test(rest.trim())) return false;
   let found = false;
   for (const link of flat.links) {
-    const kind = classify(target, section, link.url, link.span, link.text, false);
+    const kind = classify(x, target, section, link.url, link.span, link.text, false);
     if (kind === 'video' || kind === 'slides') found = true;
   }
   return found;

@@ -14,18 +14,38 @@ export function parseVideoUrl(url: string): VideoInfo | undefined {
   return readVideoUrl(url);
 }
 
+/** What a URL reads as to the talk model: a video, or else whether it is a slide deck. */
+export interface UrlReading {
+  video: VideoInfo | undefined;
+  /** Whether a URL that is no video points at slides; read only when asked. */
+  slides?: boolean;
+}
+
 // URL parsing is the costly part of reading talks, and a post's URLs repeat every version:
 // each parsed section keeps what its URLs read as, for as long as the parse is reused.
-const SECTION_VIDEO_URLS = new MemoKey<Map<string, VideoInfo | undefined>>('talks: video URLs');
+const SECTION_URLS = new MemoKey<Map<string, UrlReading>>('talks: URL readings');
 
-/** `parseVideoUrl`, remembered by the parsed section the URL is written in. */
-export function sectionVideoUrl(parsed: ParsedSection | undefined, url: string): VideoInfo | undefined {
-  if (!parsed) return readVideoUrl(url);
-  const known = parsed.memo.get(SECTION_VIDEO_URLS, [], () => new Map());
-  if (known.has(url)) return known.get(url);
-  const video = readVideoUrl(url);
-  known.set(url, video);
-  return video;
+/**
+ * What a URL reads as, remembered by the parsed section it is written in (and, for a section
+ * read for the first time, shared through `shared` with the document's other new sections).
+ */
+export function readUrl(parsed: ParsedSection | undefined, shared: Map<string, UrlReading>, url: string): UrlReading {
+  const known = parsed?.memo.get(SECTION_URLS, [], () => new Map<string, UrlReading>());
+  let reading = known?.get(url);
+  if (reading) return reading;
+  reading = shared.get(url);
+  if (!reading) {
+    reading = { video: readVideoUrl(url) };
+    shared.set(url, reading);
+  }
+  known?.set(url, reading);
+  return reading;
+}
+
+/** Whether the URL of a reading with no video points at slides. */
+export function readsAsSlides(reading: UrlReading, url: string): boolean {
+  reading.slides ??= isSlidesUrl(url);
+  return reading.slides;
 }
 
 function readVideoUrl(url: string): VideoInfo | undefined {
