@@ -16,7 +16,8 @@ import { NodeWorkspace } from './node/workspace';
 import { AnalysisSession, DICTIONARY, isMarkdownFile, LINK_INDEX, LinkIndex, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { TalkIndex } from './core/features/talkIndex';
-import { CurrentModels, registerOutlineFeatures } from './lsp/symbols';
+import { registerOutlineFeatures } from './lsp/symbols';
+import { OpenDocumentModels } from './lsp/openDocumentModels';
 import { indexFile, indexWorkspaceRoots } from './node/indexFolder';
 import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontMatterFeatures';
 import { registerHover } from './lsp/hover';
@@ -63,7 +64,7 @@ const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, s
 );
 diagnostics.addHook({ analysed: () => configFiles.update(documents.keys()) });
 const talkIndex = new TalkIndex();
-const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
+const currentModels: OpenDocumentModels = new OpenDocumentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
 registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);

@@ -3,7 +3,7 @@
  * the first request after an edit) and a workspace-symbol query over 2,000 indexed posts.
  */
 import { buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
-import { documentSymbols } from '../../server/src/core/features/outline';
+import { documentSymbols } from '../../server/src/core/features/documentSymbols';
 import { TalkIndex } from '../../server/src/core/features/talkIndex';
 import { extractTalks } from '../../server/src/core/model/talks';
 import { generatePost } from './generate';

@@ -66,7 +66,7 @@ describe('spelling over LSP', () => {
     assert.ok(titles.includes('Add "performnce" to the user dictionary'));
     assert.ok(titles.includes('Ignore "performnce" in this document'));
     const user = typo.find((a) => a.title.includes('user dictionary'))!;
-    assert.deepEqual(user.command, { title: 'Add to the user dictionary', command: 'talkdown.spelling.addToUserDictionary', arguments: ['performnce'] });
+    assert.deepEqual(user.command, { title: 'Add to the user dictionary', command: 'talkdown.spelling.addToUserDictionary', arguments: ['performnce', uri()] });
     const ignore = typo.find((a) => a.title.startsWith('Ignore'))!;
     assert.deepEqual(ignore.edit?.changes?.[uri()], [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '<!-- talkdown-words: performnce -->\n' }]);
 

@@ -39,7 +39,7 @@ describe('spelling quick fixes', () => {
     const at = TEXT.indexOf('performnce');
     assert.deepEqual(fixes[0].edits, [{ span: { start: at, end: at + 'performnce'.length }, newText: 'performance' }]);
     assert.deepEqual(fixes[1].command, { id: 'talkdown.spelling.addToWorkspaceDictionary', title: 'Add to the workspace dictionary', arguments: [URI, 'performnce'] });
-    assert.deepEqual(fixes[2].command, { id: 'talkdown.spelling.addToUserDictionary', title: 'Add to the user dictionary', arguments: ['performnce'] });
+    assert.deepEqual(fixes[2].command, { id: 'talkdown.spelling.addToUserDictionary', title: 'Add to the user dictionary', arguments: ['performnce', URI] });
     const fmEnd = TEXT.indexOf('---', 4) + 4;
     assert.deepEqual(fixes[3].edits, [{ span: { start: fmEnd, end: fmEnd }, newText: '<!-- talkdown-words: performnce -->\n' }]);
   });

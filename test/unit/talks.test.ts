@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../../server/src/core';
-import { extractTalks, formatTimestamp, parseSpeakers, parseTimestamp, parseVideoUrl, type OutlineNode, type Talk } from '../../server/src/core/model/talks';
+import { extractTalks, type OutlineNode, type Talk } from '../../server/src/core/model/talks';
 import { lines, source } from './util';
 
 function modelOf(text: string): DocumentModel {
@@ -303,55 +303,6 @@ describe('headings that are not talks', () => {
   });
 });
 
-describe('speakers, videos and timestamps', () => {
-  it('parses speaker lists', () => {
-    assert.deepEqual(parseSpeakers('Ada Lovelace')?.speakers, [{ name: 'Ada Lovelace' }]);
-    assert.deepEqual(parseSpeakers('Ada Lovelace, Alan Turing')?.speakers, [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }]);
-    assert.deepEqual(parseSpeakers('Ada Lovelace & Alan Turing, Example Corp')?.speakers, [
-      { name: 'Ada Lovelace', affiliation: 'Example Corp' },
-      { name: 'Alan Turing', affiliation: 'Example Corp' },
-    ]);
-    assert.deepEqual(parseSpeakers('Jean van der Berg, CNCF; Seth McCombs, AcuityMD')?.speakers, [
-      { name: 'Jean van der Berg', affiliation: 'CNCF' },
-      { name: 'Seth McCombs', affiliation: 'AcuityMD' },
-    ]);
-    assert.equal(parseSpeakers('K8s'), undefined);
-    assert.equal(parseSpeakers('Part 2'), undefined);
-    assert.equal(parseSpeakers('The Hard Way'), undefined);
-  });
-
-  it('parses video URLs: ids, hosts and timestamps', () => {
-    const cases: [string, string | undefined, string | undefined, number | undefined][] = [
-      ['https://www.youtube.com/watch?v=AbCdEfGhIjK', 'youtube', 'AbCdEfGhIjK', undefined],
-      ['https://youtube.com/watch?v=AbCdEfGhIjK&t=95', 'youtube', 'AbCdEfGhIjK', 95],
-      ['https://youtu.be/AbCdEfGhIjK?t=1m35s', 'youtube', 'AbCdEfGhIjK', 95],
-      ['https://www.youtube.com/embed/AbCdEfGhIjK?start=3723', 'youtube', 'AbCdEfGhIjK', 3723],
-      ['https://m.youtube.com/watch?v=AbCdEfGhIjK#t=1h2m3s', 'youtube', 'AbCdEfGhIjK', 3723],
-      ['https://vimeo.com/123456789#t=95s', 'vimeo', '123456789', 95],
-      ['https://video.fosdem.org/2024/ua2220/talk.webm', 'fosdem', undefined, undefined],
-      ['https://example.dev/talk.mp4', 'file', undefined, undefined],
-    ];
-    for (const [url, host, id, seconds] of cases) {
-      const video = parseVideoUrl(url);
-      assert.deepEqual([video?.host, video?.id, video?.timestampSeconds], [host, id, seconds], url);
-    }
-    assert.equal(parseVideoUrl('https://example.dev/blog'), undefined);
-    assert.equal(parseVideoUrl('example.dev'), undefined);
-    assert.equal(parseVideoUrl('https://www.youtube.com/playlist?list=PLx'), undefined);
-  });
-
-  it('parses and formats timestamps', () => {
-    assert.equal(parseTimestamp('95'), 95);
-    assert.equal(parseTimestamp('95s'), 95);
-    assert.equal(parseTimestamp('1m35s'), 95);
-    assert.equal(parseTimestamp('1:35'), 95);
-    assert.equal(parseTimestamp('01:02:03'), 3723);
-    assert.equal(parseTimestamp('soon'), undefined);
-    assert.equal(formatTimestamp(95), '1:35');
-    assert.equal(formatTimestamp(3723), '1:02:03');
-  });
-});
-
 describe('bounds and odd input', () => {
   it('reads 5,000 talks quickly', () => {
     const parts: string[] = [];
@@ -462,5 +413,35 @@ describe('talks of a re-analysed document', () => {
     assert.equal(edited.slice(talk.video!.span.start, talk.video!.span.end), '[Karpenter at scale](https://www.youtube.com/watch?v=ZyXwVuTsRqP&t=95)');
     assert.equal(edited.slice(talk.titleSpan.start, talk.titleSpan.end), 'Karpenter at scale');
     assert.equal(talk.video!.timestampSeconds, 95);
+  });
+
+  it('read from reused sections, equal what a fresh parse reads, edit after edit', () => {
+    const body = lines(
+      '## Day 1',
+      '',
+      'Intro.',
+      '',
+      '### [Karpenter at scale](https://www.youtube.com/watch?v=ZyXwVuTsRqP&t=95) (Priya Natarajan, Example Corp)',
+      '',
+      '[Slides](https://speakerdeck.com/example/karpenter)',
+      '',
+      '**Scheduling, revisited** - Alan Turing',
+      '',
+      '[Video](https://vimeo.com/123456789)',
+      '',
+      '## Day 2',
+      '',
+      '- [Paved roads](https://youtu.be/AbCdEfGhIjK) - Jordan Doe',
+      '- [Tracing](https://youtu.be/0123456789_) - Sam Rivera',
+    );
+    let previous = buildModel({ uri: 'file:///p.md', version: 1, getText: () => body }, { maxFileSize: 1e9 });
+    extractTalks(previous);
+    for (const [version, intro] of [[2, 'A longer introduction.'], [3, 'Short.'], [4, 'A longer introduction.']] as const) {
+      const text = body.replace('Intro.', intro);
+      const model = buildModel({ uri: 'file:///p.md', version, getText: () => text }, { previous, maxFileSize: 1e9 });
+      const fresh = buildModel({ uri: 'file:///p.md', version, getText: () => text }, { maxFileSize: 1e9 });
+      assert.deepEqual(extractTalks(model), extractTalks(fresh), intro);
+      previous = model;
+    }
   });
 });

@@ -26,3 +26,9 @@ export { entersFolder, isMarkdownFile, MARKDOWN_EXTENSIONS, MARKDOWN_GLOB, strip
 export { insertStyleFor, isIsoDate, NEW_POST_DIR, newPostText, postFileName, talkText, type InsertStyle, type NewPost, type NewTalk } from './features/newPost';
 export { configFindings, configsOf } from './rules/config';
 export { withSpellingWord, wordsConfigTarget } from './config/edit';
+export { extractTalks, speakerNamesOf, type OutlineNode, type OutlineSection, type Speaker, type Talk, type TalkOutline } from './model/talks';
+export { documentSymbols, type DocumentSymbol } from './features/documentSymbols';
+export { foldingRanges, type FoldingRange } from './features/foldingRanges';
+export { talkHover } from './features/talkHover';
+export { workspaceSymbols, type WorkspaceSymbol } from './features/workspaceSymbols';
+export { TalkIndex, type IndexedTalk } from './features/talkIndex';

@@ -1,6 +1,5 @@
 import type { Connection, Hover } from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
-import { hover as talkHover } from '../core/features/outline';
+import { talkHover, type DocumentModel, type Workspace } from '../core';
 import { frontMatterHover } from '../core/frontMatter';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';

@@ -1,9 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildModel, DEFAULT_SETTINGS, type DocumentModel } from '../core';
-import type { TalkIndex } from '../core/features/talkIndex';
-import { extractTalks } from '../core/model/talks';
+import { buildModel, DEFAULT_SETTINGS, extractTalks, type DocumentModel, type TalkIndex } from '../core';
 import { decodeUtf8, toPath, toUri } from './workspace';
 
 const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown']);

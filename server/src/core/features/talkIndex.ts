@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model/document';
 import { extractTalks, type Talk } from '../model/talks';
 import type { LineIndex, Range } from '../text';
-import { talkDetail } from './outline';
+import { talkDetail } from './talkDetail';
 
 /** One talk as the workspace index keeps it: plain data, no model, so that memory stays small. */
 export interface IndexedTalk {

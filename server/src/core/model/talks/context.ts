@@ -1,0 +1,89 @@
+import type { RootContent } from 'mdast';
+import type { Span } from '../../text';
+import type { DocumentModel, Section } from '../document';
+import type { OutlineNode, OutlineSection, Talk, TalkLink, VideoLink } from './types';
+import type { UrlReading } from './videoUrls';
+
+/** A top-level block of the body, with the section it is parsed in. */
+export interface Block {
+  node: RootContent;
+  section: Section;
+  span: Span;
+}
+
+/** Where a talk's video, slides and page links are collected; the first of each kind counts. */
+export interface LinkTargets {
+  video?: VideoLink;
+  slides?: TalkLink;
+  page?: TalkLink;
+}
+
+/** One reading of a document's talks: its blocks, its link definitions and what was found so far. */
+export interface Extraction {
+  readonly model: DocumentModel;
+  readonly blocks: readonly Block[];
+  /** The first definition of each label, by identifier. */
+  readonly definitions: ReadonlyMap<string, string>;
+  readonly talks: Talk[];
+  readonly sections: OutlineSection[];
+  readonly root: OutlineNode[];
+  /** Whether some heading is a talk: then bold lines need evidence of their own. */
+  hasHeadingTalks: boolean;
+  /** What URLs read as, for this reading: shared by sections whose parse has no readings yet. */
+  readonly urls: Map<string, UrlReading>;
+}
+
+/** An open heading while the tree is built: what the blocks under it belong to. */
+export interface Container {
+  node: OutlineSection | Talk | undefined;
+  depth: number;
+  /** A section heading with no body of its own, followed by talks at its level: it groups them. */
+  label: boolean;
+  /** The heading's plain text, which tells whether its lists are lists of talks. */
+  headingText?: string;
+}
+
+/** The body's blocks (front matter left out) and its link definitions. */
+export function newExtraction(model: DocumentModel): Extraction {
+  const definitions = new Map<string, string>();
+  for (const link of model.links) {
+    if (link.kind === 'definition' && link.identifier && link.url !== undefined && !definitions.has(link.identifier)) {
+      definitions.set(link.identifier, link.url);
+    }
+  }
+  const blocks: Block[] = [];
+  const fmEnd = model.frontMatter?.span.end ?? 0;
+  for (const section of model.sections) {
+    for (const node of section.parsed.root.children) {
+      if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
+      const span = model.spanOf(node, section);
+      if (span.end <= fmEnd) continue;
+      blocks.push({ node, section, span });
+    }
+  }
+  return { model, blocks, definitions, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
+}
+
+/** Adds a node to its parent's children, or to the top level. A talk holds only talks. */
+export function attach(x: Extraction, node: OutlineNode, parent: OutlineSection | Talk | undefined): void {
+  if (!parent) x.root.push(node);
+  else if (parent.kind === 'section') parent.children.push(node);
+  else if (node.kind === 'talk') parent.children.push(node);
+}
+
+/** The span of the title inside the heading, or the heading's content when markup splits it. */
+export function titleSpan(model: DocumentModel, title: string, content: Span): Span {
+  if (title) {
+    const at = model.text.slice(content.start, content.end).indexOf(title);
+    if (at !== -1) return { start: content.start + at, end: content.start + at + title.length };
+  }
+  return content;
+}
+
+/** Moves an end offset back over trailing whitespace, so that a span ends on its last character. */
+export function trimEnd(model: DocumentModel, start: number, end: number): number {
+  const text = model.text;
+  let e = Math.min(end, text.length);
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return e;
+}

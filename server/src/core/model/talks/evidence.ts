@@ -1,0 +1,135 @@
+import type { Heading } from 'mdast';
+import type { Span } from '../../text';
+import type { Extraction } from './context';
+import { flatten, type Flattened } from './flatten';
+import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
+import { parseSpeakers, parseSpeakersLine } from './speakers';
+import { readTitle, type TitleParts } from './titles';
+import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
+
+// Which headings are talks: the evidence each heading gives, weighed against its siblings'.
+
+export interface HeadingRead {
+  block: number;
+  node: Heading;
+  depth: number;
+  span: Span;
+  contentSpan: Span;
+  flat: Flattened;
+  parts: TitleParts;
+  /** Blocks between this heading and the next one, any level. */
+  bodyEnd: number;
+  evidence: 'none' | 'weak' | 'strong';
+  style?: TalkStyle;
+  video?: VideoLink;
+  slides?: TalkLink;
+  page?: TalkLink;
+  speakers: Speaker[];
+  title: string;
+}
+
+/** Every heading of the body, read and weighed; weak evidence is then settled by `decide`. */
+export function readHeadings(x: Extraction): HeadingRead[] {
+  const { blocks, model } = x;
+  const reads: HeadingRead[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const { node, section, span } = blocks[i];
+    if (node.type !== 'heading') continue;
+    const flat = flatten(x, node.children, section);
+    const contentSpan = node.children.length
+      ? { start: model.spanOf(node.children[0], section).start, end: model.spanOf(node.children[node.children.length - 1], section).end }
+      : { start: span.start, end: span.start };
+    reads.push({
+      block: i,
+      node,
+      depth: node.depth,
+      span,
+      contentSpan,
+      flat,
+      parts: readTitle(flat.text),
+      bodyEnd: blocks.length,
+      evidence: 'none',
+      speakers: [],
+      title: '',
+    });
+  }
+  for (let k = 0; k + 1 < reads.length; k++) reads[k].bodyEnd = reads[k + 1].block;
+  for (const h of reads) weigh(x, h);
+  return reads;
+}
+
+/** Collects the evidence that a heading is a talk, and the talk's links. */
+function weigh(x: Extraction, h: HeadingRead): void {
+  const { parts, flat } = h;
+  const { blocks, model } = x;
+  const headingSection = blocks[h.block].section;
+  h.speakers = parts.speakers;
+  h.title = parts.title;
+  const strong = (style: TalkStyle) => {
+    h.evidence = 'strong';
+    h.style ??= style;
+  };
+  if (parts.prefix === 'theme') return;
+  if (parts.prefix === 'talk') strong('prefixed');
+  if (parts.sessionCode) strong('session-code');
+
+  // A heading that is (mostly) a link to a web page: `### [Title](video)`.
+  const titleLength = Math.max(1, parts.title.length);
+  for (const link of flat.links) {
+    if (!/^https?:\/\//i.test(link.url)) continue;
+    classify(x, h, headingSection, link.url, link.span, link.text);
+    if (link.to - link.from >= titleLength * 0.6 || link.text.trim() === '') strong('link-heading');
+  }
+  if (flat.small) {
+    const parsed = parseSpeakers(flat.small);
+    h.speakers = parsed?.speakers ?? [{ name: flat.small.replace(/\s+/g, ' ').trim() }];
+    strong('small-speaker');
+  }
+  if (parts.speakerEvidence === 'strong') strong(parts.speakerStyle!);
+  else if (parts.speakerEvidence === 'weak' && h.evidence === 'none') {
+    h.evidence = 'weak';
+    h.style = parts.speakerStyle;
+  }
+
+  // The first blocks under the heading: `[Video Link](…)`, `[Slides](…)`, a bare URL, an embed,
+  // or a `**Speakers:** Name (Company), …` line when the heading names none.
+  for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 3); b++) {
+    const block = blocks[b];
+    if (readLinkLine(x, h, block)) strong('link-line');
+    else if (h.speakers.length === 0 && block.node.type === 'paragraph') {
+      const speakers = parseSpeakersLine(flatten(x, block.node.children, block.section).text);
+      if (speakers) {
+        h.speakers = speakers;
+        if (h.evidence === 'none') strong('speakers-line');
+      }
+    }
+  }
+  // A video linked in the talk's notes still is its video.
+  if (h.evidence !== 'none' && (!h.video || !h.slides)) {
+    const bodyStart = h.span.end;
+    const bodyEnd = h.bodyEnd < blocks.length ? blocks[h.bodyEnd].span.start : model.text.length;
+    const links = model.links;
+    for (let i = firstLinkAtOrAfter(links, bodyStart); i < links.length && links[i].span.start < bodyEnd && (!h.video || !h.slides); i++) {
+      const link = links[i];
+      const url = link.kind === 'link' ? link.url : link.kind === 'linkReference' ? x.definitions.get(link.identifier ?? '') : undefined;
+      if (url) classify(x, h, model.sections[link.sectionIndex], url, link.span, '', false);
+    }
+  }
+  if (!h.title) h.title = h.video?.url ?? h.slides?.url ?? h.page?.url ?? flat.text.trim();
+}
+
+/** Weak evidence (a lone name) counts when other headings at the same level are talks. */
+export function decide(headings: HeadingRead[]): void {
+  const strongAt = new Set<number>();
+  const weakAt = new Map<number, number>();
+  for (const h of headings) {
+    if (h.evidence === 'strong') strongAt.add(h.depth);
+    else if (h.evidence === 'weak') weakAt.set(h.depth, (weakAt.get(h.depth) ?? 0) + 1);
+  }
+  for (const h of headings) {
+    if (h.evidence === 'weak' && !strongAt.has(h.depth) && (weakAt.get(h.depth) ?? 0) < 2) {
+      h.evidence = 'none';
+      h.speakers = [];
+    }
+  }
+}
