@@ -22,7 +22,6 @@ import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontM
 import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
-import { forgetSiteTerms } from './core/frontMatter';
 import { attachLinkIndex, LinkIndex } from './core/links/linkIndex';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
@@ -64,16 +63,16 @@ const talkIndex = new TalkIndex();
 const currentModels: CurrentModels = new CurrentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
-registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
+registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, session);
 registerSpellingFeatures(providers, (uri) => currentModels.get(uri), () => workspace, () => diagnostics.scheduleAll(documents.keys()));
 registerRuleFixes(providers, (uri) => currentModels.get(uri), settings, session, () => diagnostics.scheduleAll(documents.keys()));
 useCompiledDictionary();
-registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
-registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+registerHover(connection, (uri) => currentModels.get(uri), settings, session);
+registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, session);
 // The files, pages and headings links resolve against, kept current from file events.
 const linkIndex = new LinkIndex(workspace);
 attachLinkIndex(workspace, linkIndex);
-registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, () => workspace);
+registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, () => workspace, session);
 const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
 externalLinks.register(providers);
 
@@ -134,7 +133,6 @@ documents.onDidClose((event) => {
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   const kinds = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
   session.filesChanged(changes.map((change) => ({ uri: change.uri, kind: kinds[change.type] })));
-  forgetSiteTerms(workspace);
   // Links resolve against the index: a created, deleted or renamed file (an image too) changes them.
   for (const change of changes.slice(0, 10_000)) {
     await updateLinkIndex(linkIndex, change.uri, change.type === FileChangeType.Deleted).catch(() => false);

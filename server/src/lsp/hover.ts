@@ -1,5 +1,5 @@
 import type { Connection, Hover } from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
+import type { DocumentModel, Session } from '../core';
 import { hover as talkHover } from '../core/features/outline';
 import { frontMatterHover } from '../core/frontMatter';
 import { guarded } from './guard';
@@ -10,7 +10,7 @@ export function registerHover(
   connection: Connection,
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
-  workspace: () => Workspace,
+  session: Session,
 ): void {
   connection.onHover((params) =>
     guarded(connection, 'hover', null as Hover | null, async () => {
@@ -19,7 +19,7 @@ export function registerHover(
       if (!model) return null;
       const offset = model.lines.offsetAt(params.position);
       const inFrontMatter = model.frontMatter && offset >= model.frontMatter.span.start && offset <= model.frontMatter.span.end;
-      if (inFrontMatter) return frontMatterHover(model, offset, { settings: await settings.get(uri), workspace: workspace() }) as Hover | null;
+      if (inFrontMatter) return frontMatterHover(model, offset, { session, settings: await settings.get(uri) }) as Hover | null;
       return talkHover(model, offset) as Hover | null;
     }),
   );

@@ -6,7 +6,7 @@ import {
   type DocumentLink,
   type Location,
 } from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
+import type { DocumentModel, Session, Workspace } from '../core';
 import { LINK_CODES, linkContext, type LinkContext, type LinkFixData } from '../core/links/check';
 import { definitionAt, documentLinkTargets, linkCompletions, linkFixes, referencesAt } from '../core/links/navigation';
 import { guarded } from './guard';
@@ -28,10 +28,11 @@ export function registerLinkFeatures(
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
   workspace: () => Workspace,
+  session?: Session,
 ): void {
   const contextFor = async (uri: string): Promise<LinkContext | undefined> => {
     const model = getModel(uri);
-    return model && !model.skipped ? linkContext(model, await settings.get(uri), workspace()) : undefined;
+    return model && !model.skipped ? linkContext(model, await settings.get(uri), workspace(), session) : undefined;
   };
 
   connection.onDocumentLinks((params) =>

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
+import type { DocumentModel, Session } from '../core';
 import { insertStyleFor, NEW_POST_DIR, type InsertStyle } from '../core/features/newPost';
 import { extractTalks } from '../core/model/talks';
 import { GENERATOR_LABEL, isPost, siteOf } from '../core/site/generator';
@@ -12,13 +12,13 @@ export function registerSiteRequest(
   connection: Connection,
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
-  workspace: () => Workspace,
+  session: Session,
 ): void {
   connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
     guarded(connection, 'site', null as SiteInfo | null, async () => {
       if (typeof params?.uri !== 'string') return null;
       const resolved = await settings.get(params.uri);
-      const site = siteOf(workspace(), params.uri, resolved);
+      const site = siteOf(session, params.uri, resolved);
       return {
         generator: site.generator,
         label: GENERATOR_LABEL[site.generator],

@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { DocumentModel, LinkInfo } from '../model/document';
 import type { Settings } from '../settings';
-import { rootOf, siteOf, type Site } from '../site/generator';
+import type { Session } from '../session/session';
+import { findSite, rootOf, siteOf, type Site } from '../site/generator';
 import type { Span } from '../text';
 import type { Workspace } from '../workspace';
 import { documentAnchors } from './anchors';
@@ -70,10 +71,10 @@ export interface LinkContext {
 
 const NO_FILES = new LinkIndex({ roots: [], readText: () => undefined, exists: () => false });
 
-export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace): LinkContext {
+export function linkContext(model: DocumentModel, settings: Settings, workspace: Workspace, session?: Session): LinkContext {
   // Files are indexed only for documents inside a workspace folder; others need none.
   const workspaceRoot = rootOf(workspace, model.uri);
-  const found = siteOf(workspace, model.uri, settings);
+  const found = session ? siteOf(session, model.uri, settings) : findSite(workspace, model.uri, settings);
   // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
   const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
   const index = workspaceRoot ? linkIndexOf(workspace, site.root ?? workspaceRoot) : NO_FILES;

@@ -1,7 +1,7 @@
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter } from '../model/frontMatter';
-import { siteOf, type Site, type SiteGeneratorName } from '../site/generator';
+import { findSite, type Site, type SiteGeneratorName } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
 import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
@@ -247,7 +247,7 @@ export class LinkIndex {
     const { fields, bodyStart } = addressFieldsOf(body, bom);
     const dir = uri.slice(0, uri.lastIndexOf('/'));
     let generator = this.generators.get(dir);
-    if (!generator) this.generators.set(dir, (generator = siteOf(this.workspace, uri).generator));
+    if (!generator) this.generators.set(dir, (generator = findSite(this.workspace, uri).generator));
     const { anchors, headings, lines } = scanAnchors(body, generator, bodyStart);
     return { anchors: new Set(anchors), anchorLines: lines, headings, fields };
   }

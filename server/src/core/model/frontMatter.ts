@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError as JsonParseError } from 'jsonc-parser';
 import { getStaticTOMLValue, parseTOML, type AST as TomlAst } from 'toml-eslint-parser';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { Memo } from '../session/state';
 import type { Span } from '../text';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
@@ -46,6 +47,8 @@ export interface FrontMatter {
   data: Record<string, unknown>;
   entries: FrontMatterEntry[];
   problems: FrontMatterProblem[];
+  /** Values derived from this block (an index of its entries), dropped with it. */
+  readonly memo: Memo;
 }
 
 /** Front matter larger than this is not parsed: no real post has it, and parsers slow down. */
@@ -254,6 +257,7 @@ function emptyFrontMatter(text: string, opening: Opening, span: Span, contentSpa
     data: {},
     entries: [],
     problems: [],
+    memo: new Memo(),
   };
 }
 

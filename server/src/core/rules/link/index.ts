@@ -22,9 +22,9 @@ const CODES: Record<LinkCode, CodeInfo> = {
 /** One pass over the document's links, resolved against the site, feeds every code. */
 const internalCheck: Check = {
   codes: CODES,
-  *check({ model, settings, workspace }) {
+  *check({ model, settings, workspace, session }) {
     if (model.skipped) return;
-    for (const issue of checkLinks(linkContext(model, settings, workspace)).issues) {
+    for (const issue of checkLinks(linkContext(model, settings, workspace, session)).issues) {
       yield { code: issue.code, span: issue.span, message: issue.message, data: issue.data };
     }
   },
