@@ -71,7 +71,8 @@ export function affectsDetection(event: FileEvent): boolean {
   return !name.includes('.') || segments.some((segment) => segment === '_posts' || segment === 'archetypes');
 }
 
-type Detection = { generator: SiteGeneratorName; reason: string };
+export type SiteDetection = { generator: SiteGeneratorName; reason: string };
+type Detection = SiteDetection;
 
 /** What detection found for each folder, read once and dropped by events on the files it read. */
 const DETECTIONS = new SessionKey<Map<string, Detection>>('site/detections', () => new Map(), { files: affectsDetection });
@@ -91,6 +92,16 @@ export function siteOf(session: Session, uri: string, settings?: Settings): Site
     if (!found) detections.set(folder, (found = detectGenerator(workspace, folder)));
     return found;
   });
+}
+
+/** A detection that remembers each folder it looked at, for a caller that keeps it (an index being filled). */
+export function siteDetector(workspace: Workspace): (folder: string) => SiteDetection {
+  const known = new Map<string, SiteDetection>();
+  return (folder) => {
+    let found = known.get(folder);
+    if (!found) known.set(folder, (found = detectGenerator(workspace, folder)));
+    return found;
+  };
 }
 
 /** `siteOf` without the session: every call reads the site's files (for one-off lookups that keep their own results). */
