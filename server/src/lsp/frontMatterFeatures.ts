@@ -1,6 +1,5 @@
 import type { CompletionItem } from 'vscode-languageserver';
-import type { DocumentModel, Session } from '../core';
-import { frontMatterCompletions } from '../core/frontMatter';
+import { frontMatterCompletions, type DocumentModel, type Session } from '../core';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
 

@@ -1,7 +1,6 @@
 import type { Connection, Hover } from 'vscode-languageserver';
-import type { DocumentModel, Session } from '../core';
+import { frontMatterHover, type DocumentModel, type Session } from '../core';
 import { hover as talkHover } from '../core/features/outline';
-import { frontMatterHover } from '../core/frontMatter';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';
 

@@ -1,8 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
-import type { DocumentModel, Session } from '../core';
+import { GENERATOR_LABEL, isPost, siteOf, type DocumentModel, type Session } from '../core';
 import { insertStyleFor, NEW_POST_DIR, type InsertStyle } from '../core/features/newPost';
 import { extractTalks } from '../core/model/talks';
-import { GENERATOR_LABEL, isPost, siteOf } from '../core/site/generator';
 import { SITE_REQUEST, type SiteInfo, type SiteParams } from '../protocol';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';
