@@ -23,7 +23,6 @@ import { FRONT_MATTER_TRIGGERS, registerFrontMatterFeatures } from './lsp/frontM
 import { registerHover } from './lsp/hover';
 import { registerSiteRequest } from './lsp/site';
 import { Providers } from './lsp/providers';
-import { forgetSiteTerms } from './core/frontMatter';
 import { LINK_TRIGGERS, registerLinkFeatures } from './lsp/links';
 import { fillLinkIndex, updateLinkIndex } from './node/linkIndex';
 import { ExternalLinks } from './lsp/externalLinks';
@@ -67,10 +66,10 @@ const talkIndex = new TalkIndex();
 const currentModels: OpenDocumentModels = new OpenDocumentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
 const providers = new Providers(connection);
-registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, () => workspace);
+registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, session);
 registerRuleFixes(providers, (uri) => currentModels.get(uri), settings, session, () => diagnostics.scheduleAll(documents.keys()));
-registerHover(connection, (uri) => currentModels.get(uri), settings, () => workspace);
-registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, () => workspace);
+registerHover(connection, (uri) => currentModels.get(uri), settings, session);
+registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, session);
 // The files, pages and headings links resolve against, kept current from file events.
 const linkIndex = new LinkIndex(workspace);
 session.provide(LINK_INDEX, linkIndex);
@@ -145,7 +144,6 @@ documents.onDidClose((event) => {
 // talk index and every open document's findings may depend on them.
 const fileWatching = new FileWatching(connection, async (events) => {
   session.filesChanged(events);
-  forgetSiteTerms(workspace);
   // Links resolve against the index: a created, deleted or renamed file (an image too) changes them.
   for (const event of events.slice(0, 10_000)) {
     await updateLinkIndex(linkIndex, event.uri, event.kind === 'deleted').catch(() => false);

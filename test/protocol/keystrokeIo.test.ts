@@ -29,11 +29,15 @@ describe('a keystroke touches no file', () => {
     for (const [name, tag] of [['2024-01-01-a', 'kubernetes'], ['2024-02-01-b', 'kubernetes'], ['2024-03-01-c', 'ebpf']]) {
       writeFileSync(join(dir, '_posts', `${name}.md`), `---\ntitle: "${name}"\ntags: [${tag}]\n---\n\n## Day one\n\nNotes.\n`);
     }
-    log = join(dir, 'fs.log');
+    // Outside the site, so that writing it is no change the server could notice.
+    log = join(mkdtempSync(join(tmpdir(), 'talkdown-io-log-')), 'fs.log');
     writeFileSync(log, '');
     server = new ServerUnderTest({ execArgv: ['--require', join(__dirname, '..', 'support', 'countFs.cjs')], env: { TALKDOWN_FS_LOG: log } });
     server.settings = { frontMatter: { schema: 'schema.json' } };
-    await server.initialize(pathToFileURL(dir).href);
+    // As VS Code does: the client watches files for the server.
+    await server.initialize(pathToFileURL(dir).href, undefined, {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+    });
   });
 
   after(() => {

@@ -1,7 +1,7 @@
-import { sessionFor } from '../support/session';
+import { sessionFor, testSession } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core';
+import { analyze, DEFAULT_SETTINGS, fixedClock, type Settings } from '../../server/src/core';
 import { frontMatterFixes, type FrontMatterFix } from '../../server/src/core/frontMatter';
 import type { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
 import { SITES, siteWorkspace } from './frontMatterSchema.test';
@@ -23,7 +23,7 @@ function fixOnce(text: string, uri: string, ws: ListingMemoryWorkspace, title?: 
   const before = analyze(sessionFor(ws), source(text, uri), { settings: settings });
   const findings = before.findings.filter((f) => f.code.startsWith('front-matter/'));
   assert.equal(findings.length, 1, `expected one finding, got ${JSON.stringify(findings.map((f) => f.code))}`);
-  const fixes = frontMatterFixes(before.model, settings, ws, findings[0].span, { now: NOW }).filter((f) => !title || title.test(f.title));
+  const fixes = frontMatterFixes({ model: before.model, settings, session: testSession({ workspace: ws, settings, now: fixedClock(NOW) }) }, findings[0].span).filter((f) => !title || title.test(f.title));
   assert.equal(fixes.length, 1, `expected one fix for ${findings[0].code}, got ${JSON.stringify(fixes.map((f) => f.title))}`);
   assert.equal(fixes[0].code, findings[0].code);
   const fixed = applyEdits(text, fixes[0]);

@@ -74,11 +74,11 @@ describe('site generator detection', () => {
       },
       ['file:///repo'],
     );
-    assert.deepEqual(siteOf(ws, 'file:///repo/jekyll-blog/_posts/2024-01-01-a.md'), { generator: 'jekyll', root: 'file:///repo/jekyll-blog', reason: 'found _config.yml' });
-    const zola = siteOf(ws, 'file:///repo/zola-blog/content/blog/notes.md');
+    assert.deepEqual(siteOf(sessionFor(ws), 'file:///repo/jekyll-blog/_posts/2024-01-01-a.md'), { generator: 'jekyll', root: 'file:///repo/jekyll-blog', reason: 'found _config.yml' });
+    const zola = siteOf(sessionFor(ws), 'file:///repo/zola-blog/content/blog/notes.md');
     assert.equal(zola.generator, 'zola');
     assert.equal(zola.root, 'file:///repo/zola-blog');
-    assert.equal(siteOf(ws, 'file:///repo/README.md').generator, 'generic');
+    assert.equal(siteOf(sessionFor(ws), 'file:///repo/README.md').generator, 'generic');
     // Hugo's archetypes are templates: their front matter is template code, not TOML.
     const hugo = siteWorkspace({ ...SITES.hugo, 'file:///hg/archetypes/default.md': '' });
     const archetype = lines('+++', "title = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'", 'date = {{ .Date }}', '+++', '');
@@ -253,29 +253,29 @@ describe('completion and hover', () => {
 
   it('offers the generator’s keys with documentation, leaving out those present', () => {
     const text = lines('---', 'title: x', 'ta', '---', '');
-    const items = frontMatterCompletions(model(text), text.indexOf('ta\n') + 2, { workspace: ws })!;
+    const items = frontMatterCompletions(model(text), text.indexOf('ta\n') + 2, { session: sessionFor(ws) })!;
     assert.ok(items.some((i) => i.label === 'tags' && i.insertText === 'tags: ' && i.documentation));
     assert.ok(!items.some((i) => i.label === 'title'));
   });
 
   it('offers layouts and the site’s tags, most used first', () => {
     const text = lines('---', 'layout: ', 'tags: [go, ', '---', '');
-    const layouts = frontMatterCompletions(model(text), text.indexOf('layout: ') + 8, { workspace: ws })!;
+    const layouts = frontMatterCompletions(model(text), text.indexOf('layout: ') + 8, { session: sessionFor(ws) })!;
     assert.deepEqual(layouts.map((i) => i.label), ['default', 'post']);
-    const tags = frontMatterCompletions(model(text), text.indexOf('[go, ') + 5, { workspace: ws })!;
+    const tags = frontMatterCompletions(model(text), text.indexOf('[go, ') + 5, { session: sessionFor(ws) })!;
     assert.deepEqual(tags.map((i) => [i.label, i.detail]), [['kubernetes', 'used in 2 posts']]);
     const zola = siteWorkspace({ ...SITES.zola, 'file:///zl/content/a.md': lines('+++', 'title = "a"', '[taxonomies]', 'tags = ["rust"]', '+++', '') });
     const toml = lines('+++', 'title = "b"', '[taxonomies]', 'tags = [', '+++', '');
     const zm = analyze(sessionFor(zola), source(toml, 'file:///zl/content/b.md'), { settings: DEFAULT_SETTINGS }).model;
-    assert.deepEqual(frontMatterCompletions(zm, toml.indexOf('= [') + 3, { workspace: zola })!.map((i) => i.insertText), ['"rust"']);
+    assert.deepEqual(frontMatterCompletions(zm, toml.indexOf('= [') + 3, { session: sessionFor(zola) })!.map((i) => i.insertText), ['"rust"']);
   });
 
   it('shows a key’s documentation on hover', () => {
     const text = lines('---', 'permalink: /x/', '---', '');
-    const hover = frontMatterHover(model(text), text.indexOf('permalink') + 2, { workspace: ws });
+    const hover = frontMatterHover(model(text), text.indexOf('permalink') + 2, { session: sessionFor(ws) });
     assert.ok(hover);
     assert.match(hover.contents.value, /^\*\*permalink\*\* · Jekyll/);
     assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
-    assert.equal(frontMatterHover(model(text), text.indexOf('/x/'), { workspace: ws }), null);
+    assert.equal(frontMatterHover(model(text), text.indexOf('/x/'), { session: sessionFor(ws) }), null);
   });
 });

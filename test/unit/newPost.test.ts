@@ -1,8 +1,8 @@
-import { sessionFor } from '../support/session';
+import { sessionFor, testSession } from '../support/session';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { frontMatterCompletions } from '../../server/src/core/frontMatter';
-import { analyze, buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
+import { analyze, buildModel, DEFAULT_SETTINGS, fixedClock } from '../../server/src/core';
 import {
   frontMatterText,
   insertStyleFor,
@@ -63,7 +63,7 @@ describe('new recap post', () => {
       const uri = `${root}/${postPath(generator, POST)}`;
       const text = newPostText(generator, POST) + 'A day of talks.\n';
       const workspace = new ListingMemoryWorkspace({ [`${root}/${config}`]: configText, [uri]: text }, [root]);
-      const site = siteOf(workspace, uri);
+      const site = siteOf(sessionFor(workspace), uri);
       assert.equal(site.generator, generator);
       assert.ok(isPost(site, uri), `${generator}: ${uri} is not where posts go`);
       const analysis = analyze(sessionFor(workspace), source(text, uri), { settings: DEFAULT_SETTINGS });
@@ -148,7 +148,7 @@ describe('front-matter completion for a new post', () => {
       const workspace = new ListingMemoryWorkspace(files, ['file:///s']);
       const text = '---';
       const model = buildModel({ uri, version: 1, getText: () => text }, { maxFileSize: 1e9 });
-      const [item] = frontMatterCompletions(model, 3, { workspace, now }) ?? [];
+      const [item] = frontMatterCompletions(model, 3, { session: testSession({ workspace, now: fixedClock(now) }) }) ?? [];
       assert.equal(item.label, `front matter (${generator})`);
       assert.equal(item.insertTextFormat, 2);
       assert.equal(item.sortText, '0');
@@ -164,6 +164,6 @@ describe('front-matter completion for a new post', () => {
 
   it('offers nothing once front matter exists, or past the first line', () => {
     const model = buildModel({ uri: 'file:///x.md', version: 1, getText: () => '# Title\n\n---' }, { maxFileSize: 1e9 });
-    assert.equal(frontMatterCompletions(model, model.text.length), undefined);
+    assert.equal(frontMatterCompletions(model, model.text.length, { session: testSession() }), undefined);
   });
 });

@@ -15,6 +15,8 @@ export { fixedClock, today, type Clock } from './session/clock';
 export { InputKey, Memo, MemoKey, SessionKey, type FileEvent } from './session/state';
 export { LineIndex, type Position, type Range, type Span, type TextSource } from './text';
 export { MemoryWorkspace, type Workspace } from './workspace';
+export { frontMatterCompletions, frontMatterHover, type FrontMatterCompletionItem, type SiteContext } from './frontMatter';
+export { GENERATOR_LABEL, isPost, siteOf, type Site } from './site/generator';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
 export { DICTIONARY, type DictionaryLoader } from './rules/spelling';

@@ -1,6 +1,5 @@
 import type { Connection, Hover } from 'vscode-languageserver';
-import { talkHover, type DocumentModel, type Workspace } from '../core';
-import { frontMatterHover } from '../core/frontMatter';
+import { frontMatterHover, talkHover, type DocumentModel, type Session } from '../core';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';
 
@@ -9,7 +8,7 @@ export function registerHover(
   connection: Connection,
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
-  workspace: () => Workspace,
+  session: Session,
 ): void {
   connection.onHover((params) =>
     guarded(connection, 'hover', null as Hover | null, async () => {
@@ -18,7 +17,7 @@ export function registerHover(
       if (!model) return null;
       const offset = model.lines.offsetAt(params.position);
       const inFrontMatter = model.frontMatter && offset >= model.frontMatter.span.start && offset <= model.frontMatter.span.end;
-      if (inFrontMatter) return frontMatterHover(model, offset, { settings: await settings.get(uri), workspace: workspace() }) as Hover | null;
+      if (inFrontMatter) return frontMatterHover(model, offset, { session, settings: await settings.get(uri) }) as Hover | null;
       return talkHover(model, offset) as Hover | null;
     }),
   );

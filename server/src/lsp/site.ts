@@ -1,8 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
-import type { DocumentModel, Workspace } from '../core';
+import { GENERATOR_LABEL, isPost, siteOf, type DocumentModel, type Session } from '../core';
 import { insertStyleFor, NEW_POST_DIR, type InsertStyle } from '../core/features/newPost';
 import { extractTalks } from '../core/model/talks';
-import { GENERATOR_LABEL, isPost, siteOf } from '../core/site/generator';
 import { SITE_REQUEST, type SiteInfo, type SiteParams } from '../protocol';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';
@@ -12,13 +11,13 @@ export function registerSiteRequest(
   connection: Connection,
   getModel: (uri: string) => DocumentModel | undefined,
   settings: SettingsCache,
-  workspace: () => Workspace,
+  session: Session,
 ): void {
   connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
     guarded(connection, 'site', null as SiteInfo | null, async () => {
       if (typeof params?.uri !== 'string') return null;
       const resolved = await settings.get(params.uri);
-      const site = siteOf(workspace(), params.uri, resolved);
+      const site = siteOf(session, params.uri, resolved);
       return {
         generator: site.generator,
         label: GENERATOR_LABEL[site.generator],

@@ -3,10 +3,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { GENERATOR_LABEL, siteOf, type Site } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Range } from '../text';
-import { MemoryWorkspace, type Workspace } from '../workspace';
-import { BUILT_IN_SCHEMAS, loadUserSchema, schemaAt, type SchemaNode } from './schema';
+import { today } from '../session/clock';
+import type { Session } from '../session/session';
+import { SessionKey } from '../session/state';
+import { BUILT_IN_SCHEMAS, schemaAt, userSchemaOf, type SchemaNode } from './schema';
 import { siteTerms } from './siteTerms';
-import { todayOf, writeDate } from './dates';
+import { writeDate } from './dates';
 import { frontMatterText, postTitle } from '../features/newPost';
 
 /** LSP's completion item kinds, as plain numbers: the core depends on no protocol package. */
@@ -32,19 +34,14 @@ export interface Hover {
 }
 
 export interface SiteContext {
+  /** The session: its workspace, its site facts, and its clock for dates written into new front matter. */
+  session: Session;
   settings?: Settings;
-  workspace?: Workspace;
-  /** Today, for dates written into new front matter (tests pass a fixed one). */
-  now?: Date;
 }
 
-function schemaFor(site: Site, settings: Settings, workspace: Workspace): SchemaNode {
-  const path = settings.frontMatter?.schema;
-  if (path && site.root) {
-    const loaded = loadUserSchema(workspace.readText(/^[a-z][\w+.-]*:/i.test(path) ? path : `${site.root}/${path.replace(/^\.?\//, '')}`));
-    if (loaded.schema) return loaded.schema;
-  }
-  return BUILT_IN_SCHEMAS[site.generator];
+function schemaFor(session: Session, site: Site, settings: Settings): SchemaNode {
+  const user = site.root ? userSchemaOf(session, site, settings) : undefined;
+  return user?.load.schema ?? BUILT_IN_SCHEMAS[site.generator];
 }
 
 /** Completions inside front matter: keys of the site's schema, layouts, and the site's tags and categories. */
@@ -60,8 +57,8 @@ function frontMatterBlockCompletion(model: DocumentModel, offset: number, contex
   const typed = model.text.slice(model.bomLength, offset);
   if (line !== 0 || !OPENING.test(typed)) return undefined;
   const settings = context.settings ?? DEFAULT_SETTINGS;
-  const site = siteOf(context.workspace ?? new MemoryWorkspace(), model.uri, settings);
-  const date = writeDate(todayOf(context.now ?? new Date()), 'jekyll');
+  const site = siteOf(context.session, model.uri, settings);
+  const date = writeDate(today(context.session.clock), 'jekyll');
   const marker = 'TALKDOWN-TITLE';
   const text = frontMatterText(site.generator, { conference: marker, date })
     .replace(/[$}\\]/g, (c) => '\\' + c)
@@ -80,7 +77,7 @@ function frontMatterBlockCompletion(model: DocumentModel, offset: number, contex
   ];
 }
 
-export function frontMatterCompletions(model: DocumentModel, offset: number, context: SiteContext = {}): FrontMatterCompletionItem[] | undefined {
+export function frontMatterCompletions(model: DocumentModel, offset: number, context: SiteContext): FrontMatterCompletionItem[] | undefined {
   const fm = model.frontMatter;
   // Typing `---` alone opens a block that is not closed yet: offer the whole block.
   if (!fm || !fm.closed) {
@@ -90,9 +87,9 @@ export function frontMatterCompletions(model: DocumentModel, offset: number, con
   if (!fm || fm.format === 'json' || offset < fm.contentSpan.start || offset > fm.contentSpan.end) return undefined;
   if (offset === fm.contentSpan.end && fm.closed) return undefined; // on the closing delimiter
   const settings = context.settings ?? DEFAULT_SETTINGS;
-  const workspace = context.workspace ?? new MemoryWorkspace();
-  const site = siteOf(workspace, model.uri, settings);
-  const schema = schemaFor(site, settings, workspace);
+  const { session } = context;
+  const site = siteOf(session, model.uri, settings);
+  const schema = schemaFor(session, site, settings);
   const lineStart = model.lines.lineStart(model.lines.positionAt(offset).line);
   const before = model.text.slice(lineStart, offset);
   const toml = fm.format === 'toml';
@@ -119,14 +116,14 @@ export function frontMatterCompletions(model: DocumentModel, offset: number, con
   const quoted = /["']$/.test(before);
   const asValue = (text: string) => (quoted ? text : toml || !isPlain(text) ? JSON.stringify(text) : text);
   if (key === 'layout') {
-    return layouts(site, workspace).map((name, i) => ({ label: name, kind: KIND.file, detail: 'layout', insertText: asValue(name), sortText: String(i).padStart(4, '0') }));
+    return layouts(session, site).map((name, i) => ({ label: name, kind: KIND.file, detail: 'layout', insertText: asValue(name), sortText: String(i).padStart(4, '0') }));
   }
   const last = path[path.length - 1];
   if (last === 'tags' || last === 'categories') {
     // While a list is being typed the block may not parse; the line itself says what is there.
     const typed = before.slice(before.search(/[:=]/) + 1).match(/[^\s\[\],"']+/g) ?? [];
     const present = new Set([...termsIn(fm.data, path), ...typed]);
-    return siteTerms(workspace, site)
+    return siteTerms(session, site)
       .counts(last, model.uri)
       .filter(([term]) => !present.has(term))
       .map(([term, count], i) => ({
@@ -145,15 +142,14 @@ export function frontMatterCompletions(model: DocumentModel, offset: number, con
 }
 
 /** Documentation of a front-matter key, when the cursor is on one. */
-export function frontMatterHover(model: DocumentModel, offset: number, context: SiteContext = {}): Hover | null {
+export function frontMatterHover(model: DocumentModel, offset: number, context: SiteContext): Hover | null {
   const fm = model.frontMatter;
   if (!fm || offset < fm.contentSpan.start || offset > fm.contentSpan.end) return null;
   const entry = fm.entries.find((e) => e.keySpan.start <= offset && offset <= e.keySpan.end);
   if (!entry) return null;
   const settings = context.settings ?? DEFAULT_SETTINGS;
-  const workspace = context.workspace ?? new MemoryWorkspace();
-  const site = siteOf(workspace, model.uri, settings);
-  const prop = schemaAt(schemaFor(site, settings, workspace), entry.path);
+  const site = siteOf(context.session, model.uri, settings);
+  const prop = schemaAt(schemaFor(context.session, site, settings), entry.path);
   const doc = prop && docOf(prop);
   if (!doc) return null;
   const name = entry.path.filter((p) => typeof p === 'string').join('.');
@@ -217,12 +213,25 @@ function termsIn(data: Record<string, unknown>, path: readonly (string | number)
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value.split(/\s+/) : [];
 }
 
+/** The layouts of each site, listed once and dropped when a layout is created or deleted. */
+const LAYOUTS = new SessionKey<Map<string, string[]>>('front-matter/layouts', () => new Map(), {
+  files: (event) => event.kind !== 'changed' && /\/(?:_layouts|_includes)(?:\/|$)/.test(event.uri),
+});
+
 /** Layouts a post can name: files of `_layouts/` (Jekyll) or `_includes/layouts/` (Eleventy). */
-function layouts(site: Site, workspace: Workspace): string[] {
+function layouts(session: Session, site: Site): string[] {
+  const workspace = session.workspace;
   if (!site.root || !canList(workspace)) return [];
+  const perSite = session.state(LAYOUTS);
   const folder = site.generator === 'eleventy' ? '_includes/layouts' : '_layouts';
-  const names = workspace.list(`${site.root}/${folder}`) ?? [];
-  return names.filter((n) => !n.endsWith('/') && !n.startsWith('.')).map((n) => (site.generator === 'eleventy' ? `layouts/${n}` : n.replace(/\.[^.]+$/, '')));
+  const key = `${site.root}/${folder}`;
+  let found = perSite.get(key);
+  if (!found) {
+    const names = workspace.list(key) ?? [];
+    found = names.filter((n) => !n.endsWith('/') && !n.startsWith('.')).map((n) => (site.generator === 'eleventy' ? `layouts/${n}` : n.replace(/\.[^.]+$/, '')));
+    perSite.set(key, found);
+  }
+  return found;
 }
 
 function isPlain(text: string): boolean {

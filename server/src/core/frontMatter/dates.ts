@@ -95,10 +95,6 @@ export function isoDay(date: CalendarDate): string {
   return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-export function todayOf(now: Date): CalendarDate {
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
-
 /**
  * A date in a form every generator reads unquoted: `2024-11-15`, or with a time
  * `2024-11-15 09:30:00 -0500` for Jekyll and Hexo and RFC 3339 for Hugo and Zola (whose

@@ -2,6 +2,7 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { parseTOML } from 'toml-eslint-parser';
 import { isScalar, parseDocument } from 'yaml';
 import type { FrontMatter, FrontMatterEntry } from '../model/frontMatter';
+import { MemoKey } from '../session/state';
 import type { Span } from '../text';
 
 export type Path = readonly (string | number)[];
@@ -10,19 +11,18 @@ export function samePath(a: Path, b: Path): boolean {
   return a.length === b.length && a.every((part, i) => part === b[i]);
 }
 
-const indexes = new WeakMap<FrontMatter, Map<string, FrontMatterEntry>>();
+const ENTRY_INDEX = new MemoKey<Map<string, FrontMatterEntry>>('front-matter/entry-index');
 
 /** The entry of a key; the first one when a key is duplicated. Indexed: a block may have 50,000 keys. */
 export function entryAt(fm: FrontMatter, path: Path): FrontMatterEntry | undefined {
-  let index = indexes.get(fm);
-  if (!index) {
-    index = new Map();
+  const index = fm.memo.get(ENTRY_INDEX, [fm.entries], () => {
+    const byPath = new Map<string, FrontMatterEntry>();
     for (const entry of fm.entries) {
       const key = JSON.stringify(entry.path);
-      if (!index.has(key)) index.set(key, entry);
+      if (!byPath.has(key)) byPath.set(key, entry);
     }
-    indexes.set(fm, index);
-  }
+    return byPath;
+  });
   return index.get(JSON.stringify(path));
 }
 

@@ -1,5 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import type { SiteGeneratorName } from '../site/generator';
+import type { Session } from '../session/session';
+import { SessionKey } from '../session/state';
+import type { Settings } from '../settings';
+import type { Site, SiteGeneratorName } from '../site/generator';
 import astro from '../site/schemas/astro.json';
 import eleventy from '../site/schemas/eleventy.json';
 import generic from '../site/schemas/generic.json';
@@ -24,30 +27,33 @@ export interface SchemaNode {
 
 export const BUILT_IN_SCHEMAS: Record<SiteGeneratorName, SchemaNode> = { jekyll, hugo, zola, eleventy, astro, hexo, generic } as Record<SiteGeneratorName, SchemaNode>;
 
-let ajv: Ajv | undefined;
+/** The session's validator, and each schema compiled once. */
+interface Validators {
+  ajv: Ajv;
+  compiled: WeakMap<object, ValidateFunction>;
+}
 
 /**
  * One validator for all schemas: every error is collected (a post has several at once) and
  * errors carry their schema, whose `format` tells a date from another string. Unknown
  * keywords are allowed, since user schemas carry editor annotations.
  */
-function validator(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: true, addUsedSchema: false });
-    for (const [name, check] of Object.entries(DATE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: check });
-    // Formats a user schema may use, read as generators read dates.
-    ajv.addFormat('date', { type: 'string', validate: DATE_FORMATS['zola-date'] });
-    ajv.addFormat('date-time', { type: 'string', validate: DATE_FORMATS['loose-date'] });
-  }
-  return ajv;
+function createValidators(): Validators {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: true, addUsedSchema: false });
+  for (const [name, check] of Object.entries(DATE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: check });
+  // Formats a user schema may use, read as generators read dates.
+  ajv.addFormat('date', { type: 'string', validate: DATE_FORMATS['zola-date'] });
+  ajv.addFormat('date-time', { type: 'string', validate: DATE_FORMATS['loose-date'] });
+  return { ajv, compiled: new WeakMap() };
 }
 
-const compiled = new WeakMap<object, ValidateFunction>();
+const VALIDATORS = new SessionKey<Validators>('front-matter/validators', createValidators);
 
-export function compile(schema: SchemaNode): ValidateFunction {
+export function compile(session: Session, schema: SchemaNode): ValidateFunction {
+  const { ajv, compiled } = session.state(VALIDATORS);
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = validator().compile(schema);
+    validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
@@ -55,34 +61,46 @@ export function compile(schema: SchemaNode): ValidateFunction {
 
 export type SchemaLoad = { schema: SchemaNode; error?: undefined } | { schema?: undefined; error: string };
 
-const userSchemas = new Map<string, SchemaLoad>();
+const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
-/** Parses and compiles a user's schema, remembering the result for the same text. */
-export function loadUserSchema(text: string | undefined): SchemaLoad {
+/**
+ * Schemas of `talkdown.frontMatter.schema`, by URI: each file is read once, and dropped when
+ * a file that may be it (any but a Markdown file) changes, or the settings change.
+ */
+const USER_SCHEMAS = new SessionKey<Map<string, SchemaLoad>>('front-matter/user-schemas', () => new Map(), {
+  files: (event) => !MARKDOWN.test(event.uri),
+  settings: true,
+});
+
+/** The schema `talkdown.frontMatter.schema` names, if it does: its setting, and what loading it gave. */
+export function userSchemaOf(session: Session, site: Site, settings: Settings): { path: string; load: SchemaLoad } | undefined {
+  const path = settings.frontMatter?.schema;
+  if (!path) return undefined;
+  const uri = /^[a-z][\w+.-]*:/i.test(path) ? path : site.root ? `${site.root}/${path.replace(/^\.?\//, '')}` : undefined;
+  if (!uri) return { path, load: { error: 'the file is outside any workspace folder, so a relative path has no base' } };
+  const loads = session.state(USER_SCHEMAS);
+  let load = loads.get(uri);
+  if (!load) loads.set(uri, (load = loadUserSchema(session, session.workspace.readText(uri))));
+  return { path, load };
+}
+
+/** Parses and compiles a user's schema. */
+function loadUserSchema(session: Session, text: string | undefined): SchemaLoad {
   if (text === undefined) return { error: 'the file does not exist or cannot be read' };
-  const known = userSchemas.get(text);
-  if (known) return known;
-  let result: SchemaLoad;
   try {
     const schema = JSON.parse(text) as unknown;
-    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
-      result = { error: 'it is not a JSON object' };
-    } else {
-      compile(schema as SchemaNode);
-      result = { schema: schema as SchemaNode };
-    }
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return { error: 'it is not a JSON object' };
+    compile(session, schema as SchemaNode);
+    return { schema: schema as SchemaNode };
   } catch (error) {
-    result = { error: (error as Error).message.replace(/\.$/, '') };
+    return { error: (error as Error).message.replace(/\.$/, '') };
   }
-  if (userSchemas.size > 20) userSchemas.clear();
-  userSchemas.set(text, result);
-  return result;
 }
 
 export type SchemaError = ErrorObject;
 
-export function validate(schema: SchemaNode, data: unknown): SchemaError[] {
-  const run = compile(schema);
+export function validate(session: Session, schema: SchemaNode, data: unknown): SchemaError[] {
+  const run = compile(session, schema);
   return run(data) ? [] : [...(run.errors ?? [])];
 }
 

@@ -1,6 +1,8 @@
 import { parseFrontMatter } from '../model/frontMatter';
 import { POST_FOLDERS, type Site } from '../site/generator';
 import { walkFiles } from '../site/workspaceListing';
+import type { Session } from '../session/session';
+import { SessionKey, type FileEvent } from '../session/state';
 import type { Workspace } from '../workspace';
 
 export type Taxonomy = 'tags' | 'categories';
@@ -47,26 +49,38 @@ export class SiteTerms {
   }
 }
 
-const cache = new WeakMap<Workspace, Map<string, { at: number; terms: SiteTerms }>>();
-
-/** Reading every post is kept this long: posts rarely change their tags while one is edited. */
-const TERMS_TTL_MS = 10_000;
 /** Only this much of each file is read for its front matter. */
 const HEAD = 64 * 1024;
 
+/** A Markdown file, or a folder (whose name has no extension) that may hold posts. */
+function affectsTerms(event: FileEvent): boolean {
+  const name = event.uri.slice(event.uri.replace(/\/$/, '').lastIndexOf('/') + 1);
+  return /\.(?:md|markdown|mdx)$/i.test(name) || (event.kind !== 'changed' && !name.includes('.'));
+}
+
+/** Every post's terms, per site: read once, dropped when a Markdown file (or a folder) changes. */
+const SITE_TERMS = new SessionKey<Map<string, SiteTerms>>('front-matter/site-terms', () => new Map(), { files: affectsTerms });
+
 /** The terms of every post of the site; empty when the workspace cannot list its folders. */
-export function siteTerms(workspace: Workspace, site: Site): SiteTerms {
+export function siteTerms(session: Session, site: Site): SiteTerms {
   if (!site.root) return new SiteTerms();
-  let perRoot = cache.get(workspace);
-  if (!perRoot) cache.set(workspace, (perRoot = new Map()));
+  const perSite = session.state(SITE_TERMS);
   const key = `${site.generator} ${site.root}`;
-  const known = perRoot.get(key);
-  const now = Date.now();
-  if (known && now - known.at < TERMS_TTL_MS) return known.terms;
+  let terms = perSite.get(key);
+  if (!terms) perSite.set(key, (terms = readSiteTerms(session.workspace, site, site.root)));
+  return terms;
+}
+
+/** The identity of the site terms the session holds now: a new one after a Markdown file changed. */
+export function siteTermsVersion(session: Session): object {
+  return session.state(SITE_TERMS);
+}
+
+function readSiteTerms(workspace: Workspace, site: Site, root: string): SiteTerms {
   const terms = new SiteTerms();
   const folders = POST_FOLDERS[site.generator].length > 0 ? POST_FOLDERS[site.generator] : [''];
   for (const folder of folders) {
-    for (const uri of walkFiles(workspace, `${site.root}/${folder}`)) {
+    for (const uri of walkFiles(workspace, `${root}/${folder}`)) {
       if (!/\.(?:md|markdown|mdx)$/i.test(uri)) continue;
       const text = workspace.readText(uri);
       if (!text) continue;
@@ -78,11 +92,5 @@ export function siteTerms(workspace: Workspace, site: Site): SiteTerms {
       terms.add(uri, { tags, categories });
     }
   }
-  perRoot.set(key, { at: now, terms });
   return terms;
-}
-
-/** Forgets what was read, after files changed. */
-export function forgetSiteTerms(workspace: Workspace): void {
-  cache.delete(workspace);
 }

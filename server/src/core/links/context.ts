@@ -47,7 +47,7 @@ export function linkContext(model: DocumentModel, settings: Settings, session: S
   const workspace = session.workspace;
   // Files are indexed only for documents inside a workspace folder; others need none.
   const workspaceRoot = rootOf(workspace, model.uri);
-  const found = siteOf(workspace, model.uri, settings);
+  const found = siteOf(session, model.uri, settings);
   // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
   const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
   const index = workspaceRoot ? linkIndexOf(session, site.root ?? workspaceRoot) : emptyIndex(session);

@@ -1,7 +1,7 @@
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import { parse as parseYaml } from 'yaml';
 import { parseFrontMatter } from '../model/frontMatter';
-import { siteOf, type Site, type SiteGeneratorName } from '../site/generator';
+import { findSite, siteDetector, type Site, type SiteDetection, type SiteGeneratorName } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
 import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
@@ -44,6 +44,7 @@ export class LinkIndex {
   private readonly pages = new Map<string, IndexedPage>();
   /** The generator per folder, for heading ids: detection reads files, so it is kept. */
   private readonly generators = new Map<string, SiteGeneratorName>();
+  private detect: ((folder: string) => SiteDetection) | undefined;
   private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string>; basePath?: string }> | undefined;
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
@@ -245,7 +246,7 @@ export class LinkIndex {
     const { fields, bodyStart } = addressFieldsOf(body, bom);
     const dir = uri.slice(0, uri.lastIndexOf('/'));
     let generator = this.generators.get(dir);
-    if (!generator) this.generators.set(dir, (generator = siteOf(this.workspace, uri).generator));
+    if (!generator) this.generators.set(dir, (generator = findSite(this.workspace, uri, undefined, (this.detect ??= siteDetector(this.workspace))).generator));
     const { anchors, headings, lines } = scanAnchors(body, generator, bodyStart);
     return { anchors: new Set(anchors), anchorLines: lines, headings, fields };
   }

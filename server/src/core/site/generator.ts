@@ -1,4 +1,6 @@
 import type { Settings, SiteGeneratorName } from '../settings';
+import type { Session } from '../session/session';
+import { SessionKey, type FileEvent } from '../session/state';
 import type { Workspace } from '../workspace';
 
 export { SITE_GENERATORS, type SiteGeneratorName } from '../settings';
@@ -45,43 +47,77 @@ export function rootOf(workspace: Workspace, uri: string): string | undefined {
   return best;
 }
 
-const cache = new WeakMap<Workspace, Map<string, { at: number; site: { generator: SiteGeneratorName; reason: string } }>>();
-
-/** Detection reads a few files; its result is kept this long per folder. */
-const DETECTION_TTL_MS = 2000;
-
 /** How many folders above a file are searched for its site's configuration. */
 const MAX_SITE_DEPTH = 6;
 
-function detectCached(workspace: Workspace, folder: string): { generator: SiteGeneratorName; reason: string } {
-  let perFolder = cache.get(workspace);
-  if (!perFolder) cache.set(workspace, (perFolder = new Map()));
-  const now = Date.now();
-  const known = perFolder.get(folder);
-  if (known && now - known.at < DETECTION_TTL_MS) return known.site;
-  const site = detectGenerator(workspace, folder);
-  perFolder.set(folder, { at: now, site });
-  return site;
+/** The names whose presence (or text) tells one generator from another. */
+const MARKER_NAMES: ReadonlySet<string> = new Set([
+  ...['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 'astro.config.mts', 'astro.config.cjs'],
+  ...['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', 'eleventy.config.ts', '.eleventy.js', '.eleventy.cjs'],
+  ...['_config.yml', '_config.yaml', 'zola.toml', 'hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json'],
+  ...['config.toml', 'config.yaml', 'config.yml', 'config.json'],
+  ...['_posts', 'source', 'content', 'archetypes'],
+]);
+
+/**
+ * Whether a file event can change what detection found: a marker file changed, created or
+ * deleted, or a folder (or a file in a marker folder) created or deleted.
+ */
+export function affectsDetection(event: FileEvent): boolean {
+  const segments = event.uri.replace(/\/$/, '').split('/');
+  const name = segments[segments.length - 1];
+  if (MARKER_NAMES.has(name)) return true;
+  if (event.kind === 'changed') return false;
+  return !name.includes('.') || segments.some((segment) => segment === '_posts' || segment === 'archetypes');
 }
+
+export type SiteDetection = { generator: SiteGeneratorName; reason: string };
+type Detection = SiteDetection;
+
+/** What detection found for each folder, read once and dropped by events on the files it read. */
+const DETECTIONS = new SessionKey<Map<string, Detection>>('site/detections', () => new Map(), { files: affectsDetection });
 
 /**
  * The generator of the site that holds `uri`, from the setting or from the site's files.
  * The site is the nearest folder, from the file up to its workspace folder, that a generator's
  * configuration marks, so a repository may hold several sites (or a site in `docs/`).
+ * Detection is kept in the session: after the first document, no file is read again until
+ * one of the files it read changes.
  */
-export function siteOf(workspace: Workspace, uri: string, settings?: Settings): Site {
+export function siteOf(session: Session, uri: string, settings?: Settings): Site {
+  const detections = session.state(DETECTIONS);
+  const workspace = session.workspace;
+  return findSite(workspace, uri, settings, (folder) => {
+    let found = detections.get(folder);
+    if (!found) detections.set(folder, (found = detectGenerator(workspace, folder)));
+    return found;
+  });
+}
+
+/** A detection that remembers each folder it looked at, for a caller that keeps it (an index being filled). */
+export function siteDetector(workspace: Workspace): (folder: string) => SiteDetection {
+  const known = new Map<string, SiteDetection>();
+  return (folder) => {
+    let found = known.get(folder);
+    if (!found) known.set(folder, (found = detectGenerator(workspace, folder)));
+    return found;
+  };
+}
+
+/** `siteOf` without the session: every call reads the site's files (for one-off lookups that keep their own results). */
+export function findSite(workspace: Workspace, uri: string, settings?: Settings, detect: (folder: string) => Detection = (folder) => detectGenerator(workspace, folder)): Site {
   const workspaceRoot = rootOf(workspace, uri);
   const override = settings?.site?.generator;
   if (!workspaceRoot) {
     return { generator: override ?? 'generic', root: undefined, reason: override ? 'set by talkdown.site.generator' : 'the file is outside any workspace folder' };
   }
   let root = workspaceRoot;
-  let found = detectCached(workspace, workspaceRoot);
+  let found = detect(workspaceRoot);
   if (found.generator === 'generic') {
     const folders = uri.slice(workspaceRoot.length + 1).split('/').slice(0, -1);
     for (let depth = Math.min(folders.length, MAX_SITE_DEPTH); depth > 0; depth--) {
       const folder = `${workspaceRoot}/${folders.slice(0, depth).join('/')}`;
-      const site = detectCached(workspace, folder);
+      const site = detect(folder);
       // The nearest configured folder wins.
       if (site.generator !== 'generic') {
         root = folder;
@@ -95,7 +131,7 @@ export function siteOf(workspace: Workspace, uri: string, settings?: Settings): 
 }
 
 /** Recognises a site generator from the files at the root of a site. */
-export function detectGenerator(workspace: Workspace, root: string): { generator: SiteGeneratorName; reason: string } {
+export function detectGenerator(workspace: Workspace, root: string): Detection {
   const at = (path: string) => `${root}/${path}`;
   const exists = (path: string) => workspace.exists(at(path));
   const firstExisting = (paths: string[]) => paths.find(exists);

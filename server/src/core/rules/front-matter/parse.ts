@@ -2,6 +2,7 @@ import { Severity } from '../../findings';
 import type { FrontMatterProblemKind } from '../../model/frontMatter';
 import { isTemplate, siteOf } from '../../site/generator';
 import type { Check, CodeInfo } from '../family';
+import { fixesOfFinding } from './fixes';
 
 /** Each kind of problem the front-matter parser records is reported under its own code. */
 const PROBLEM_CODES: Record<FrontMatterProblemKind, [string, CodeInfo]> = {
@@ -17,11 +18,13 @@ const PROBLEM_CODES: Record<FrontMatterProblemKind, [string, CodeInfo]> = {
 /** What the parser of the block found: its problems, at the exact token. */
 export const parseCheck: Check = {
   codes: Object.fromEntries(Object.values(PROBLEM_CODES)),
-  *check({ model, settings, workspace }) {
+  *check({ model, settings, session }) {
     if (!model.frontMatter?.problems.length) return;
-    if (isTemplate(siteOf(workspace, model.uri, settings), model.uri)) return;
+    if (isTemplate(siteOf(session, model.uri, settings), model.uri)) return;
     for (const problem of model.frontMatter.problems) {
       yield { code: PROBLEM_CODES[problem.kind][0], span: problem.span, message: problem.message };
     }
   },
+  // Quotes around a value the parser stopped at, a closing line, a duplicate removed.
+  fixes: (context, finding) => fixesOfFinding(context, finding),
 };

@@ -1,5 +1,6 @@
 import { Severity } from '../../findings';
-import { checkFrontMatter } from '../../frontMatter/validate';
+import { checkFrontMatter } from './analysis';
+import { fixesOfFinding } from './fixes';
 import type { Check } from '../family';
 
 /** The front matter against its site's schema and conventions: one check feeds every code. */
@@ -16,9 +17,10 @@ export const schemaCheck: Check = {
     'front-matter/similar-tag': { defaultSeverity: Severity.Information, summary: 'A tag or category that looks like a misspelling of one used across the site.' },
     'front-matter/invalid-schema': { defaultSeverity: Severity.Error, summary: 'The schema set in talkdown.frontMatter.schema is missing or invalid.' },
   },
-  *check({ model, settings, workspace }) {
-    for (const issue of checkFrontMatter(model, settings, workspace).issues) {
+  *check({ model, settings, session }) {
+    for (const issue of checkFrontMatter(model, settings, session).issues) {
       yield { code: issue.code, span: issue.span, message: issue.message, severity: issue.severity, data: issue.data };
     }
   },
+  fixes: (context, finding) => fixesOfFinding(context, finding),
 };

@@ -1,53 +1,20 @@
-import { closest, distance } from 'fastest-levenshtein';
-import { Severity } from '../findings';
-import type { DocumentModel } from '../model/document';
-import type { FrontMatter } from '../model/frontMatter';
-import type { Settings } from '../settings';
-import { filenameDate, GENERATOR_LABEL, isPost, isTemplate, siteOf, type Site } from '../site/generator';
-import type { Span } from '../text';
-import type { Workspace } from '../workspace';
-import { DATE_FORMATS } from './dates';
-import { keySpanAt, openingLine, valueSpanAt, type Path } from './locate';
-import { BUILT_IN_SCHEMAS, loadUserSchema, pathOf, schemaAt, validate, type SchemaNode } from './schema';
-import { siteTerms, taxonomyPaths, termsOf, type Taxonomy } from './siteTerms';
+import { Severity } from '../../findings';
+import { DATE_FORMATS, isoDay } from '../../frontMatter/dates';
+import { keySpanAt, openingLine, valueSpanAt } from '../../frontMatter/locate';
+import { BUILT_IN_SCHEMAS, pathOf, schemaAt, userSchemaOf, validate, type SchemaLoad, type SchemaNode } from '../../frontMatter/schema';
+import { siteTermsVersion } from '../../frontMatter/siteTerms';
+import type { DocumentModel } from '../../model/document';
+import type { FrontMatter } from '../../model/frontMatter';
+import { today } from '../../session/clock';
+import type { Session } from '../../session/session';
+import { MemoKey } from '../../session/state';
+import type { Settings } from '../../settings';
+import { filenameDate, GENERATOR_LABEL, isPost, isTemplate, siteOf, type Site } from '../../site/generator';
+import { dateHint, describeField, suggest, typeLabel, typeName, valueAt } from './describe';
+import type { FrontMatterCheck, FrontMatterCode, FrontMatterIssue } from './issue';
+import { similarTerms } from './similarTags';
 
-export type FrontMatterCode =
-  | 'front-matter/missing'
-  | 'front-matter/missing-field'
-  | 'front-matter/unknown-key'
-  | 'front-matter/wrong-type'
-  | 'front-matter/invalid-date'
-  | 'front-matter/empty-title'
-  | 'front-matter/filename-date-mismatch'
-  | 'front-matter/similar-tag'
-  | 'front-matter/placeholder'
-  | 'front-matter/invalid-schema';
-
-/** What quick fixes read back from a finding. */
-export interface IssueData {
-  path?: (string | number)[];
-  /** A missing field, an unknown key, a tag. */
-  name?: string;
-  suggestion?: string;
-  expected?: string[];
-  fileDate?: string;
-  setting?: string;
-}
-
-export interface FrontMatterIssue {
-  code: FrontMatterCode;
-  span: Span;
-  message: string;
-  severity?: Severity;
-  data: IssueData;
-}
-
-export interface FrontMatterCheck {
-  site: Site;
-  schema: SchemaNode;
-  isPost: boolean;
-  issues: FrontMatterIssue[];
-}
+export type { FrontMatterCheck, FrontMatterCode, FrontMatterIssue, IssueData } from './issue';
 
 /** A huge or broken block is summarised by this many findings per code, not buried. */
 const MAX_PER_CODE = 50;
@@ -56,23 +23,25 @@ const PARSE_PROBLEMS: ReadonlySet<string> = new Set(['syntax', 'unclosed', 'exec
 /** Nested values deeper than this are not copied for validation; no schema looks that deep. */
 const MAX_DEPTH = 24;
 
-const cache = new WeakMap<DocumentModel, { settings: Settings; workspace: Workspace; check: FrontMatterCheck }>();
+const ANALYSIS = new MemoKey<FrontMatterCheck>('front-matter/analysis');
 
-/** Checks a document's front matter against its site's schema; one run per model, shared by the rules. */
-export function checkFrontMatter(model: DocumentModel, settings: Settings, workspace: Workspace): FrontMatterCheck {
-  const known = cache.get(model);
-  if (known && known.settings === settings && known.workspace === workspace) return known.check;
-  const check = runCheck(model, settings, workspace);
-  cache.set(model, { settings, workspace, check });
-  return check;
+/**
+ * Checks a document's front matter against its site's schema; one run per model, shared by
+ * the family's checks and fixes. The site, its schema and its posts' terms come from the
+ * session; the run is redone when any of them, the settings or the day change.
+ */
+export function checkFrontMatter(model: DocumentModel, settings: Settings, session: Session): FrontMatterCheck {
+  const site = siteOf(session, model.uri, settings);
+  const schema = chooseSchema(session, site, settings, model);
+  const deps = [settings, session, isoDay(today(session.clock)), site.generator, site.root, schema.node, schema.load, siteTermsVersion(session)];
+  return model.memo.get(ANALYSIS, deps, () => runCheck(model, settings, session, site, schema));
 }
 
-function runCheck(model: DocumentModel, settings: Settings, workspace: Workspace): FrontMatterCheck {
-  const site = siteOf(workspace, model.uri, settings);
+function runCheck(model: DocumentModel, settings: Settings, session: Session, site: Site, chosen: ChosenSchema): FrontMatterCheck {
   const post = isPost(site, model.uri, settings);
-  const issues: FrontMatterIssue[] = [];
+  const issues: FrontMatterIssue[] = chosen.error ? [chosen.error] : [];
   const fm = model.frontMatter;
-  const schema = chooseSchema(site, settings, workspace, model, issues);
+  const schema = chosen.node;
   const result: FrontMatterCheck = { site, schema, isPost: post, issues };
   // Templates for new posts hold template code where values go; nothing there is checkable.
   if (isTemplate(site, model.uri)) return result;
@@ -91,6 +60,7 @@ function runCheck(model: DocumentModel, settings: Settings, workspace: Workspace
   if (fm.format === undefined || fm.problems.some((p) => PARSE_PROBLEMS.has(p.kind))) return result;
 
   const data = forValidation(fm, fm.data, [], 0) as Record<string, unknown>;
+  result.data = data;
   const required = new Set(post ? (schema.required ?? []) : []);
   if (post || site.generator === 'generic') for (const field of settings.frontMatter?.required ?? []) required.add(field);
 
@@ -117,7 +87,7 @@ function runCheck(model: DocumentModel, settings: Settings, workspace: Workspace
     }
   }
 
-  for (const error of validate(schema, data).slice(0, 4 * MAX_PER_CODE)) {
+  for (const error of validate(session, schema, data).slice(0, 4 * MAX_PER_CODE)) {
     const path = pathOf(error.instancePath, data);
     const key = path.join('.');
     if (error.keyword === 'required') continue; // checked above, against the post's own requirements
@@ -193,26 +163,35 @@ function runCheck(model: DocumentModel, settings: Settings, workspace: Workspace
     }
   }
 
-  for (const taxonomy of ['tags', 'categories'] as const) similarTerms(model, site, workspace, fm, data, taxonomy, push);
+  for (const taxonomy of ['tags', 'categories'] as const) similarTerms(model, site, session, fm, data, taxonomy, push);
   issues.sort((a, b) => a.span.start - b.span.start);
   return result;
 }
 
-function chooseSchema(site: Site, settings: Settings, workspace: Workspace, model: DocumentModel, issues: FrontMatterIssue[]): SchemaNode {
+interface ChosenSchema {
+  node: SchemaNode;
+  /** What loading talkdown.frontMatter.schema gave, when it is set. */
+  load?: SchemaLoad;
+  /** Why the schema of talkdown.frontMatter.schema could not be used. */
+  error?: FrontMatterIssue;
+}
+
+function chooseSchema(session: Session, site: Site, settings: Settings, model: DocumentModel): ChosenSchema {
   // Section pages (`_index.md`) have their own keys (`sort_by`, `paginate_by`); only the common ones are checked.
   const builtIn = BUILT_IN_SCHEMAS[/\/_index\.[^/]+$/.test(model.uri) ? 'generic' : site.generator];
-  const path = settings.frontMatter?.schema;
-  if (!path) return builtIn;
-  const uri = /^[a-z][\w+.-]*:/i.test(path) ? path : site.root ? `${site.root}/${path.replace(/^\.?\//, '')}` : undefined;
-  const loaded = uri ? loadUserSchema(workspace.readText(uri)) : { error: 'the file is outside any workspace folder, so a relative path has no base' };
-  if (loaded.schema) return loaded.schema;
-  issues.push({
-    code: 'front-matter/invalid-schema',
-    span: model.frontMatter ? openingLine(model.frontMatter) : { start: model.bomLength, end: model.lines.lineEnd(0) },
-    message: `The schema set in talkdown.frontMatter.schema ("${path}") cannot be used: ${loaded.error}. Front matter is checked against the ${GENERATOR_LABEL[site.generator]} schema instead.`,
-    data: { setting: 'talkdown.frontMatter.schema' },
-  });
-  return builtIn;
+  const user = userSchemaOf(session, site, settings);
+  if (!user) return { node: builtIn };
+  if (user.load.schema) return { node: user.load.schema, load: user.load };
+  return {
+    node: builtIn,
+    load: user.load,
+    error: {
+      code: 'front-matter/invalid-schema',
+      span: model.frontMatter ? openingLine(model.frontMatter) : { start: model.bomLength, end: model.lines.lineEnd(0) },
+      message: `The schema set in talkdown.frontMatter.schema ("${user.path}") cannot be used: ${user.load.error}. Front matter is checked against the ${GENERATOR_LABEL[site.generator]} schema instead.`,
+      data: { setting: 'talkdown.frontMatter.schema' },
+    },
+  };
 }
 
 /** Hexo reads `key: value` lines ending with `---`, without an opening line. */
@@ -265,113 +244,3 @@ function findPlaceholders(fm: FrontMatter, data: Record<string, unknown>, issues
   return found;
 }
 
-function similarTerms(
-  model: DocumentModel,
-  site: Site,
-  workspace: Workspace,
-  fm: FrontMatter,
-  data: Record<string, unknown>,
-  taxonomy: Taxonomy,
-  push: (issue: FrontMatterIssue) => void,
-): void {
-  const paths = taxonomyPaths(site, taxonomy).filter((p) => termsOf(data, p).length > 0);
-  if (paths.length === 0) return;
-  const counts = siteTerms(workspace, site).counts(taxonomy, model.uri);
-  if (counts.length === 0) return;
-  const used = new Map(counts);
-  for (const path of paths) {
-    const value = valueAt(data, path);
-    termsOf(data, path).forEach((term, i) => {
-      if (used.has(term)) return;
-      const match = similarTerm(term, counts);
-      if (!match) return;
-      push({
-        code: 'front-matter/similar-tag',
-        span: Array.isArray(value) ? valueSpanAt(fm, [...path, value.indexOf(term)]) : termSpan(fm, path, term, i),
-        message: `No other post uses the ${taxonomy === 'tags' ? 'tag' : 'category'} "${term}"; ${match[1]} use "${match[0]}". Is it a misspelling?`,
-        data: { path, name: term, suggestion: match[0] },
-      });
-    });
-  }
-}
-
-/** A term used across the site that `term` is probably a misspelling of. */
-function similarTerm(term: string, counts: [string, number][]): [string, number] | undefined {
-  const lower = term.toLowerCase();
-  if (lower.length < 3) return undefined;
-  const limit = lower.length <= 4 ? 1 : 2;
-  let best: [string, number] | undefined;
-  let bestDistance = Infinity;
-  for (const [candidate, count] of counts) {
-    // One other post is not yet a convention.
-    if (count < 2 || Math.abs(candidate.length - lower.length) > limit) continue;
-    const d = distance(lower, candidate.toLowerCase());
-    if (d <= limit && d < bestDistance) {
-      best = [candidate, count];
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** A term inside a space-separated string (`tags: go rust`). */
-function termSpan(fm: FrontMatter, path: Path, term: string, index: number): Span {
-  const span = valueSpanAt(fm, path);
-  const text = fm.raw.slice(span.start - fm.contentSpan.start, span.end - fm.contentSpan.start);
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  let i = 0;
-  while ((m = re.exec(text))) {
-    const quote = /^["']/.test(m[0]) ? 1 : 0;
-    const word = m[0].replace(/^["']|["']$/g, '');
-    if (word === term && i === index) return { start: span.start + m.index + quote, end: span.start + m.index + quote + word.length };
-    i++;
-  }
-  return span;
-}
-
-/** The known key an unknown one is probably a misspelling of. */
-export function suggest(name: string, known: string[]): string | undefined {
-  if (known.length === 0 || name.length < 3) return undefined;
-  const lower = name.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower);
-  if (exact) return exact;
-  const best = closest(lower, known);
-  const limit = lower.length <= 5 ? 1 : lower.length <= 9 ? 2 : 3;
-  return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
-}
-
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const part of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[part] : undefined;
-  return value;
-}
-
-function describeField(field: string): string {
-  return field === 'title' ? 'a title' : field === 'date' ? 'a date' : `"${field}"`;
-}
-
-function dateHint(format: string | undefined): string {
-  switch (format) {
-    case 'jekyll-date':
-      return 'a date such as 2024-11-15 or 2024-11-15 09:30:00 -0500';
-    case 'zola-date':
-      return 'a TOML date such as 2024-03-02 or 2024-03-02T10:00:00Z';
-    case 'eleventy-date':
-      return 'a date such as 2024-11-15, or "Last Modified" or "Created"';
-    default:
-      return 'a date such as 2024-11-15 or 2024-11-15T09:30:00-05:00';
-  }
-}
-
-function typeName(value: unknown): string {
-  if (Array.isArray(value)) return 'list';
-  if (value === null || value === undefined) return 'empty value';
-  if (typeof value === 'object') return 'table';
-  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 39) + '…' : value)}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-function typeLabel(type: string): string {
-  return { array: 'a list', string: 'text', boolean: 'true or false', object: 'a table', integer: 'a whole number', number: 'a number', null: 'nothing' }[type] ?? type;
-}

@@ -1,41 +1,39 @@
-import type { DocumentModel } from '../model/document';
-import type { FrontMatter } from '../model/frontMatter';
-import type { Settings } from '../settings';
-import { filenameDate, filenameTitle, type Site } from '../site/generator';
-import type { Span } from '../text';
-import type { Workspace } from '../workspace';
-import { readDate, todayOf, writeDate, type CalendarDate } from './dates';
-import { checkFrontMatter, valueAt, type FrontMatterCode, type FrontMatterIssue } from './validate';
+import { readDate, writeDate, type CalendarDate } from '../../frontMatter/dates';
+import type { DocumentModel } from '../../model/document';
+import type { FrontMatter } from '../../model/frontMatter';
+import { today } from '../../session/clock';
+import type { Session } from '../../session/session';
+import type { Settings } from '../../settings';
+import { filenameDate, filenameTitle, type Site } from '../../site/generator';
+import type { Span } from '../../text';
+import type { CodeFix } from '../family';
+import { checkFrontMatter } from './analysis';
+import { valueAt } from './describe';
+import type { FrontMatterIssue } from './issue';
 
 export interface TextEdit {
   span: Span;
   newText: string;
 }
 
-/** A quick fix: edits of the document, and the finding it resolves. */
-export interface FrontMatterFix {
-  title: string;
-  code: FrontMatterCode | 'front-matter/syntax' | 'front-matter/duplicate-key' | 'front-matter/unclosed';
-  /** The span of the finding it fixes. */
-  findingSpan: Span;
-  edits: TextEdit[];
-  isPreferred: boolean;
+/** A quick fix of a front-matter finding. */
+export type FrontMatterFix = CodeFix;
+
+/** What a front-matter fix reads: the document, its settings, and the session (site facts, today). */
+export interface FrontMatterFixContext {
+  model: DocumentModel;
+  settings: Settings;
+  session: Session;
 }
 
-export interface FixOptions {
-  /** "Today", for a date that has no better source; injected so that fixes are repeatable. */
-  now?: Date;
-  /** Only fixes for these codes (the diagnostics the editor asks about). */
-  codes?: ReadonlySet<string>;
-}
-
-/** The quick fixes for the front-matter findings that touch `range`. */
-export function frontMatterFixes(model: DocumentModel, settings: Settings, workspace: Workspace, range: Span, options: FixOptions = {}): FrontMatterFix[] {
-  const check = checkFrontMatter(model, settings, workspace);
+/** The quick fixes for the front-matter findings that touch `range`; only of `codes` when given. */
+export function frontMatterFixes(context: FrontMatterFixContext, range: Span, codes?: ReadonlySet<string>): FrontMatterFix[] {
+  const { model, settings, session } = context;
+  const check = checkFrontMatter(model, settings, session);
   const fixes: FrontMatterFix[] = [];
   const touches = (span: Span) => span.start <= range.end && range.start <= span.end;
-  const wanted = (code: string) => !options.codes || options.codes.has(code);
-  const writer = new FrontMatterWriter(model, check.site, options.now ?? new Date(), workspace);
+  const wanted = (code: string) => !codes || codes.has(code);
+  const writer = new FrontMatterWriter(model, check.site, session);
   for (const issue of check.issues) {
     if (touches(issue.span) && wanted(issue.code)) fixes.push(...writer.fixesFor(issue));
   }
@@ -55,6 +53,12 @@ export function frontMatterFixes(model: DocumentModel, settings: Settings, works
     }
   }
   return fixes;
+}
+
+/** The fixes of one finding: what `frontMatterFixes` offers for its code at its span. */
+export function fixesOfFinding(context: FrontMatterFixContext, finding: { code: string; span: Span }): FrontMatterFix[] {
+  const same = (span: Span) => span.start === finding.span.start && span.end === finding.span.end;
+  return frontMatterFixes(context, finding.span, new Set([finding.code])).filter((f) => same(f.findingSpan));
 }
 
 // Lines that belong to front matter: `key: value`, `key = value`, `[table]`, `- item`, or an
@@ -89,8 +93,8 @@ function closingEdit(model: DocumentModel, eol: string): TextEdit | undefined {
   return { span: { start: at, end: at }, newText: eol + delimiter };
 }
 
-function fix(title: string, code: FrontMatterFix['code'], findingSpan: Span, edits: TextEdit[], isPreferred = true): FrontMatterFix {
-  return { title, code, findingSpan, edits, isPreferred };
+function fix(title: string, code: string, findingSpan: Span, edits: TextEdit[], isPreferred = true, safe = false): FrontMatterFix {
+  return safe ? { title, code, findingSpan, edits, isPreferred, safe } : { title, code, findingSpan, edits, isPreferred };
 }
 
 /** Writes keys and values the way the file already writes them. */
@@ -102,8 +106,7 @@ class FrontMatterWriter {
   constructor(
     private readonly model: DocumentModel,
     private readonly site: Site,
-    private readonly now: Date,
-    private readonly workspace: Workspace,
+    private readonly session: Session,
   ) {
     const raw = model.frontMatter?.raw ?? '';
     this.eol = /\r\n/.test(model.text.slice(0, 4096)) ? '\r\n' : '\n';
@@ -131,13 +134,14 @@ class FrontMatterWriter {
         if (valueAt(fm.data, [...parent, data.suggestion]) !== undefined) return [];
         const keyText = this.model.text.slice(span.start, span.end);
         const q = /^["']/.test(keyText) ? keyText[0] : '';
-        return [fix(`Rename to "${data.suggestion}"`, code, span, [{ span, newText: q + data.suggestion + q }])];
+        // One close key of the schema: the rename has one result.
+        return [fix(`Rename to "${data.suggestion}"`, code, span, [{ span, newText: q + data.suggestion + q }], true, true)];
       }
       case 'front-matter/invalid-date': {
         const text = this.model.text.slice(span.start, span.end);
         const date = readDate(text);
         if (!date) return [];
-        return [fix(`Write the date as ${this.dateText(date)}`, code, span, [{ span, newText: this.keepQuotes(text, this.dateText(date)) }])];
+        return [fix(`Write the date as ${this.dateText(date)}`, code, span, [{ span, newText: this.keepQuotes(text, this.dateText(date)) }], true, true)];
       }
       case 'front-matter/placeholder': {
         if (!fm || !data.path || data.path.join('.') !== 'date') return [];
@@ -199,7 +203,7 @@ class FrontMatterWriter {
 
   defaultDate(): CalendarDate {
     const day = filenameDate(this.model.uri);
-    return (day && readDate(day)) || todayOf(this.now);
+    return (day && readDate(day)) || today(this.session.clock);
   }
 
   private dateText(date: CalendarDate): string {
@@ -264,7 +268,7 @@ class FrontMatterWriter {
     const yaml = (v: string) => (isPlainYaml(v) ? v : JSON.stringify(v));
     const lines = ['---'];
     const root = this.site.root;
-    if (this.site.generator === 'jekyll' && root && ['html', 'md', 'liquid'].some((ext) => this.workspace.exists(`${root}/_layouts/post.${ext}`))) lines.push('layout: post');
+    if (this.site.generator === 'jekyll' && root && ['html', 'md', 'liquid'].some((ext) => this.session.workspace.exists(`${root}/_layouts/post.${ext}`))) lines.push('layout: post');
     lines.push(`title: ${yaml(title)}`);
     // Jekyll reads the date from the file name.
     if (!(this.site.generator === 'jekyll' && filenameDate(this.model.uri))) lines.push(`date: ${date.includes(' ') && this.site.generator !== 'jekyll' && this.site.generator !== 'hexo' ? JSON.stringify(date) : date}`);
