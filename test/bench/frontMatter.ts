@@ -6,7 +6,7 @@
 import { buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
 import { sessionFor } from '../support/session';
 import { checkFrontMatter } from '../../server/src/core/frontMatter';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 
 const TYPICAL = [
   '---',

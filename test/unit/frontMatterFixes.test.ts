@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, fixedClock, type Settings } from '../../server/src/core';
 import { frontMatterFixes, type FrontMatterFix } from '../../server/src/core/frontMatter';
-import type { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import type { ListingMemoryWorkspace } from '../support/workspace';
 import { SITES, siteWorkspace } from './frontMatterSchema.test';
 import { lines, source } from './util';
 

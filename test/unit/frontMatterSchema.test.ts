@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../server/src/core';
 import { frontMatterCompletions, frontMatterHover } from '../../server/src/core/frontMatter';
 import { detectGenerator, isPost, siteOf } from '../../server/src/core/site/generator';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { lines, source, summarize } from './util';
 
 /** A site of each kind, as the few files that identify it. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
 import { frontMatterCompletions } from '../../server/src/core/frontMatter';
 import { siteOf } from '../../server/src/core/site/generator';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { sessionFor } from '../support/session';
 import { lines, source } from './util';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze, codeFixes, DEFAULT_SETTINGS, type CodeFix, type ExternalResult } from '../../server/src/core';
 import { LINK_INDEX, linkContext, linkIndexOf } from '../../server/src/core/links/context';
 import { LinkIndex } from '../../server/src/core/links/linkIndex';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { sessionFor, testSession } from '../support/session';
 import { lines, source } from './util';
 

@@ -5,7 +5,7 @@ import { analyze, DEFAULT_SETTINGS, type Settings } from '../../server/src/core'
 import { codeFixes } from '../../server/src/core';
 import { linkContext } from '../../server/src/core/links/context';
 import { documentLinkTargets, linkCompletions } from '../../server/src/core/links/navigation';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { lines, source } from './util';
 
 const ROOT = 'file:///site';

@@ -17,7 +17,7 @@ import {
 } from '../../server/src/core/features/newPost';
 import { extractTalks } from '../../server/src/core/model/talks';
 import { isPost, siteOf } from '../../server/src/core/site/generator';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { lines, source, summarize } from './util';
 
 /** The one file that identifies each kind of site. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
 import { extractTalks } from '../../server/src/core/model/talks';
-import { ListingMemoryWorkspace } from '../../server/src/core/site/workspaceListing';
+import { ListingMemoryWorkspace } from '../support/workspace';
 import { source } from './util';
 
 interface Snippet {

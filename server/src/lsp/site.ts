@@ -1,7 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { GENERATOR_LABEL, isPost, siteOf, type DocumentModel, type Session } from '../core';
-import { insertStyleFor, NEW_POST_DIR, type InsertStyle } from '../core/features/newPost';
-import { extractTalks } from '../core/model/talks';
+import { extractTalks, GENERATOR_LABEL, insertStyleFor, isPost, NEW_POST_DIR, siteOf, type DocumentModel, type InsertStyle, type Session } from '../core';
 import { SITE_REQUEST, type SiteInfo, type SiteParams } from '../protocol';
 import { guarded } from './guard';
 import type { SettingsCache } from './settings';

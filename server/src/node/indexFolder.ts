@@ -1,12 +1,8 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { buildModel, DEFAULT_SETTINGS, extractTalks, type DocumentModel, type TalkIndex } from '../core';
+import { readFile, stat } from 'node:fs/promises';
+import { buildModel, DEFAULT_SETTINGS, extractTalks, isMarkdownFile, WALK_POLICY, type DocumentModel, type TalkIndex } from '../core';
+import { walkFiles } from './walk';
 import { decodeUtf8, toPath, toUri } from './workspace';
 
-const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown']);
-/** Folders that hold dependencies or tool state, never posts. */
-const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'bower_components']);
 /** Files this large (in bytes) are not read: UTF-8 takes at most 3 bytes per UTF-16 unit here. */
 const MAX_FILE_BYTES = DEFAULT_SETTINGS.maxFileSize * 3;
 
@@ -30,8 +26,8 @@ export const buildModelFromText: ModelBuilder = (uri, text) =>
   buildModel({ uri, version: 0, getText: () => text }, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
 
 /**
- * Indexes the talks of every Markdown file under a folder. Dot-folders and dependency
- * folders are skipped; symbolic links are followed once per real folder, so a cycle ends.
+ * Indexes the talks of every Markdown file under a folder, by the one walk policy (dot-folders,
+ * dependencies and build output skipped; a symbolic link followed once per real folder).
  * Yields to the event loop between files, so the server keeps answering while it runs.
  */
 export async function indexWorkspaceFolder(
@@ -41,41 +37,12 @@ export async function indexWorkspaceFolder(
   options: IndexFolderOptions = {},
 ): Promise<IndexFolderResult> {
   const result: IndexFolderResult = { files: 0, talks: 0 };
-  const maxFiles = options.maxFiles ?? 20_000;
-  const seen = new Set<string>();
-  const folders = [rootPath];
-  while (folders.length > 0) {
-    if (options.signal?.isCancellationRequested || result.files >= maxFiles) break;
-    const folder = folders.pop()!;
-    const real = await realpath(folder).catch(() => undefined);
-    if (!real || seen.has(real)) continue;
-    seen.add(real);
-    let entries: Dirent[];
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    entries.sort((a, b) => (a.name < b.name ? 1 : -1)); // popped in name order
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = await stat(path).catch(() => undefined);
-        isDirectory = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
-      }
-      if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) folders.push(path);
-      } else if (isFile && MARKDOWN_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-        if (result.files >= maxFiles || options.signal?.isCancellationRequested) break;
-        const talks = await indexFile(path, index, buildModelFor, options.isOpen);
-        result.files++;
-        result.talks += talks;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-    }
+  const policy = { ...WALK_POLICY, maxFiles: options.maxFiles ?? 20_000 };
+  for await (const path of walkFiles([rootPath], { policy, signal: options.signal, accept: isMarkdownFile })) {
+    const talks = await indexFile(path, index, buildModelFor, options.isOpen);
+    result.files++;
+    result.talks += talks;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return result;
 }

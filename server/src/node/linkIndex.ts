@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
-import { type LinkIndex, MARKDOWN_FILE, MAX_INDEXED_FILES, MAX_PAGE_CHARS, SKIPPED_FOLDERS } from '../core/links/linkIndex';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { entersFolder, isMarkdownFile, MAX_PAGE_CHARS, WALK_POLICY, type LinkIndex } from '../core';
+import { walkFilesSync } from './walk';
 import { decodeUtf8, toPath, toUri } from './workspace';
 
-const MAX_DEPTH = 16;
 
 export interface FillOptions {
   signal?: { readonly isCancellationRequested: boolean };
@@ -26,57 +26,24 @@ export async function fillLinkIndex(index: LinkIndex, roots: readonly string[], 
 
 /** The walk behind fillLinkIndex, for whole roots and for a folder that appears later. */
 async function fillFolders(index: LinkIndex, folders: readonly string[], options: FillOptions): Promise<{ files: number; truncated: boolean }> {
-  const maxFiles = options.maxFiles ?? MAX_INDEXED_FILES;
+  const policy = options.maxFiles === undefined ? WALK_POLICY : { ...WALK_POLICY, maxFiles: options.maxFiles };
+  const walk = walkFilesSync(folders, { policy, signal: options.signal });
   let files = 0;
-  let truncated = false;
-  const seen = new Set<string>();
   let sinceYield = 0;
-  for (const rootPath of folders) {
-    const stack: { path: string; depth: number }[] = [{ path: rootPath, depth: 0 }];
-    while (stack.length > 0) {
-      if (options.signal?.isCancellationRequested) return { files, truncated: true };
-      const { path: folder, depth } = stack.pop()!;
-      const real = tryOr(() => realpathSync(folder), undefined);
-      if (!real || seen.has(real)) continue;
-      seen.add(real);
-      const entries = tryOr<Dirent[]>(() => readdirSync(folder, { withFileTypes: true }), []);
-      for (const entry of entries) {
-        if (entry.name.startsWith('.')) continue;
-        const path = join(folder, entry.name);
-        let isDirectory = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          const target = tryOr(() => statSync(path), undefined);
-          isDirectory = target?.isDirectory() ?? false;
-          isFile = target?.isFile() ?? false;
-        }
-        if (isDirectory) {
-          if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(entry.name)) stack.push({ path, depth: depth + 1 });
-          continue;
-        }
-        if (!isFile) continue;
-        if (files >= maxFiles) {
-          truncated = true;
-          break;
-        }
-        files++;
-        const uri = toUri(path);
-        if (MARKDOWN_FILE.test(entry.name)) {
-          index.setFile(uri, options.openText?.(uri) ?? readPage(path));
-        } else {
-          index.setFile(uri);
-        }
-        // Reads are synchronous (much faster than a promise per file), in slices that
-        // yield to the event loop, so the server keeps answering while it indexes.
-        if (++sinceYield >= 128) {
-          sinceYield = 0;
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-      }
-      if (truncated) break;
+  for (;;) {
+    const next = walk.next();
+    if (next.done) return { files, truncated: next.value.truncated };
+    const path = next.value;
+    files++;
+    const uri = toUri(path);
+    index.setFile(uri, isMarkdownFile(path) ? (options.openText?.(uri) ?? readPage(path)) : undefined);
+    // Reads are synchronous (much faster than a promise per file), in slices that yield to
+    // the event loop, so the server keeps answering while it indexes.
+    if (++sinceYield >= 128) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return { files, truncated };
 }
 
 function readPage(path: string): string {
@@ -104,7 +71,7 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
   const root = index.roots.map((r) => r.replace(/\/$/, '')).find((r) => uri.startsWith(r + '/'));
   if (!root) return false;
   // Build output and tool folders (a `jekyll serve` rewriting _site/) are not indexed.
-  if (uri.slice(root.length + 1).split('/').some((part) => part.startsWith('.') || SKIPPED_FOLDERS.has(part))) return false;
+  if (uri.slice(root.length + 1).split('/').slice(0, -1).some((part) => !entersFolder(part)) || basename(uri).startsWith('.')) return false;
   const path = toPath(uri);
   if (!path) return false;
   if (deleted) {
@@ -122,6 +89,6 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
     return true;
   }
   if (!info.isFile()) return false;
-  index.setFile(uri, MARKDOWN_FILE.test(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
+  index.setFile(uri, isMarkdownFile(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
   return true;
 }

@@ -11,7 +11,7 @@ export interface WalkOptions {
 }
 
 /**
- * The files under folders, in name order, by the one walk policy: dot-folders, dependencies and
+ * The files under folders, in name order, by the one walk policy: dot-files and dot-folders, dependencies and
  * build output skipped, a symbolic link followed once per real folder (so a cycle ends), at
  * most `maxDepth` deep and `maxFiles` files. Yields paths; `truncated` tells whether it stopped.
  */
@@ -34,7 +34,7 @@ export function* walkFilesSync(folders: readonly string[], options: WalkOptions 
         const kind = kindOf(entry, () => attempt(() => statSync(path)));
         if (kind === 'folder') {
           if (depth < policy.maxDepth && entersFolder(entry.name, policy)) subfolders.push({ path, depth: depth + 1 });
-        } else if (kind === 'file' && (options.accept?.(entry.name) ?? true)) {
+        } else if (kind === 'file' && !entry.name.startsWith('.') && (options.accept?.(entry.name) ?? true)) {
           if (files >= policy.maxFiles) return { truncated: true };
           files++;
           yield path;
@@ -67,7 +67,7 @@ export async function* walkFiles(folders: readonly string[], options: WalkOption
         const kind = kindOf(entry, () => target);
         if (kind === 'folder') {
           if (depth < policy.maxDepth && entersFolder(entry.name, policy)) subfolders.push({ path, depth: depth + 1 });
-        } else if (kind === 'file' && (options.accept?.(entry.name) ?? true)) {
+        } else if (kind === 'file' && !entry.name.startsWith('.') && (options.accept?.(entry.name) ?? true)) {
           if (files >= policy.maxFiles) return { truncated: true };
           files++;
           yield path;

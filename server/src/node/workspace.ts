@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ListingWorkspace } from '../core/site/workspaceListing';
+import type { ListingWorkspace } from '../core';
 
 /** Files larger than this are never read into memory by the workspace. */
 const MAX_READ = 20 * 1024 * 1024;

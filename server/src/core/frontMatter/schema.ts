@@ -1,3 +1,4 @@
+import { isMarkdownFile } from '../files';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Session } from '../session/session';
 import { SessionKey } from '../session/state';
@@ -61,14 +62,13 @@ export function compile(session: Session, schema: SchemaNode): ValidateFunction 
 
 export type SchemaLoad = { schema: SchemaNode; error?: undefined } | { schema?: undefined; error: string };
 
-const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
 /**
  * Schemas of `talkdown.frontMatter.schema`, by URI: each file is read once, and dropped when
  * a file that may be it (any but a Markdown file) changes, or the settings change.
  */
 const USER_SCHEMAS = new SessionKey<Map<string, SchemaLoad>>('front-matter/user-schemas', () => new Map(), {
-  files: (event) => !MARKDOWN.test(event.uri),
+  files: (event) => !isMarkdownFile(event.uri),
   settings: true,
 });
 

@@ -1,3 +1,4 @@
+import { isMarkdownFile } from '../files';
 import { parseFrontMatter } from '../model/frontMatter';
 import { POST_FOLDERS, type Site } from '../site/generator';
 import { walkFiles } from '../site/workspaceListing';
@@ -55,7 +56,7 @@ const HEAD = 64 * 1024;
 /** A Markdown file, or a folder (whose name has no extension) that may hold posts. */
 function affectsTerms(event: FileEvent): boolean {
   const name = event.uri.slice(event.uri.replace(/\/$/, '').lastIndexOf('/') + 1);
-  return /\.(?:md|markdown|mdx)$/i.test(name) || (event.kind !== 'changed' && !name.includes('.'));
+  return isMarkdownFile(name) || (event.kind !== 'changed' && !name.includes('.'));
 }
 
 /** Every post's terms, per site: read once, dropped when a Markdown file (or a folder) changes. */
@@ -81,7 +82,7 @@ function readSiteTerms(workspace: Workspace, site: Site, root: string): SiteTerm
   const folders = POST_FOLDERS[site.generator].length > 0 ? POST_FOLDERS[site.generator] : [''];
   for (const folder of folders) {
     for (const uri of walkFiles(workspace, `${root}/${folder}`)) {
-      if (!/\.(?:md|markdown|mdx)$/i.test(uri)) continue;
+      if (!isMarkdownFile(uri)) continue;
       const text = workspace.readText(uri);
       if (!text) continue;
       const head = text.length > HEAD ? text.slice(0, HEAD) : text;

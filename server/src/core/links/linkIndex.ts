@@ -7,8 +7,7 @@ import type { Workspace } from '../workspace';
 import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
 import { scanAnchors } from './slug';
 import { canonicalUri, encodeSegment } from './uri';
-
-export const MARKDOWN_FILE = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
+import { entersFolder, isMarkdownFile, WALK_POLICY } from '../files';
 
 /** Configuration files whose permalink settings shape addresses. */
 const SITE_CONFIG = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml)$/;
@@ -22,12 +21,6 @@ export interface IndexedPage {
   fields: AddressFields;
 }
 
-/** Folders a walk of the site never enters: dependencies, build output, tool state. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'bower_components', '_site', 'resources', 'vendor', 'target']);
-
-/** A walk stops after this many files: a site is thousands of files, not millions. */
-export const MAX_INDEXED_FILES = 50_000;
-const MAX_DEPTH = 16;
 /** Only this much of a Markdown file is read for its headings. */
 export const MAX_PAGE_CHARS = 2_000_000;
 
@@ -88,7 +81,7 @@ export class LinkIndex {
       else this.byLowerCase.set(lower, [uri]);
       this.addToParents(uri);
     }
-    if (MARKDOWN_FILE.test(uri)) {
+    if (isMarkdownFile(uri)) {
       this.pages.set(uri, this.readPage(uri, text ?? ''));
       this.addresses = undefined;
     } else if (SITE_CONFIG.test(uri)) {
@@ -255,9 +248,9 @@ export class LinkIndex {
 /**
  * Fills an index by walking the workspace's roots (for the CLI and tests; the language server
  * walks the disk asynchronously). Bounded: dot-folders and build output are skipped, and the
- * walk stops at MAX_INDEXED_FILES.
+ * walk stops at the walk policy's file limit.
  */
-export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: string, maxFiles = MAX_INDEXED_FILES): void {
+export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: string, maxFiles = WALK_POLICY.maxFiles): void {
   if (!canList(workspace)) return;
   let count = 0;
   const visit = (dir: string, depth: number): void => {
@@ -267,11 +260,11 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: strin
       if (count >= maxFiles) return;
       if (name.startsWith('.')) continue;
       if (name.endsWith('/')) {
-        if (depth < MAX_DEPTH && !SKIPPED_FOLDERS.has(name.slice(0, -1))) visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
+        if (depth < WALK_POLICY.maxDepth && entersFolder(name.slice(0, -1))) visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
       } else {
         const uri = `${dir}/${encodeSegment(name)}`;
         count++;
-        index.setFile(uri, MARKDOWN_FILE.test(name) ? workspace.readText(uri) : undefined);
+        index.setFile(uri, isMarkdownFile(name) ? workspace.readText(uri) : undefined);
       }
     }
   };

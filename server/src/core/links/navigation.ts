@@ -3,7 +3,7 @@ import type { Span } from '../text';
 import { documentAnchors } from './anchors';
 import type { LinkContext } from './context';
 import { documentLinks, isExcluded, type Destination } from './extract';
-import { MARKDOWN_FILE } from './linkIndex';
+import { isMarkdownFile } from '../files';
 import { linkEntries } from './resolved';
 import { resolveDestination, resolvePath, STATIC_FOLDERS } from './resolve';
 import { canonicalUri, relativeName } from './uri';
@@ -113,7 +113,7 @@ export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletio
   if (postUrl) {
     if (!ctx.site.root) return [];
     const start = offset - postUrl[1].length;
-    const names = ctx.index.list(`${ctx.site.root}/_posts`).filter((n) => MARKDOWN_FILE.test(n));
+    const names = ctx.index.list(`${ctx.site.root}/_posts`).filter((n) => isMarkdownFile(n));
     return names.slice(0, MAX_COMPLETIONS).map((n) => {
       const label = decode(n).replace(/\.[^.]+$/, '');
       return { label, kind: 17, insertText: label, span: { start, end: offset } };
@@ -146,7 +146,7 @@ function anchorCompletions(ctx: LinkContext, path: string): Omit<LinkCompletion,
   if (path === '') return documentAnchors(ctx.model, ctx.site.generator).map((a) => ({ label: '#' + a.id, kind: 18, detail: a.label, insertText: a.id }));
   const dest: Destination = { syntax: 'markdown', image: false, url: path, urlSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } };
   const r = resolveDestination({ index: ctx.index, site: ctx.site, uri: ctx.model.uri }, dest);
-  if (r.status !== 'found' || !MARKDOWN_FILE.test(r.uri)) return [];
+  if (r.status !== 'found' || !isMarkdownFile(r.uri)) return [];
   if (r.uri === ctx.model.uri) return anchorCompletions(ctx, '');
   const page = ctx.index.page(r.uri);
   return [...(page?.anchors ?? [])].map((id) => ({ label: '#' + id, kind: 18, insertText: id }));

@@ -1,6 +1,7 @@
 import type { Site, SiteGeneratorName } from '../site/generator';
 import type { Destination } from './extract';
-import { MARKDOWN_FILE, type LinkIndex } from './linkIndex';
+import { isMarkdownFile } from '../files';
+import type { LinkIndex } from './linkIndex';
 import { classifyUrl } from './url';
 import { canonicalUri, encodeSegment } from './uri';
 
@@ -125,7 +126,7 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
       return { status: 'skip' };
     }
   }
-  if (isPageLike(path) && !MARKDOWN_FILE.test(path)) return { status: 'skip' };
+  if (isPageLike(path) && !isMarkdownFile(path)) return { status: 'skip' };
   return caseOrMissing(ctx, candidates[0], anchor, path);
 }
 

@@ -1,3 +1,4 @@
+import { isMarkdownFile } from '../files';
 import type { Settings, SiteGeneratorName } from '../settings';
 import type { Session } from '../session/session';
 import { SessionKey, type FileEvent } from '../session/state';
@@ -35,7 +36,6 @@ export const POST_FOLDERS: Record<SiteGeneratorName, readonly string[]> = {
   generic: [],
 };
 
-const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkd)$/i;
 
 /** The workspace folder that holds `uri`: the longest root that is a prefix of it. */
 export function rootOf(workspace: Workspace, uri: string): string | undefined {
@@ -167,7 +167,7 @@ export function detectGenerator(workspace: Workspace, root: string): Detection {
  * conventions decide, or `talkdown.site.postFolders` (folders relative to the site root).
  */
 export function isPost(site: Site, uri: string, settings?: Settings): boolean {
-  if (!site.root || !MARKDOWN.test(uri) || !uri.startsWith(site.root + '/')) return false;
+  if (!site.root || !isMarkdownFile(uri) || !uri.startsWith(site.root + '/')) return false;
   const relative = uri.slice(site.root.length + 1);
   // Section pages (`_index.md`) list posts; they are not posts themselves.
   if (/(?:^|\/)_index\.[^/]+$/.test(relative)) return false;

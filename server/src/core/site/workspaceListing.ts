@@ -1,6 +1,7 @@
+import { entersFolder } from '../files';
 import { encodeSegment } from '../links/uri';
-import { safeDecode } from '../links/url';
-import { MemoryWorkspace, type Workspace } from '../workspace';
+
+import type { Workspace } from '../workspace';
 
 /**
  * A workspace that can list a folder. Listing is optional: without it, site-wide features
@@ -35,7 +36,7 @@ export function walkFiles(workspace: Workspace, dirUri: string, limits: WalkLimi
       if (found.length >= limits.maxFiles) return;
       if (name.startsWith('.')) continue;
       if (name.endsWith('/')) {
-        if (depth < limits.maxDepth && name !== 'node_modules/') visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
+        if (depth < limits.maxDepth && entersFolder(name.slice(0, -1))) visit(`${dir}/${encodeSegment(name.slice(0, -1))}`, depth + 1);
       } else {
         found.push(`${dir}/${encodeSegment(name)}`);
       }
@@ -43,36 +44,4 @@ export function walkFiles(workspace: Workspace, dirUri: string, limits: WalkLimi
   };
   visit(dirUri.replace(/\/$/, ''), 0);
   return found;
-}
-
-/** A memory workspace that can also list its folders: for tests and single documents. */
-export class ListingMemoryWorkspace extends MemoryWorkspace implements ListingWorkspace {
-  private readonly uris = new Set<string>();
-
-  constructor(files: Record<string, string> = {}, roots: readonly string[] = []) {
-    super(files, roots);
-    for (const uri of Object.keys(files)) this.uris.add(uri);
-  }
-
-  override set(uri: string, text: string): void {
-    super.set(uri, text);
-    this.uris.add(uri);
-  }
-
-  override delete(uri: string): void {
-    super.delete(uri);
-    this.uris.delete(uri);
-  }
-
-  list(dirUri: string): readonly string[] | undefined {
-    const prefix = dirUri.replace(/\/$/, '') + '/';
-    const names = new Set<string>();
-    for (const uri of this.uris) {
-      if (!uri.startsWith(prefix)) continue;
-      const rest = uri.slice(prefix.length);
-      const slash = rest.indexOf('/');
-      names.add(slash === -1 ? safeDecode(rest) : safeDecode(rest.slice(0, slash)) + '/');
-    }
-    return names.size > 0 ? [...names].sort() : undefined;
-  }
 }

@@ -3,7 +3,7 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { documentAnchors } from '../../links/anchors';
 import type { LinkContext } from '../../links/context';
 import { documentLinks, type Destination } from '../../links/extract';
-import { MARKDOWN_FILE } from '../../links/linkIndex';
+import { isMarkdownFile } from '../../files';
 import { linkEntries, type LinkEntry } from '../../links/resolved';
 import { canonicalUri, relativeName } from '../../links/uri';
 import type { DocumentModel, LinkInfo } from '../../model/document';
@@ -109,7 +109,7 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
         if (resolution.status === 'same-document' || resolution.uri === canonicalUri(model.uri)) {
           const ids = ownAnchors().map((a) => a.id);
           if (!ids.includes(anchor)) report(anchorIssue(dest, anchor, ids, 'this post'));
-        } else if (MARKDOWN_FILE.test(resolution.uri)) {
+        } else if (isMarkdownFile(resolution.uri)) {
           const page = index.page(resolution.uri);
           if (page && !page.anchors.has(anchor)) report(anchorIssue(dest, anchor, [...page.anchors], relativeName(model.uri, resolution.uri)));
         }

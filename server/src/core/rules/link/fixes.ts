@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { LinkContext } from '../../links/context';
-import { MARKDOWN_FILE } from '../../links/linkIndex';
+import { isMarkdownFile } from '../../files';
 import { asLinkPath } from '../../links/navigation';
 import { STATIC_FOLDERS } from '../../links/resolve';
 import { safeDecode } from '../../links/url';
@@ -59,7 +59,7 @@ export function closestPath(ctx: LinkContext, written: string): { path: string; 
   const suffix = hashAt === -1 ? '' : written.slice(hashAt);
   const absolute = path.startsWith('/');
   const zola = path.startsWith('@/');
-  const kind = (p: string) => (IMAGE.test(p) ? 'image' : MARKDOWN_FILE.test(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
+  const kind = (p: string) => (IMAGE.test(p) ? 'image' : isMarkdownFile(p) ? 'page' : (/\.([a-z0-9]+)$/i.exec(p)?.[1]?.toLowerCase() ?? 'other'));
   const wanted = kind(path);
   const dir = model.uri.slice(0, model.uri.lastIndexOf('/'));
   const own = canonicalUri(model.uri);
