@@ -6,7 +6,7 @@
  * build is tried again; each fix is recorded.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -395,6 +395,8 @@ function buildEleventy(ctx: Ctx) {
     const r = run(ctx, 'npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error']);
     if (!r.ok) ctx.fixes.push('npm install failed');
   }
+  // A site with no packages of its own (the examples) finds its plugins in this repository's.
+  if (!existsSync(join(work, 'node_modules'))) symlinkSync(join(REPO, 'node_modules'), join(work, 'node_modules'), 'dir');
   const siteConfig = ELEVENTY_CONFIGS.find((c) => existsSync(join(work, c)));
   const wrapper = join(work, '.talkdown-harness.eleventy.mjs');
   writeFileSync(wrapper, ELEVENTY_WRAPPER);

@@ -59,12 +59,20 @@ export function compare(truth: MapResult, findings: Finding[]): Comparison {
     if (list) list.push(f);
     else byLine.set(key, [f]);
   }
+  const linksOnLine = new Map<string, number>();
+  for (const l of truth.mapped) linksOnLine.set(`${l.file}:${l.line}`, (linksOnLine.get(`${l.file}:${l.line}`) ?? 0) + 1);
   const taken = new Set<Finding>();
   const matched: Comparison['matched'] = [];
   const missed: MappedLink[] = [];
-  // Pair each broken link with the closest unused finding on its line.
+  // Pair each broken link with the closest unused finding on its line that is about it: at its
+  // column, quoting it, or the only link of the line.
+  const about = (link: MappedLink, f: Finding) => {
+    if (Math.abs(f.col - link.col) <= 2 || linksOnLine.get(`${link.file}:${link.line}`) === 1) return true;
+    const keys = [link.raw, safeDecode(link.raw), link.raw.includes('#') ? link.raw.slice(link.raw.indexOf('#') + 1) : undefined].filter((k): k is string => !!k && k.length > 1);
+    return keys.some((k) => f.message.includes(`“${k}”`) || f.message.includes(`“${k.slice(0, 79)}…”`));
+  };
   for (const link of [...broken].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col)) {
-    const free = (byLine.get(`${link.file}:${link.line}`) ?? []).filter((f) => !taken.has(f));
+    const free = (byLine.get(`${link.file}:${link.line}`) ?? []).filter((f) => !taken.has(f) && about(link, f));
     if (free.length === 0) {
       missed.push(link);
       continue;
@@ -87,7 +95,11 @@ export function compare(truth: MapResult, findings: Finding[]): Comparison {
   for (const f of findings) {
     if (!TARGET_CODES.has(f.code) || taken.has(f)) continue;
     if (!truth.built.has(f.file)) outOfBuild.push(f);
-    else if (fineByLine.has(`${f.file}:${f.line}`)) falsePositives.push({ finding: f, links: fineByLine.get(`${f.file}:${f.line}`)! });
+    else if (fineByLine.has(`${f.file}:${f.line}`)) {
+      const all = fineByLine.get(`${f.file}:${f.line}`)!;
+      const its = all.filter((l) => about(l, f));
+      falsePositives.push({ finding: f, links: its.length > 0 ? its : all });
+    }
     else unverified.push(f);
   }
   const unmapped = truth.unmapped.filter((l) => l.verdict !== 'ok');
@@ -102,4 +114,12 @@ export function disagreements(c: Comparison): string[] {
   for (const f of c.unverified) out.push(`${f.file}:${f.line + 1}: generator: no link on this line of the built page; Talkdown: ${f.code} ${f.message}`);
   for (const l of c.unmapped) out.push(`${l.source ?? '(no source)'} (page ${l.page}): ${JSON.stringify(l.raw)}: generator: broken (${l.verdict}: ${l.detail ?? ''}); not found in the Markdown source`);
   return out.sort();
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }

@@ -138,8 +138,9 @@ function needles(build: BuildResult, link: PageLink): { find: string | RegExp; h
   return out;
 }
 
-/** Characters a link destination follows in Markdown, HTML or a shortcode. */
+/** Characters a link destination follows, and ends before, in Markdown, HTML or a shortcode. */
 const BEFORE = /[(<"'=\s:]/;
+const AFTER = /[)>"'\s]/;
 
 function locate(build: BuildResult, src: Source, link: PageLink, used: Map<string, number>): { offset: number; how: string } | undefined {
   for (const { find, how } of needles(build, link)) {
@@ -148,7 +149,8 @@ function locate(build: BuildResult, src: Source, link: PageLink, used: Map<strin
     if (typeof find === 'string') {
       for (let i = src.text.indexOf(find, src.bodyStart); i !== -1 && hits.length < 500; i = src.text.indexOf(find, i + 1)) {
         hits.push(i);
-        if (i === 0 || BEFORE.test(src.text[i - 1]) || how !== 'href as written') good.push(i);
+        const after = src.text[i + find.length];
+        if ((i === 0 || BEFORE.test(src.text[i - 1])) && (after === undefined || AFTER.test(after) || how.startsWith('its '))) good.push(i);
       }
     } else {
       const re = new RegExp(find.source, 'g');
