@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import type { BuildError, BuildResult, Excluded, Generator, SiteSpec } from './types';
 
 const REPO = resolve(__dirname, '..', '..');
-const ATTEMPTS = 12;
+const ATTEMPTS = 40;
 const DEFAULT_TIMEOUT = 120_000;
 /** Hrefs the harness makes for references the generator could not resolve. */
 export const MISSING_PREFIX = '/__talkdown_missing__/';
@@ -138,29 +138,83 @@ function buildHugo(ctx: Ctx) {
     write(join(work, 'layouts', '_default', 'list.html'), HUGO_LIST);
     ctx.fixes.push('plain Hugo layouts');
   }
+  // A go.mod makes Hugo download the site's modules with Go: left out with them.
+  for (const f of ['go.mod', 'go.sum']) {
+    if (existsSync(join(work, f))) {
+      rmSync(join(work, f));
+      ctx.fixes.push(`${f} left out (modules are not downloaded)`);
+    }
+  }
   const siteConfig = HUGO_CONFIGS.find((c) => existsSync(join(work, c)));
   const harness = join(ctx.tmp, 'talkdown-harness.toml');
   // A broken ref is a warning with its file:line, and renders as an address the check spots.
-  writeFileSync(harness, `refLinksErrorLevel = "WARNING"\nrefLinksNotFoundURL = "${MISSING_PREFIX}ref"\nenableGitInfo = false\n`);
+  // Hugo modules (themes, plugins) would be downloaded: they are left out, as absent themes are;
+  // output formats they defined are declared as plain text.
+  const formats: string[] = [];
+  const writeHarness = () =>
+    writeFileSync(
+      harness,
+      `refLinksErrorLevel = "WARNING"\nrefLinksNotFoundURL = "${MISSING_PREFIX}ref"\nenableGitInfo = false\n[module]\nimports = []\n` +
+        formats.map((f) => `[outputFormats.${f}]\nmediaType = "text/plain"\nbaseName = "_talkdown_${f}"\nisPlainText = true\nnotAlternative = true\n`).join(''),
+    );
+  writeHarness();
   const configArg = [...(siteConfig ? [siteConfig] : []), harness].join(',');
   const cache = join(ctx.tmp, 'hugo-cache');
-  const args = ['--source', work, '--destination', out, '--config', configArg, '--cacheDir', cache, '--cleanDestinationDir', '--quiet'];
+  const args = ['--source', work, '--destination', out, '--config', configArg, '--cacheDir', cache, '--cleanDestinationDir'];
+  stubHugoShortcodes(ctx);
   const buildErrors: BuildError[] = [];
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const r = run(ctx, 'hugo', args);
+  // Environment settings win over every configuration file, a config/ folder's too.
+  const env = { HUGO_REFLINKSERRORLEVEL: 'WARNING', HUGO_REFLINKSNOTFOUNDURL: `${MISSING_PREFIX}ref`, HUGO_ENABLEGITINFO: 'false' };
+  let built = false;
+  for (let attempt = 0; attempt < ATTEMPTS && !built; attempt++) {
+    const r = run(ctx, 'hugo', args, env);
     if (r.ok) {
       buildErrors.push(...hugoRefErrors(ctx, r.text));
+      built = true;
       break;
+    }
+    const format = /failed to resolve output format "([^"]+)"|OutputFormat with key "([^"]+)" not found/i.exec(r.text)?.slice(1).find(Boolean);
+    if (format && !formats.includes(format) && /^[\w-]+$/.test(format)) {
+      formats.push(format);
+      ctx.fixes.push(`output format ${format} declared`);
+      writeHarness();
+      continue;
     }
     if (!fixHugo(ctx, r.text)) throw new Error(`hugo could not build ${ctx.spec.name}:\n${r.text.slice(-3000)}`);
   }
-  if (!existsSync(out)) throw new Error(`hugo built nothing for ${ctx.spec.name}:\n${ctx.log.slice(-3000)}`);
+  if (!built || !existsSync(out)) throw new Error(`hugo could not build ${ctx.spec.name} in ${ATTEMPTS} attempts:\n${ctx.log.slice(-3000)}`);
   const conf = run(ctx, 'hugo', ['config', '--source', work, '--config', configArg]);
   const baseURL = /^baseurl\s*=\s*['"]([^'"]*)['"]/im.exec(conf.text)?.[1] ?? '';
   const sources = new Map<string, string>();
   // Each page names its source in a meta tag of the harness layouts (read by the check); the
   // rest is known by the check from those tags.
   return { ...originOf(baseURL), sources, buildErrors };
+}
+
+/** Hugo 0.111's own shortcodes. */
+const HUGO_SHORTCODES = new Set(['figure', 'gist', 'highlight', 'instagram', 'param', 'ref', 'relref', 'tweet', 'twitter', 'vimeo', 'youtube', 'comment']);
+
+/** Shortcodes the content uses that neither Hugo, the site nor a present theme defines: stubs, all at once. */
+function stubHugoShortcodes(ctx: Ctx): void {
+  const { work } = ctx;
+  const defined = new Set<string>();
+  const dirs = [join(work, 'layouts', 'shortcodes')];
+  if (existsSync(join(work, 'themes'))) for (const t of readdirSync(join(work, 'themes'))) dirs.push(join(work, 'themes', t, 'layouts', 'shortcodes'));
+  for (const d of dirs) walk(d, (f) => defined.add(relative(d, f).replace(/\.[^/]*$/, '').replace(/\.[^/]*$/, '')));
+  const used = new Map<string, boolean>();
+  walk(join(work, 'content'), (f) => {
+    if (!/\.(?:md|markdown|html)$/.test(f)) return;
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/\{\{[<%]-?\s*(\/?)\s*(\w[\w./-]*)/g)) {
+      const name = m[2];
+      if (HUGO_SHORTCODES.has(name) || defined.has(name)) continue;
+      used.set(name, (used.get(name) ?? false) || m[1] === '/');
+    }
+  });
+  for (const [name, closed] of used) {
+    write(join(work, 'layouts', 'shortcodes', `${name}.html`), closed ? '{{ .Inner }}' : '');
+    ctx.fixes.push(`stub shortcode ${name}`);
+  }
 }
 
 function pruneHugoLayouts(dir: string): void {
@@ -184,7 +238,13 @@ function fixHugo(ctx: Ctx, text: string): boolean {
   const { work } = ctx;
   let m: RegExpExecArray | null;
   if ((m = /template for shortcode "([^"]+)" not found/.exec(text))) {
-    write(join(work, 'layouts', 'shortcodes', `${m[1]}.html`), '{{ .Inner }}');
+    // Its inner text only where the content closes it: {{< x >}}…{{< /x >}}.
+    const name = m[1];
+    let closed = false;
+    walk(join(work, 'content'), (f) => {
+      if (!closed && /\.(?:md|markdown|html)$/.test(f) && new RegExp(`\\{\\{[<%]\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[>%]\\}\\}`).test(readFileSync(f, 'utf8'))) closed = true;
+    });
+    write(join(work, 'layouts', 'shortcodes', `${name}.html`), closed ? '{{ .Inner }}' : '');
     ctx.fixes.push(`stub shortcode ${m[1]}`);
     return true;
   }
@@ -401,12 +461,24 @@ function buildEleventy(ctx: Ctx) {
   const wrapper = join(work, '.talkdown-harness.eleventy.mjs');
   writeFileSync(wrapper, ELEVENTY_WRAPPER);
   const mapFile = join(tmp, 'eleventy-map.json');
-  const r = run(ctx, process.execPath, [eleventyBin(), `--config=${wrapper}`, `--output=${out}`, '--quiet'], {
-    TALKDOWN_SITE_CONFIG: siteConfig ? join(work, siteConfig) : '',
-    TALKDOWN_MAP: mapFile,
-    ELEVENTY_ENV: 'production',
-  });
-  if (!r.ok || !existsSync(mapFile)) throw new Error(`eleventy could not build ${ctx.spec.name}:\n${r.text.slice(-3000)}`);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    rmSync(mapFile, { force: true });
+    const r = run(ctx, process.execPath, [eleventyBin(), `--config=${wrapper}`, `--output=${out}`, '--quiet'], {
+      TALKDOWN_SITE_CONFIG: siteConfig ? join(work, siteConfig) : '',
+      TALKDOWN_MAP: mapFile,
+      ELEVENTY_ENV: 'production',
+    });
+    if (r.ok && existsSync(mapFile)) break;
+    let m: RegExpExecArray | null;
+    // A stylesheet that imports an absent theme (a submodule): emptied.
+    if (/Can't find stylesheet to import/.test(r.text) && (m = /(\S+\.s[ac]ss) \d+:\d+\s+root stylesheet/.exec(r.text)) && existsSync(join(work, m[1]))) {
+      writeFileSync(join(work, m[1]), '');
+      ctx.fixes.push(`emptied stylesheet ${m[1]}`);
+    } else if ((m = /(?:Having trouble (?:rendering|writing) \w+ template|Problem writing Eleventy templates)[^\n]*?\.?\/?((?:[\w.-]+\/)*[\w.-]+\.(?:md|njk|liquid|html|11ty\.js))/.exec(r.text)) && exclude(ctx, m[1], r.text.match(/\[11ty\] \d\. ([^\n]*)/g)?.slice(0, 2).join(' ') ?? 'template error')) {
+      // left out, and tried again
+    } else throw new Error(`eleventy could not build ${ctx.spec.name}:\n${r.text.slice(-3000)}`);
+  }
+  if (!existsSync(mapFile)) throw new Error(`eleventy could not build ${ctx.spec.name} in ${ATTEMPTS} attempts:\n${ctx.log.slice(-3000)}`);
   const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { pathPrefix: string; pages: { inputPath: string; outputPath: string | false }[] };
   const sources = new Map<string, string>();
   for (const p of map.pages) {

@@ -149,7 +149,12 @@ function judge(ctx: { build: BuildResult; files: Set<string>; pages: Map<string,
     link.verdict = v;
     link.detail = detail;
   };
-  if (build.basePath && path !== build.basePath && !path.startsWith(build.basePath + '/')) return verdict('outside-base', `not under ${build.basePath}/`);
+  if (build.basePath && path !== build.basePath && !path.startsWith(build.basePath + '/')) {
+    // The site's host serves more than the site: an address naming the host is another site's
+    // business; a root-relative one (`/tags/` under `/blog/`) forgot the base path.
+    if (/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(link.raw.trim())) return verdict('ok', `same host, outside ${build.basePath}/`);
+    return verdict('outside-base', `not under ${build.basePath}/`);
+  }
   const rel = path.slice(build.basePath.length).replace(/^\/+/, '');
   let target: string | undefined;
   if (rel === '' || rel.endsWith('/')) {

@@ -149,8 +149,12 @@ function locate(build: BuildResult, src: Source, link: PageLink, used: Map<strin
     if (typeof find === 'string') {
       for (let i = src.text.indexOf(find, src.bodyStart); i !== -1 && hits.length < 500; i = src.text.indexOf(find, i + 1)) {
         hits.push(i);
-        const after = src.text[i + find.length];
-        if ((i === 0 || BEFORE.test(src.text[i - 1])) && (after === undefined || AFTER.test(after) || how.startsWith('its '))) good.push(i);
+        const before = i === 0 ? ' ' : src.text[i - 1];
+        const after = src.text[i + find.length] ?? ' ';
+        // Where a destination starts and ends; a path segment sits after a slash and may go on
+        // with an extension or a fragment (`/blog/x.md` for `/blog/x/`).
+        const ok = how === 'its last path segment' ? /[/(<"'\s]/.test(before) && /[)>"'\s#/.]/.test(after) : how === 'its #fragment' ? /[)>"'\s]/.test(after) : BEFORE.test(before) && AFTER.test(after);
+        if (ok) good.push(i);
       }
     } else {
       const re = new RegExp(find.source, 'g');
@@ -160,7 +164,8 @@ function locate(build: BuildResult, src: Source, link: PageLink, used: Map<strin
         good.push(m.index);
       }
     }
-    const list = good.length > 0 ? good : hits;
+    // Only where the text can be a link's destination: a template's link found in a post's prose is no match.
+    const list = good;
     if (list.length === 0) continue;
     const key = `${how}\u0000${String(find)}`;
     const k = used.get(key) ?? 0;
