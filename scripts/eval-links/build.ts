@@ -31,7 +31,8 @@ export function generatorVersion(generator: Generator): string {
     const how = generator === 'eleventy' ? 'run npm ci (it is a devDependency)' : `apt-get install -y ${generator} (.ci/run does this)`;
     throw new GeneratorMissing(`${generator} is not installed: ${how}. ${r.error?.message ?? r.stderr}`.trim());
   }
-  return (r.stdout || r.stderr).trim().split('\n')[0];
+  const first = (r.stdout || r.stderr).trim().split('\n')[0];
+  return generator === 'eleventy' ? `eleventy ${first}` : first;
 }
 
 function eleventyBin(): string {
