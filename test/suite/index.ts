@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   await import('./links.test');
   await import('./externalLinks.test');
   await import('./spelling.test');
+  await import('./teamConfig.test');
   let passes = 0;
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

@@ -81,7 +81,9 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
       push({
         code: 'front-matter/missing-field',
         span: openingLine(fm),
-        message: `Missing "${field}": ${GENERATOR_LABEL[site.generator]} posts need ${describeField(field)}.`,
+        message: (schema.required ?? []).includes(field)
+          ? `Missing "${field}": ${GENERATOR_LABEL[site.generator]} posts need ${describeField(field)}.`
+          : `Missing "${field}": this site's Talkdown configuration (frontMatter.required) asks every post for ${describeField(field)}.`,
         data: { name: field },
       });
     }
