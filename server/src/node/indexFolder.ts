@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { buildModel, DEFAULT_SETTINGS, extractTalks, isMarkdownFile, WALK_POLICY, type DocumentModel, type TalkIndex } from '../core';
-import { walkFiles } from './walk';
+import { walkFilesSync } from './walk';
 import { decodeUtf8, toPath, toUri } from './workspace';
 
 /** Files this large (in bytes) are not read: UTF-8 takes at most 3 bytes per UTF-16 unit here. */
@@ -38,7 +38,7 @@ export async function indexWorkspaceFolder(
 ): Promise<IndexFolderResult> {
   const result: IndexFolderResult = { files: 0, talks: 0 };
   const policy = { ...WALK_POLICY, maxFiles: options.maxFiles ?? 20_000 };
-  for await (const path of walkFiles([rootPath], { policy, signal: options.signal, accept: isMarkdownFile })) {
+  for (const path of walkFilesSync([rootPath], { policy, signal: options.signal, accept: isMarkdownFile })) {
     const talks = await indexFile(path, index, buildModelFor, options.isOpen);
     result.files++;
     result.talks += talks;

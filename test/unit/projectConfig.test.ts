@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze, configFindings, configsOf, CONFIG_OVERRIDE, MemoryWorkspace, SETTING_DEFAULTS } from '../../../server/src/core';
-import { SCHEMA_PATH, writtenSchema } from '../../../scripts/config-schema';
-import { testSession } from '../../support/session';
-import { lines, source } from '../util';
+import { analyze, configFindings, configsOf, CONFIG_OVERRIDE, MemoryWorkspace, SETTING_DEFAULTS } from '../../server/src/core';
+import { SCHEMA_PATH, writtenSchema } from '../../scripts/config-schema';
+import { testSession } from '../support/session';
+import { lines, source } from './util';
 
 const POST = 'file:///site/_posts/2024-05-01-recap.md';
 const CONFIG = 'file:///site/.talkdown/config.jsonc';
@@ -113,7 +113,7 @@ describe('.talkdown/config.jsonc', () => {
   });
 
   it('is validated and completed by VS Code from the same schema', () => {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['**/.talkdown/config.jsonc'], url: './dist/config.schema.json' }]);
   });
 });
