@@ -122,7 +122,7 @@ describe('values real Jekyll posts hold', () => {
       assert.deepEqual(check(good, post, jekyll), []);
       // Twin: the base64 of "not a date".
       const bad = lines('---', 'title: Old post', 'date: !binary |-', '  bm90IGEgZGF0ZQ==', '---', '');
-      assert.deepEqual(check(bad, post, jekyll), ['front-matter/invalid-date@2:6-3:18 "!binary |-\\n  bm90IGEgZGF0ZQ=="']);
+      assert.deepEqual(check(bad, post, jekyll), ['front-matter/invalid-date@2:14-3:18 "|-\\n  bm90IGEgZGF0ZQ=="']);
       // Text that is not base64 is kept as written.
       assert.equal(parseFrontMatter(lines('---', 'note: !binary "not base64!"', '---', ''), 0)?.data.note, 'not base64!');
     } finally {
