@@ -60,7 +60,7 @@ describe('outline features over stdio', () => {
 
   it('answers documentSymbol right after opening, with talks nested in sections', async () => {
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Symbol[];
-    assert.deepEqual(symbols.map((s) => [s.name, s.kind]), [['front matter', 2], ['Day 1', 3]]);
+    assert.deepEqual(symbols.map((s) => [s.name, s.kind]), [['Front matter', 2], ['Day 1', 3]]);
     const [talk] = symbols[1].children!;
     assert.deepEqual([talk.name, talk.kind, talk.detail], ['Tracing without tears', 24, 'Ada Lovelace · Example Corp · YouTube']);
   });

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activate, screenshot, sleep, until, workspaceFile } from './helpers';
+import { activate, screenshot, sleep, until, waitForDiagnostics, workspaceFile } from './helpers';
 
 const KUBECON = ['jekyll-blog', '_posts', '2024-11-15-kubecon-na-recap.md'];
+const SUMMIT = ['jekyll-blog', '_posts', '2024-10-08-open-infra-summit-notes.md'];
+const DEVOPSDAYS = ['jekyll-blog', '_posts', '2024-06-20-devopsdays-recap.md'];
+/** The kinds of Talkdown's symbols; the built-in Markdown extension gives its headings as strings. */
+const TALKDOWN_KINDS = new Set([vscode.SymbolKind.Module, vscode.SymbolKind.Namespace, vscode.SymbolKind.Event]);
 
 /** Talkdown's talks among all providers' symbols (the built-in Markdown extension adds its headings). */
 function talks(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
@@ -49,8 +53,9 @@ describe('talk outline in the editor', () => {
     // Talks sit in their day's section; the front matter lists its fields.
     const day1 = symbols.find((s) => s.name === 'Day 1: platforms' && s.kind === vscode.SymbolKind.Namespace);
     assert.deepEqual(day1?.children.map((c) => c.name), ['Paved roads that people actually want to drive on', 'Karpenter at scale']);
+    // The front matter is one entry, named by its title and date; its fields are not listed.
     const frontMatter = symbols.find((s) => s.kind === vscode.SymbolKind.Module);
-    assert.deepEqual(frontMatter?.children.map((c) => c.name), ['layout', 'title', 'date', 'categories', 'tags']);
+    assert.deepEqual([frontMatter?.name, frontMatter?.detail, frontMatter?.children.length], ['Front matter', 'KubeCon NA 2024: the talks I keep thinking about · 2024-11-15', 0]);
     const karpenter = talks(symbols)[1];
     assert.equal(document.lineAt(karpenter.selectionRange.start.line).text, '### Karpenter at scale (Priya Natarajan, Example Corp)');
   });
@@ -112,3 +117,74 @@ describe('talk outline in the editor', () => {
     );
   });
 });
+
+describe('a long recap as a person sees it', () => {
+  let uri: vscode.Uri;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    await activate();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    uri = workspaceFile(...SUMMIT);
+    document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('gives the front matter of ten fields as one entry, and the talks right after it', async () => {
+    const symbols = await until(async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      return talks(found ?? []).length >= 16 ? found : undefined;
+    }, 'Talkdown document symbols of the long recap');
+    const top = symbols.filter((s) => TALKDOWN_KINDS.has(s.kind));
+    assert.deepEqual([top[0].name, top[0].kind, top[0].children.length], ['Front matter', vscode.SymbolKind.Module, 0]);
+    assert.equal(top[0].detail, 'Open Infra Summit 2024: sixteen talks in two days · 2024-10-08');
+    assert.equal(top.filter((s) => s.kind === vscode.SymbolKind.Module).length, 1);
+    // Straight after it: the first day's section, whose first entries are talks.
+    assert.deepEqual([top[1].name, top[1].kind], ['Day 1: running the platform', vscode.SymbolKind.Namespace]);
+    assert.deepEqual(
+      top[1].children.map((c) => [c.name, c.kind]),
+      ['Upgrades nobody notices', 'The boring control plane', 'Quotas as a product', 'Cheap clusters for every branch'].map((name) => [name, vscode.SymbolKind.Event]),
+    );
+    assert.deepEqual(top.slice(1).map((s) => s.name), ['Day 1: running the platform', 'Day 1: storage', 'Day 2: networking', 'Day 2: observability', 'Closing thoughts']);
+    assert.equal(talks(top).length, 16);
+  });
+
+  it('shows the talks in the Outline view without scrolling past the front matter', async () => {
+    const moved = ['workbench.explorer.fileView', 'timeline'];
+    await vscode.commands.executeCommand('vscode.moveViews', { viewIds: moved, destinationId: 'workbench.view.search' });
+    try {
+      await vscode.commands.executeCommand('outline.focus');
+      await vscode.commands.executeCommand('outline.expand');
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      editor.revealRange(editor.selection, vscode.TextEditorRevealType.AtTop);
+      await sleep(1500);
+      if (process.env.TALKDOWN_SCREENSHOT_DIR) {
+        assert.ok(await screenshot('outline-long-recap'), 'the runner did not take the screenshot');
+      }
+    } finally {
+      await vscode.commands.executeCommand('vscode.moveViews', { viewIds: moved, destinationId: 'workbench.view.explorer' });
+    }
+  });
+
+  it('lists a post’s problems in reading order, front matter first, without hints', async () => {
+    const problems = workspaceFile(...DEVOPSDAYS);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(problems));
+    const found = await waitForDiagnostics(problems, (d) => d.some((x) => codeOf(x).startsWith('spelling/')));
+    const lines = found.map((d) => d.range.start.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'findings are in reading order');
+    const firstBody = found.findIndex((d) => !codeOf(d).startsWith('front-matter/'));
+    assert.ok(firstBody > 0 && found.slice(firstBody).every((d) => !codeOf(d).startsWith('front-matter/')), JSON.stringify(found.map(codeOf)));
+    assert.ok(found.some((d) => codeOf(d).startsWith('front-matter/') && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.deepEqual(found.filter((d) => d.severity === vscode.DiagnosticSeverity.Hint).map(codeOf), []);
+  });
+});
+
+function codeOf(d: vscode.Diagnostic): string {
+  return String(d.code && typeof d.code === 'object' ? d.code.value : d.code);
+}

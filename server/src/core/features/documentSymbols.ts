@@ -15,35 +15,24 @@ export interface DocumentSymbol {
 
 /** Editors show names on one line; a 10,000-character heading is cut. */
 const MAX_NAME = 200;
-/** Front-matter keys listed in the outline; more is noise. */
-const MAX_FRONT_MATTER_FIELDS = 100;
-
-/** The outline: front matter with its fields, then sections and talks as headings nest them. */
+/**
+ * The outline: the front matter as one entry, then sections and talks as headings nest them.
+ * The front matter's fields are not listed: ten of them would push the talks, which the
+ * outline is for, below the fold of the Outline view.
+ */
 export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   const fm = model.frontMatter;
   if (fm) {
-    const fields: DocumentSymbol[] = [];
-    for (const entry of fm.entries) {
-      if (entry.path.length !== 1 || fields.length >= MAX_FRONT_MATTER_FIELDS) continue;
-      const span = { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.valueSpan.end) };
-      fields.push({
-        name: symbolName(String(entry.path[0]), 'key'),
-        detail: preview(model.text.slice(entry.valueSpan.start, Math.min(entry.valueSpan.end, entry.valueSpan.start + 200))),
-        kind: SymbolKind.Property,
-        range: model.lines.range(span),
-        selectionRange: model.lines.range(entry.keySpan),
-      });
-    }
     // The block's span ends after the closing line's break; the symbol ends on the delimiter.
     const fmRange = model.lines.range({ start: fm.span.start, end: trimLineBreak(model.text, fm.span) });
     symbols.push({
-      name: 'front matter',
-      detail: fm.format ? fm.format.toUpperCase() : fm.languageTag || undefined,
+      name: 'Front matter',
+      detail: frontMatterDetail(model) || (fm.format ? fm.format.toUpperCase() : fm.languageTag || undefined),
       kind: SymbolKind.Module,
       range: fmRange,
       selectionRange: model.lines.range({ start: fm.span.start, end: Math.min(fm.span.end, model.lines.lineEnd(fmRange.start.line)) }),
-      children: fields,
+      children: [],
     });
   }
   const toSymbol = (node: OutlineNode): DocumentSymbol => {
@@ -70,6 +59,19 @@ function symbolName(text: string, fallback: string): string {
   const name = text.replace(/\s+/g, ' ').trim();
   if (!name) return `(${fallback})`;
   return name.length > MAX_NAME ? name.slice(0, MAX_NAME - 1) + '…' : name;
+}
+
+/** The title and date, as written: what tells one post from another at a glance. */
+function frontMatterDetail(model: DocumentModel): string {
+  const fm = model.frontMatter!;
+  const written = (key: string): string => {
+    const entry = fm.entries.find((e) => e.path.length === 1 && e.path[0] === key);
+    if (!entry) return '';
+    const text = model.text.slice(entry.valueSpan.start, Math.min(entry.valueSpan.end, entry.valueSpan.start + 200));
+    return preview(text.trim().replace(/^(["'])(.*)\1$/s, '$2'));
+  };
+  const date = written('date');
+  return [written('title'), /^\d{4}-\d\d-\d\d/.test(date) ? date.slice(0, 10) : date].filter(Boolean).join(' · ');
 }
 
 function preview(text: string): string {

@@ -58,7 +58,7 @@ export function openingLine(fm: FrontMatter): Span {
 function itemSpan(fm: FrontMatter, path: Path): Span | undefined {
   try {
     if (fm.format === 'yaml') {
-      const doc = parseDocument(fm.raw, { version: '1.1', keepSourceTokens: false });
+      const doc = parseDocument(fm.raw, { version: '1.1', keepSourceTokens: false, logLevel: 'silent' });
       const node = doc.getIn(path as (string | number)[], true);
       if (isScalar(node) && node.range) return { start: fm.contentSpan.start + node.range[0], end: fm.contentSpan.start + node.range[1] };
       return undefined;

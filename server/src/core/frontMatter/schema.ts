@@ -24,6 +24,8 @@ export interface SchemaNode {
   required?: string[];
   items?: SchemaNode;
   minLength?: number;
+  /** `theme`: a key of themes' making, not the generator's, which a build never rejects. */
+  convention?: 'theme';
 }
 
 export const BUILT_IN_SCHEMAS: Record<SiteGeneratorName, SchemaNode> = { jekyll, hugo, zola, eleventy, astro, hexo, generic } as Record<SiteGeneratorName, SchemaNode>;

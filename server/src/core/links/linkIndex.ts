@@ -300,7 +300,7 @@ export function addressFieldsOf(text: string, bom: number): { fields: AddressFie
         if (keep) picked.push(line);
       }
       try {
-        const data = delimiter === '---' ? parseYaml(picked.join('\n')) : getStaticTOMLValue(parseTOML(picked.join('\n')));
+        const data = delimiter === '---' ? parseYaml(picked.join('\n'), { logLevel: 'silent' }) : getStaticTOMLValue(parseTOML(picked.join('\n')));
         if (data === null || typeof data === 'object') return { fields: addressFields((data ?? {}) as Record<string, unknown>), bodyStart: end.index + end[0].length };
       } catch {
         // Fall through to the full parser, which reports nothing here but reads what it can.

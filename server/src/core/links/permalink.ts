@@ -55,7 +55,7 @@ export function readAddressConfig(site: Site, readText: (uri: string) => string 
   try {
     if (site.generator === 'jekyll' || site.generator === 'hexo') {
       const text = at('_config.yml') ?? at('_config.yaml');
-      const data = text ? (parseYaml(text) as Record<string, unknown> | null) : undefined;
+      const data = text ? (parseYaml(text, { logLevel: 'silent' }) as Record<string, unknown> | null) : undefined;
       const basePath = basePathOf(site.generator === 'jekyll' ? data?.baseurl : data?.root);
       return { ...(typeof data?.permalink === 'string' ? { permalink: data.permalink } : {}), ...(basePath ? { basePath } : {}) };
     }

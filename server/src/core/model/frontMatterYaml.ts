@@ -1,5 +1,5 @@
 /** YAML front matter: values, the entries' positions, and errors where they are. */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type ScalarTag, type Tags } from 'yaml';
 import { addDuplicateProblems, firstLineLength, isRecord, nextLineBreak, trimSpan, visibleSpan } from './frontMatterSpans';
 import type { FrontMatter, FrontMatterEntry } from './frontMatterTypes';
 
@@ -8,8 +8,22 @@ const MAX_YAML_ALIASES = 100;
 
 export function parseYamlInto(fm: FrontMatter, content: string, base: number): void {
   // YAML 1.1 is what Jekyll (Psych) speaks: timestamps are dates.
-  const doc = parseDocument(content, { version: '1.1', prettyErrors: false, uniqueKeys: false, strict: true });
+  // Warnings (an unknown tag) are not errors of the post, and a library never writes to the console.
+  const doc = parseDocument(content, { version: '1.1', prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'silent', customTags: withBinaryText });
   for (const error of doc.errors) {
+    const quote = /^Missing closing (["'])quote/.exec(error.message);
+    if (error.code === 'MISSING_CHAR' && quote) {
+      // YAML reads on to the end of the block looking for the closing quote; the mistake is where it opens.
+      const open = openQuoteAt(doc.contents, error.pos[0], quote[1], content);
+      if (open !== undefined) {
+        fm.problems.push({
+          kind: 'syntax',
+          span: trimSpan(content, { start: open, end: nextLineBreak(content, open).at }, base),
+          message: `Invalid YAML: the ${quote[1] === '"' ? 'double' : 'single'} quote that opens this value is never closed, so YAML reads the lines after it as part of the value. Close the quote at the end of the value.`,
+        });
+        continue;
+      }
+    }
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
       // `title: Keynote: the future` — the most common YAML mistake in posts. Cover the value.
       const lineStart = content.lastIndexOf('\n', error.pos[0] - 1) + 1;
@@ -55,6 +69,45 @@ export function parseYamlInto(fm: FrontMatter, content: string, base: number): v
       message: `Invalid YAML: ${(error as Error).message}.`,
     });
   }
+}
+
+/**
+ * `!binary` values, as WordPress exports write some dates: Ruby's YAML (so Jekyll) reads them
+ * as the text they encode. Text that is not base64 of UTF-8 is kept as written.
+ */
+const BINARY_TEXT: ScalarTag[] = ['!binary', 'tag:yaml.org,2002:binary'].map((tag) => ({
+  tag,
+  default: false,
+  resolve: (source: string) => decodeBase64Text(source) ?? source,
+}));
+
+function withBinaryText(tags: Tags): Tags {
+  return [...BINARY_TEXT, ...tags.filter((t) => typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:binary')];
+}
+
+function decodeBase64Text(source: string): string | undefined {
+  const compact = source.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
+  try {
+    const bytes = Uint8Array.from(atob(compact), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the quoted scalar left open at `pos` starts: the offset of its opening quote. */
+function openQuoteAt(root: unknown, pos: number, quote: string, content: string): number | undefined {
+  let found: number | undefined;
+  if (root === null || typeof root !== 'object') return undefined;
+  visit(root as YamlNode, {
+    Scalar(_, node) {
+      const range = node.range;
+      if (!range || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || content[range[0]] !== quote) return;
+      if (range[0] < pos && pos <= range[2] + 1 && (found === undefined || range[0] > found)) found = range[0];
+    },
+  });
+  return found;
 }
 
 function collectYamlEntries(node: unknown, path: (string | number)[], base: number, out: FrontMatterEntry[]): void {

@@ -55,7 +55,7 @@ function readConfig(session: Session, root: string, names: readonly string[]): S
 /** Top-level settings of a YAML, TOML or JSON configuration; empty when it does not parse. */
 export function parseConfig(file: string, text: string): Record<string, unknown> {
   try {
-    const value: unknown = file.endsWith('.toml') ? getStaticTOMLValue(parseTOML(text)) : file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    const value: unknown = file.endsWith('.toml') ? getStaticTOMLValue(parseTOML(text)) : file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent' });
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -58,6 +58,8 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
     return result;
   }
   if (fm.format === undefined || fm.problems.some((p) => PARSE_PROBLEMS.has(p.kind))) return result;
+  // TOML that could not be read at all (a duplicated table) has no values to check.
+  if (fm.format === 'toml' && fm.entries.length === 0 && fm.problems.length > 0) return result;
 
   const data = forValidation(fm, fm.data, [], 0) as Record<string, unknown>;
   result.data = data;
@@ -76,8 +78,22 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
     if (n <= MAX_PER_CODE) issues.push(issue);
   };
 
+  const known = Object.keys(schema.properties ?? {});
+  const misspelt = misspeltFields(data, required, known);
   for (const field of required) {
     if (!(field in data) && !(field === 'date' && site.generator === 'jekyll' && filenameDate(model.uri))) {
+      const key = misspelt.get(field);
+      // A schema that rejects unknown keys reports the key itself, with the same rename.
+      if (key !== undefined && schema.additionalProperties === false) continue;
+      if (key !== undefined) {
+        push({
+          code: 'front-matter/missing-field',
+          span: keySpanAt(fm, [key]),
+          message: `"${key}" is probably "${field}" misspelt: ${GENERATOR_LABEL[site.generator]} posts need ${describeField(field)}, and ${GENERATOR_LABEL[site.generator]} ignores "${key}".`,
+          data: { name: field, path: [key], suggestion: field },
+        });
+        continue;
+      }
       push({
         code: 'front-matter/missing-field',
         span: openingLine(fm),
@@ -96,8 +112,7 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
     if (error.keyword === 'additionalProperties') {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
       const fullPath = [...path, name];
-      const known = Object.keys(schemaAt(schema, path)?.properties ?? {});
-      const suggestion = suggest(name, known);
+      const suggestion = suggest(name, Object.keys(schemaAt(schema, path)?.properties ?? {}));
       push({
         code: 'front-matter/unknown-key',
         span: keySpanAt(fm, fullPath),
@@ -123,10 +138,14 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
       push({ code: 'front-matter/empty-title', span: valueSpanAt(fm, path), message: 'The title is empty: the post would show up untitled in lists and feeds.', data: { path } });
     } else if (error.keyword === 'type') {
       const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
+      const theme = parent?.convention === 'theme';
+      // A theme reads an empty list or nothing as "no": only its own templates could mind.
+      if (theme && (value === null || (Array.isArray(value) && value.length === 0))) continue;
       push({
         code: 'front-matter/wrong-type',
         span: valueSpanAt(fm, path),
-        message: `Unexpected ${typeName(value)} in "${key}", expected ${expected.map(typeLabel).join(' or ')}.`,
+        message: `Unexpected ${typeName(value)} in "${key}", expected ${expected.map(typeLabel).join(' or ')}${theme ? ' by most themes' : ''}.`,
+        ...(theme ? { severity: Severity.Warning } : {}),
         data: { path, expected },
       });
     } else {
@@ -136,10 +155,10 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
 
   if (schema.additionalProperties !== false) {
     // Custom keys are fine for most generators; a key one edit away from a known one is a typo.
-    const known = Object.keys(schema.properties ?? {});
+    const reported = new Set(misspelt.values());
     let looked = 0;
     for (const name of Object.keys(data)) {
-      if (known.includes(name) || ++looked > 1000) continue;
+      if (known.includes(name) || reported.has(name) || ++looked > 1000) continue;
       const suggestion = suggest(name, known);
       if (!suggestion) continue;
       push({
@@ -168,6 +187,24 @@ function runCheck(model: DocumentModel, settings: Settings, session: Session, si
   for (const taxonomy of ['tags', 'categories'] as const) similarTerms(model, site, session, fm, data, taxonomy, push);
   issues.sort((a, b) => a.span.start - b.span.start);
   return result;
+}
+
+/**
+ * Required fields that are missing because their key is misspelt (`titel:` and no `title:`),
+ * with the key written instead: an unknown key whose closest known key is the field.
+ */
+function misspeltFields(data: Record<string, unknown>, required: ReadonlySet<string>, known: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const missing = [...required].filter((field) => !(field in data));
+  if (missing.length === 0) return out;
+  const candidates = [...new Set([...known, ...missing])];
+  let looked = 0;
+  for (const key of Object.keys(data)) {
+    if (candidates.includes(key) || ++looked > 1000) continue;
+    const field = suggest(key, candidates);
+    if (field !== undefined && missing.includes(field) && !out.has(field)) out.set(field, key);
+  }
+  return out;
 }
 
 interface ChosenSchema {

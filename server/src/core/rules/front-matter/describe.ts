@@ -1,4 +1,32 @@
-import { closest, distance } from 'fastest-levenshtein';
+/**
+ * The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
+ * two neighbours (`titel` for `title`) each cost one edit. Stops early past `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      smallest = Math.min(smallest, d);
+    }
+    if (smallest > max) return max + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** How many edits a key or term of this length may be away from the one meant. */
+export function editLimit(length: number): number {
+  return length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
 
 /** The known key an unknown one is probably a misspelling of. */
 export function suggest(name: string, known: string[]): string | undefined {
@@ -6,9 +34,17 @@ export function suggest(name: string, known: string[]): string | undefined {
   const lower = name.toLowerCase();
   const exact = known.find((k) => k.toLowerCase() === lower);
   if (exact) return exact;
-  const best = closest(lower, known);
-  const limit = lower.length <= 5 ? 1 : lower.length <= 9 ? 2 : 3;
-  return distance(lower, best.toLowerCase()) <= limit ? best : undefined;
+  const limit = editLimit(lower.length);
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const key of known) {
+    const d = editDistance(lower, key.toLowerCase(), limit);
+    if (d < bestDistance) {
+      best = key;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

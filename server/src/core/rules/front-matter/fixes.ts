@@ -123,6 +123,7 @@ class FrontMatterWriter {
       case 'front-matter/missing':
         return [fix('Add front matter', code, span, [{ span: { start: this.model.bomLength, end: this.model.bomLength }, newText: this.template() }])];
       case 'front-matter/missing-field': {
+        if (fm && data.suggestion && data.path) return this.fixesFor({ ...issue, code: 'front-matter/unknown-key' }).map((f) => ({ ...f, code }));
         if (!fm || (data.name !== 'title' && data.name !== 'date')) return [];
         const value = data.name === 'title' ? this.string(this.title()) : this.dateValue(this.defaultDate());
         const from = data.name === 'date' ? (filenameDate(this.model.uri) ? 'from the file name' : 'of today') : '';

@@ -1,4 +1,3 @@
-import { distance } from 'fastest-levenshtein';
 import type { DocumentModel } from '../../model/document';
 import type { FrontMatter } from '../../model/frontMatter';
 import type { Session } from '../../session/session';
@@ -6,7 +5,7 @@ import type { Site } from '../../site/generator';
 import type { Span } from '../../text';
 import { valueSpanAt, type Path } from '../../frontMatter/locate';
 import { siteTerms, taxonomyPaths, termsOf, type Taxonomy } from '../../frontMatter/siteTerms';
-import { valueAt } from './describe';
+import { editDistance, valueAt } from './describe';
 import type { FrontMatterIssue } from './issue';
 
 /** Tags and categories that look like misspellings of the ones the site's other posts use. */
@@ -50,7 +49,7 @@ function similarTerm(term: string, counts: [string, number][]): [string, number]
   for (const [candidate, count] of counts) {
     // One other post is not yet a convention.
     if (count < 2 || Math.abs(candidate.length - lower.length) > limit) continue;
-    const d = distance(lower, candidate.toLowerCase());
+    const d = editDistance(lower, candidate.toLowerCase(), limit);
     if (d <= limit && d < bestDistance) {
       best = [candidate, count];
       bestDistance = d;
