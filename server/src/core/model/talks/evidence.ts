@@ -71,7 +71,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
   };
   if (parts.prefix === 'theme') return;
   if (parts.prefix === 'talk') strong('prefixed');
-  if (parts.sessionCode) strong('session-code');
+  if (parts.sessionCode || parts.slot) strong('session-code');
 
   // A heading that is (mostly) a link to a web page: `### [Title](video)`.
   const titleLength = Math.max(1, parts.title.length);
