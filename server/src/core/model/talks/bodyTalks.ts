@@ -1,6 +1,7 @@
 import type { Paragraph } from 'mdast';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
+import { readField } from './evidence';
 import { classify, readLinkLine } from './links';
 import { listTalks } from './listTalks';
 import { parseSpeakers } from './speakers';
@@ -31,7 +32,7 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
       found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
     }
     else if (block.node.type === 'paragraph') {
-      const candidate = boldCandidate(x, block.node, block, b + 1 < to ? blocks[b + 1] : undefined, parent);
+      const candidate = boldCandidate(x, block.node, b, b + 1 < to ? blocks[b + 1] : undefined, parent);
       if (candidate) bold.push({ block: b, ...candidate });
     }
   }
@@ -50,12 +51,15 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
   }
 }
 
-function boldCandidate(x: Extraction, node: Paragraph, block: Block, next: Block | undefined, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+function boldCandidate(x: Extraction, node: Paragraph, at: number, next: Block | undefined, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+  const block = x.blocks[at];
   const first = node.children[0];
   if (!first || first.type !== 'strong' || !next || next.node.type === 'heading') return undefined;
   const strongFlat = flatten(x, first.children, block.section);
   const rawTitle = strongFlat.text.replace(/\s+/g, ' ').trim().replace(/:$/, '');
   if (!rawTitle || rawTitle.length > 300) return undefined;
+  // `**Speaker:** Name`: a field of the section's talk, in any language, not a talk of its own.
+  if (readField(x, at, x.blocks.length)) return undefined;
   const restFlat = flatten(x, node.children.slice(1), block.section);
   let rest = restFlat.text;
   for (const link of [...restFlat.links].reverse()) rest = rest.slice(0, link.from) + rest.slice(link.to);

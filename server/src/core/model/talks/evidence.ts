@@ -55,7 +55,61 @@ export function readHeadings(x: Extraction): HeadingRead[] {
   }
   for (let k = 0; k + 1 < reads.length; k++) reads[k].bodyEnd = reads[k + 1].block;
   for (const h of reads) weigh(x, h);
+  speakerFields(x, reads);
   return reads;
+}
+
+/**
+ * `**Label:** Name, role` opening the body of two or more sibling headings: the label is the
+ * post's speaker field, in whatever language, and those headings are talks with those speakers.
+ */
+function speakerFields(x: Extraction, reads: HeadingRead[]): void {
+  const byLabel = new Map<string, { h: HeadingRead; speakers: Speaker[] }[]>();
+  for (const h of reads) {
+    if (h.evidence !== 'none' || h.parts.prefix === 'theme') continue;
+    for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 3); b++) {
+      const field = readField(x, b, h.bodyEnd);
+      if (!field) continue;
+      const list = byLabel.get(field.label) ?? [];
+      list.push({ h, speakers: field.speakers });
+      byLabel.set(field.label, list);
+      break;
+    }
+  }
+  for (const found of byLabel.values()) {
+    if (found.length < 2) continue;
+    for (const { h, speakers } of found) {
+      h.evidence = 'strong';
+      h.style = 'speakers-line';
+      h.speakers = speakers;
+    }
+  }
+}
+
+/** A `**Label:** names` paragraph (or `**Label**:` then a list of names): its label and names. */
+export function readField(x: Extraction, b: number, end: number): { label: string; speakers: Speaker[] } | undefined {
+  const block = x.blocks[b];
+  if (block.node.type !== 'paragraph') return undefined;
+  const first = block.node.children[0];
+  if (!first || first.type !== 'strong') return undefined;
+  const label = flatten(x, first.children, block.section).text.replace(/\s+/g, ' ').trim();
+  const rest = flatten(x, block.node.children.slice(1), block.section).text.replace(/\s+/g, ' ').trim();
+  const colon = /[:：]$/.test(label) || /^[:：]/.test(rest);
+  const word = label.replace(/[:：]$/, '').trim();
+  if (!colon || !word || word.split(' ').length > 3 || word.length > 40) return undefined;
+  const names = rest.replace(/^[:：]\s*/, '');
+  let speakers = names ? parseSpeakers(names)?.speakers : undefined;
+  if (!names && b + 1 < end && x.blocks[b + 1].node.type === 'list') {
+    const list = x.blocks[b + 1].node;
+    if (list.type === 'list') {
+      const people = list.children.map((item) => {
+        const p = item.children[0];
+        return p?.type === 'paragraph' ? parseSpeakers(flatten(x, p.children, x.blocks[b + 1].section).text)?.speakers[0] : undefined;
+      });
+      if (people.length > 0 && people.every((p) => p)) speakers = people as Speaker[];
+    }
+  }
+  return speakers?.length ? { label: word.toLowerCase(), speakers } : undefined;
 }
 
 /** Collects the evidence that a heading is a talk, and the talk's links. */

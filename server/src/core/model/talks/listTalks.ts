@@ -63,7 +63,7 @@ function talkPage(url: string, title: string): boolean {
 
 /** `Name (@handle) | Twitter`, `Name`: the link text only names a person. */
 function onlyAPerson(text: string): boolean {
-  const bare = text.replace(/\s*\(@[^)]*\)/g, '').replace(/\s*[|·-]\s*[^|·-]*$/, '').trim();
+  const bare = text.replace(/\s*\(@[^)]*\)/g, '').replace(/\s*[|·]\s*[^|·]*$/, '').trim();
   const parsed = parseSpeakers(bare);
   return parsed !== undefined && parsed.affiliations === 0 && parsed.speakers.map((s) => s.name).join(', ') === bare;
 }
@@ -98,11 +98,12 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
     if (parts.prefixText) title = title.slice(title.indexOf(parts.prefixText) + parts.prefixText.length).trim();
     if (parts.speakerEvidence === 'strong' || parts.speakers.length) title = parts.title || title;
     if (speakers.length === 0) speakers = parts.speakers;
-    if (onlyAPerson(lead.text) || PROFILE.test(lead.url)) negative = true;
+    if (talkPage(lead.url, parts.title || title)) evidence = true;
+    if (PROFILE.test(lead.url) || /\(@/.test(lead.text) || (onlyAPerson(lead.text) && !evidence)) negative = true;
     else if (!/^https?:\/\//i.test(lead.url) && speakers.length === 0) negative = true;
-    if (talkPage(lead.url, parts.title || title) || speakers.length > 0) evidence = true;
+    if (speakers.length > 0) evidence = true;
     // A long sentence that happens to start with a link is prose.
-    if (after.length > 0 && !parsed && after.split(' ').length > 20) negative = true;
+    if (!evidence && after.split(' ').length > 20) negative = true;
     if (parts.prefixText) {
       evidence = true;
       return finish(x, item, paragraph, section, { title, speakers, links, prefix: parts.prefixText }, evidence, negative);
@@ -114,7 +115,7 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
     if (speakers.length > 0 && parts.speakerEvidence !== 'none') evidence = true;
     if (flat.links.length === 0 && speakers.length === 0) return none;
     // Prose with a link inside it: a long line, or a link among words that name no one.
-    if (words > 20 || (speakers.length === 0 && !evidence && words > 12)) negative = true;
+    if (speakers.length === 0 && (words > 20 || (!evidence && words > 12))) negative = true;
     if (speakers.length === 0 && !evidence && flat.links.every((l) => !/^https?:\/\//i.test(l.url))) negative = true;
   }
   if (!title) title = links.video?.url ?? links.slides?.url ?? lead?.url ?? '';
