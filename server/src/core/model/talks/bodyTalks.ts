@@ -3,7 +3,7 @@ import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction
 import { flatten } from './flatten';
 import { readField } from './evidence';
 import { classify, readLinkLine } from './links';
-import { listTalks } from './listTalks';
+import { LINK_LABEL, listTalks, talkPage } from './listTalks';
 import { parseSpeakers } from './speakers';
 import { readTitle } from './titles';
 import type { OutlineSection, Talk } from './types';
@@ -32,12 +32,15 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
       found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
     }
     else if (block.node.type === 'paragraph') {
-      const candidate = boldCandidate(x, block.node, b, b + 1 < to ? blocks[b + 1] : undefined, parent);
+      const candidate = boldCandidate(x, block.node, b, b + 1 < to ? blocks[b + 1] : undefined, parent) ?? linkParagraph(x, block.node, b, parent);
       if (candidate) bold.push({ block: b, ...candidate });
     }
   }
+  // A lone link paragraph naming a person is a talk only with a video or slides, or when repeated.
+  const linkLines = bold.filter((c) => c.talk.style === 'link-line' && c.evidence).length;
+  for (const c of bold) if (c.talk.style === 'link-line' && linkLines < 2 && !c.talk.video && !c.talk.slides) c.evidence = false;
   // Without own evidence, bold lines count only when repeated in a post with no heading talks.
-  const accepted = bold.filter((c) => c.evidence || (bold.length >= 2 && !x.hasHeadingTalks));
+  const accepted = bold.filter((c) => c.evidence || (c.talk.style === 'bold' && bold.length >= 2 && !x.hasHeadingTalks));
   accepted.forEach((c, k) => {
     const endBlock = k + 1 < accepted.length ? accepted[k + 1].block : to;
     const end = endBlock < blocks.length ? blocks[endBlock].span.start : model.text.length;
@@ -96,3 +99,34 @@ function boldCandidate(x: Extraction, node: Paragraph, at: number, next: Block |
   return { talk, evidence };
 }
 
+
+/** A paragraph that is only a link: `[Title - Speaker](video page)`, `[Name, "Title"](…)`. */
+function linkParagraph(x: Extraction, node: Paragraph, at: number, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+  const block = x.blocks[at];
+  const content = node.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
+  if (content.length !== 1 || content[0].type !== 'link') return undefined;
+  const link = content[0];
+  const text = flatten(x, link.children, block.section).text.replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 300 || text === link.url || LINK_LABEL.test(text)) return undefined;
+  const parts = readTitle(text);
+  const links: LinkTargets = {};
+  classify(x, links, block.section, link.url, block.span, text);
+  const named = parts.speakers.length > 0 && parts.speakerEvidence !== 'none';
+  const evidence = /^https?:\/\//i.test(link.url) && (named || Boolean(links.video || links.slides) || talkPage(link.url, parts.title || text));
+  const title = parts.title || text;
+  const talk: Talk = {
+    kind: 'talk',
+    title,
+    speakers: parts.speakers,
+    style: 'link-line',
+    depth: 0,
+    span: { ...block.span },
+    headingSpan: block.span,
+    titleSpan: titleSpan(x.model, title, block.span),
+    children: [],
+    ...links,
+  };
+  if (parts.prefixText) talk.prefix = parts.prefixText;
+  if (parent) talk.section = parent;
+  return { talk, evidence };
+}

@@ -70,9 +70,11 @@ function speakerFields(x: Extraction, reads: HeadingRead[]): void {
     for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 3); b++) {
       const field = readField(x, b, h.bodyEnd);
       if (!field) continue;
-      const list = byLabel.get(field.label) ?? [];
+      // `Speaker` and `Speakers` are one field: labels that differ by a plural ending.
+      const key = [...byLabel.keys()].find((k) => plural(k, field.label) || plural(field.label, k)) ?? field.label;
+      const list = byLabel.get(key) ?? [];
       list.push({ h, speakers: field.speakers });
-      byLabel.set(field.label, list);
+      byLabel.set(key, list);
       break;
     }
   }
@@ -84,6 +86,10 @@ function speakerFields(x: Extraction, reads: HeadingRead[]): void {
       h.speakers = speakers;
     }
   }
+}
+
+function plural(one: string, other: string): boolean {
+  return other === one || (other.startsWith(one) && other.length - one.length <= 2);
 }
 
 /** A `**Label:** names` paragraph (or `**Label**:` then a list of names): its label and names. */

@@ -53,7 +53,7 @@ function slug(text: string): string {
 }
 
 /** Whether a URL is a talk's page: it holds the title's slug, or a talk-page path segment. */
-function talkPage(url: string, title: string): boolean {
+export function talkPage(url: string, title: string): boolean {
   if (!/^https?:\/\//i.test(url) || PROFILE.test(url)) return false;
   const path = url.replace(/^https?:\/\/[^/]+/i, '').toLowerCase();
   const words = slug(title).split('-').filter(Boolean);
