@@ -5,13 +5,11 @@ import { readField } from './evidence';
 import { classify, readLinkLine } from './links';
 import { LINK_LABEL, listTalks, talkPage } from './listTalks';
 import { parseSpeakers } from './speakers';
-import { readTitle } from './titles';
+import { LIST_HEADING, readTitle } from './titles';
 import type { OutlineSection, Talk } from './types';
 
 // Talks that are no heading: bold pseudo-headings (`**Title** - Speaker`) and lists of sessions.
 
-// Words that name talks, in a few languages: a closed list of structural vocabulary.
-const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences)(?![\p{L}])/iu;
 
 /** Bold pseudo-headings and lists of talks among the blocks [from, to) of one container. */
 export function bodyTalks(x: Extraction, from: number, to: number, container: Container): void {

@@ -4,7 +4,7 @@ import type { Extraction } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
-import { readTitle, type TitleParts } from './titles';
+import { LIST_HEADING, readsAsTitle, readTitle, type TitleParts } from './titles';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
 
 // Which headings are talks: the evidence each heading gives, weighed against its siblings'.
@@ -56,7 +56,29 @@ export function readHeadings(x: Extraction): HeadingRead[] {
   for (let k = 0; k + 1 < reads.length; k++) reads[k].bodyEnd = reads[k + 1].block;
   for (const h of reads) weigh(x, h);
   speakerFields(x, reads);
+  sessionChildren(reads);
   return reads;
+}
+
+/**
+ * Headings under one whose text names sessions (`## Favourite Workshops`) are talks when they read
+ * as titles and hold no headings of their own: weak evidence, settled among siblings.
+ */
+function sessionChildren(reads: HeadingRead[]): void {
+  const stack: HeadingRead[] = [];
+  reads.forEach((h, k) => {
+    while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    stack.push(h);
+    if (h.evidence !== 'none' || !parent || parent.evidence !== 'none' || h.parts.prefix === 'theme') return;
+    // A short heading naming sessions itself (`### Talks`) groups them.
+    if (!LIST_HEADING.test(parent.flat.text) || (LIST_HEADING.test(h.flat.text) && h.title.split(' ').length <= 3)) return;
+    const next = reads[k + 1];
+    if (next && next.depth > h.depth) return;
+    if (!readsAsTitle(h.title)) return;
+    h.evidence = 'weak';
+    h.style = 'session-child';
+  });
 }
 
 /**

@@ -7,6 +7,9 @@ import type { Speaker } from './types';
 // list of structural words in a few languages, not names.
 const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier)';
 const TALK_PREFIX = new RegExp(`^${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))\\s*`, 'iu');
+/** Words that name talks, in a few languages: a closed list of structural vocabulary. */
+export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences)(?![\p{L}])/iu;
+
 /** A schedule slot before the title: `09:30`, `9h30`, `14:00–14:45`. */
 const TIME_SLOT = /^(\d{1,2}[:h.]\d{2})(?!\d)(?:\s*[-–—]\s*\d{1,2}[:h.]\d{2})?\s*(?:[-–—|:]\s*)?(?=\S)/;
 /** `Names, "Title"`: the title in quotation marks after the speakers. */
@@ -172,4 +175,22 @@ function matchingOpen(text: string, close: number): number {
     else if (c === '(' && --depth === 0) return i;
   }
   return -1;
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|mine|we|us|our|ours)(?![\p{L}'’])/iu;
+
+/**
+ * Whether a heading reads as a talk's title: Title Case (at least 60% of its words of four or more
+ * letters capitalised, before any ` – ` or `: ` subtitle), no first-person pronoun, no question.
+ */
+export function readsAsTitle(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t || /\?$/.test(t) || FIRST_PERSON.test(t)) return false;
+  const lead = t.split(/\s[-–—]\s|:\s/)[0];
+  const words = lead.split(' ').filter((w) => /^\p{L}{4,}/u.test(w));
+  if (words.length < 2) return false;
+  // A short heading with a number is a date or a day (`Day 2 - May 14`), not a title.
+  if (/\d/.test(t) && t.split(' ').length <= 5) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
 }

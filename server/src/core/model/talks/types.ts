@@ -11,6 +11,7 @@ export type TalkStyle =
   | 'small-speaker'
   | 'link-line'
   | 'speakers-line'
+  | 'session-child'
   | 'bold'
   | 'list-item';
 
