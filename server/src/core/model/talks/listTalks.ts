@@ -17,6 +17,16 @@ const TALK_PAGE_SEGMENT = /\/(?:event|session|sessions|talk|talks|videos?|presen
 /** A person's own page: it names the speaker, never the talk. */
 const PROFILE = /^https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|github\.com|linkedin\.com\/in|mastodon\.\w+|bsky\.app\/profile|instagram\.com|facebook\.com)\//i;
 
+const TITLE_LEAD = /^([^.!?]{8,150}?)(?:\s[-–—]\s|\.\s)(.+)$/su;
+const TALK_WORD = /(?<![\p{L}])(?:talks?|presented|presentations?|speakers?|sessions?|keynotes?)(?![\p{L}])/iu;
+
+/** At least three words, and 60% of those of four letters or more capitalised. */
+function titleCase(lead: string): boolean {
+  const all = lead.trim().split(/\s+/);
+  const words = all.filter((w) => /^\p{L}{4,}/u.test(w));
+  return all.length >= 3 && words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
 interface ItemRead {
   talk?: Talk;
   /** Own evidence that the item names a talk. */
@@ -113,6 +123,13 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
     title = parts.title;
     speakers = parts.speakers;
     if (speakers.length > 0 && parts.speakerEvidence !== 'none') evidence = true;
+    // `Title Case Lead - a sentence about the talk`: the lead names a talk the rest describes.
+    const prose = speakers.length === 0 && !evidence ? TITLE_LEAD.exec(text) : null;
+    if (prose && titleCase(prose[1]) && TALK_WORD.test(prose[2])) {
+      title = prose[1].trim();
+      evidence = true;
+      return finish(x, item, paragraph, section, { title, speakers, links }, evidence, false);
+    }
     if (flat.links.length === 0 && speakers.length === 0) return none;
     // Prose with a link inside it: a long line, or a link among words that name no one.
     if (speakers.length === 0 && (words > 20 || (!evidence && words > 12))) negative = true;
