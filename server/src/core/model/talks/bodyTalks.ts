@@ -4,6 +4,7 @@ import { flatten } from './flatten';
 import { readField } from './evidence';
 import { classify, readLinkLine } from './links';
 import { LINK_LABEL, listTalks, talkPage } from './listTalks';
+import { tableTalks } from './tableTalks';
 import { parseSpeakers } from './speakers';
 import { LIST_HEADING, readTitle } from './titles';
 import type { OutlineSection, Talk } from './types';
@@ -29,6 +30,7 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
       const leadIn = before?.node.type === 'paragraph' && /:\s*$/.test(flatten(x, before.node.children, before.section).text) && LIST_HEADING.test(flatten(x, before.node.children, before.section).text);
       found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
     }
+    else if (block.node.type === 'table') found.push(...tableTalks(x, block.node, block.section, parent));
     else if (block.node.type === 'paragraph') {
       const candidate = boldCandidate(x, block.node, b, b + 1 < to ? blocks[b + 1] : undefined, parent) ?? linkParagraph(x, block.node, b, parent);
       if (candidate) bold.push({ block: b, ...candidate });
@@ -108,7 +110,8 @@ function linkParagraph(x: Extraction, node: Paragraph, at: number, parent: Outli
   if (!text || text.length > 300 || text === link.url || LINK_LABEL.test(text)) return undefined;
   const parts = readTitle(text);
   const links: LinkTargets = {};
-  classify(x, links, block.section, link.url, block.span, text);
+  // By its URL only: a link text saying `slides` names no talk.
+  classify(x, links, block.section, link.url, block.span, '');
   const named = parts.speakers.length > 0 && parts.speakerEvidence !== 'none';
   const evidence = /^https?:\/\//i.test(link.url) && (named || Boolean(links.video || links.slides) || talkPage(link.url, parts.title || text));
   const title = parts.title || text;

@@ -9,7 +9,7 @@ const ORG_WORDS: ReadonlySet<string> = new Set(
 );
 // Capitalised words that start titles, not names.
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
-  'the a an of in on to with and for from part day track room hall keynote talk session workshop panel intro introduction how why what when my our your is are'.split(' '),
+  'the a an of in on to with and for from part day track room hall keynote talk session workshop panel intro introduction how why what when my our your is are that this these those not no all about at by into over under without vs'.split(' '),
 );
 const NAME_TOKEN = /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u;
 const CJK_NAME = /^[\p{Lo}]{2,6}$/u;

@@ -147,8 +147,9 @@ function otherSpeakerForms(title: string, result: TitleParts): string {
     result.speakerEvidence = 'weak';
     return comma[1];
   }
-  const first = /^([^-–—]{3,80}?)\s[-–—]\s(.{2,300})$/u.exec(title);
-  if (first && !parseSpeakers(first[2]) && take(first[1], first[2])) {
+  // `Name - Title`: the title starts with a capital, and the name part names people only.
+  const first = /^([^-–—]{3,80}?)\s[-–—]\s(\p{Lu}.{1,300})$/u.exec(title);
+  if (first && !/\s(?:from|at|@)\s/.test(first[1]) && !parseSpeakers(first[2]) && parseSpeakers(first[1])?.affiliations === 0 && take(first[1], first[2])) {
     result.speakerEvidence = 'weak';
     return first[2];
   }
