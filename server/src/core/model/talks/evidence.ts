@@ -1,4 +1,5 @@
 import type { Heading } from 'mdast';
+import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { Extraction } from './context';
 import { flatten, type Flattened } from './flatten';
@@ -28,33 +29,96 @@ export interface HeadingRead {
   title: string;
 }
 
+/** What weighing a heading found, in offsets relative to its section: reusable while the section's parse is. */
+interface Kept {
+  contentSpan: Span;
+  parts: TitleParts;
+  evidence: HeadingRead['evidence'];
+  style?: TalkStyle;
+  video?: VideoLink;
+  slides?: TalkLink;
+  page?: TalkLink;
+  speakers: Speaker[];
+  title: string;
+  /** Where the body ended, relative: a changed body (another section's heading moved) is read again. */
+  bodyEnd: number;
+}
+
+/** Per parsed section, by heading node; valid for one set of link definitions. */
+const HEADING_READS = new MemoKey<Map<Heading, Kept>>('talks: heading reads');
+
+function moved<T extends { span: Span } | undefined>(link: T, by: number): T {
+  return (link ? { ...link, span: { start: link.span.start + by, end: link.span.end + by } } : link) as T;
+}
+
 /** Every heading of the body, read and weighed; weak evidence is then settled by `decide`. */
 export function readHeadings(x: Extraction): HeadingRead[] {
   const { blocks, model } = x;
+  const at: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (blocks[i].node.type === 'heading') at.push(i);
   const reads: HeadingRead[] = [];
-  for (let i = 0; i < blocks.length; i++) {
+  at.forEach((i, k) => {
     const { node, section, span } = blocks[i];
-    if (node.type !== 'heading') continue;
-    const flat = flatten(x, node.children, section);
-    const contentSpan = node.children.length
-      ? { start: model.spanOf(node.children[0], section).start, end: model.spanOf(node.children[node.children.length - 1], section).end }
+    const heading = node as Heading;
+    const bodyEnd = k + 1 < at.length ? at[k + 1] : blocks.length;
+    const flat = flatten(x, heading.children, section);
+    const base = section.span.start;
+    // A heading whose body lies in its own section is read once per parse of that section.
+    const own = blocks[bodyEnd - 1].section === section;
+    const bodyEndOffset = (bodyEnd < blocks.length ? blocks[bodyEnd].span.start : model.text.length) - base;
+    const kept = own ? section.parsed.memo.get(HEADING_READS, [model.definitionsKey], () => new Map()) : undefined;
+    const found = kept?.get(heading);
+    if (found && found.bodyEnd === bodyEndOffset) {
+      reads.push({
+        block: i,
+        node: heading,
+        depth: heading.depth,
+        span,
+        contentSpan: { start: found.contentSpan.start + base, end: found.contentSpan.end + base },
+        flat,
+        parts: found.parts,
+        bodyEnd,
+        evidence: found.evidence,
+        style: found.style,
+        video: moved(found.video, base),
+        slides: moved(found.slides, base),
+        page: moved(found.page, base),
+        speakers: found.speakers.slice(),
+        title: found.title,
+      });
+      return;
+    }
+    const contentSpan = heading.children.length
+      ? { start: model.spanOf(heading.children[0], section).start, end: model.spanOf(heading.children[heading.children.length - 1], section).end }
       : { start: span.start, end: span.start };
-    reads.push({
+    const h: HeadingRead = {
       block: i,
-      node,
-      depth: node.depth,
+      node: heading,
+      depth: heading.depth,
       span,
       contentSpan,
       flat,
       parts: readTitle(flat.text),
-      bodyEnd: blocks.length,
+      bodyEnd,
       evidence: 'none',
       speakers: [],
       title: '',
+    };
+    weigh(x, h);
+    reads.push(h);
+    kept?.set(heading, {
+      contentSpan: { start: contentSpan.start - base, end: contentSpan.end - base },
+      parts: h.parts,
+      evidence: h.evidence,
+      style: h.style,
+      video: moved(h.video, -base),
+      slides: moved(h.slides, -base),
+      page: moved(h.page, -base),
+      speakers: h.speakers.slice(),
+      title: h.title,
+      bodyEnd: bodyEndOffset,
     });
-  }
-  for (let k = 0; k + 1 < reads.length; k++) reads[k].bodyEnd = reads[k + 1].block;
-  for (const h of reads) weigh(x, h);
+  });
   speakerFields(x, reads);
   sessionChildren(reads);
   return reads;
