@@ -326,3 +326,14 @@ describe('talk forms: schedule tables', () => {
     assert.deepEqual(events(text), []);
   });
 });
+
+describe('talk forms in other languages', () => {
+  it('reads `Titel von Name` among talk siblings, and a Polish schedule table', () => {
+    assert.deepEqual(events(lines('## Kleine Dienste, große Wirkung von Jana Kurz', '', 'Text.', '', '## Daten ohne Angst - Timo Brandt', '', 'Text.')), [
+      'Kleine Dienste, große Wirkung',
+      'Daten ohne Angst',
+    ]);
+    const table = lines('| Godzina | Temat | Prelegent |', '|---|---|---|', '| 10:00 | Kolejki bez bólu | Ola Nowak |', '| 11:00 | Przerwa kawowa | |');
+    assert.deepEqual(events(table), ['Kolejki bez bólu']);
+  });
+});

@@ -11,8 +11,8 @@ import type { OutlineSection, Talk } from './types';
 // Schedule tables: a column of titles and one of speakers; each row naming a person (or linking
 // the talk's video or page) is a talk. Column names are a closed list of structural words.
 
-const TITLE_COLUMN = /^(?:talks?|titles?|sessions?|topics?|presentations?|palestras?|t[íi]tulo|charla|ponencia|vortrag|titel|sujet|titre)$/iu;
-const SPEAKER_COLUMN = /^(?:speakers?|presenters?|by|who|palestrantes?|ponentes?|oradora?s?|sprecher(?:in)?|referent(?:in)?|orateurs?|intervenants?)$/iu;
+const TITLE_COLUMN = /^(?:talks?|titles?|sessions?|topics?|presentations?|palestras?|t[íi]tulo|charla|ponencia|vortrag|titel|sujet|titre|titolo|tytu[łl]|temat)$/iu;
+const SPEAKER_COLUMN = /^(?:speakers?|presenters?|by|who|palestrantes?|ponentes?|oradora?s?|sprecher(?:in)?|referent(?:in)?|orateurs?|intervenants?|relatori?|relatrice|prelegen(?:t|ci|tka))$/iu;
 
 export function tableTalks(x: Extraction, table: Table, section: Section, parent: OutlineSection | undefined): Talk[] {
   const [head, ...rows] = table.children;

@@ -5,10 +5,10 @@ import type { Speaker } from './types';
 
 // A kind of session before the title: `Keynote:`, `Closing keynote:`, `Key Note -`, `Panel:`; a closed
 // list of structural words in a few languages, not names.
-const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier)';
+const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier|intervento|prelekcja|wyk[łl]ad)';
 const TALK_PREFIX = new RegExp(`^${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))\\s*`, 'iu');
 /** Words that name talks, in a few languages: a closed list of structural vocabulary. */
-export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences)(?![\p{L}])/iu;
+export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcje|wyk[łl]ady)(?![\p{L}])/iu;
 
 /** A schedule slot before the title: `09:30`, `9h30`, `14:00–14:45`. */
 const TIME_SLOT = /^(\d{1,2}[:h.]\d{2})(?!\d)(?:\s*[-–—]\s*\d{1,2}[:h.]\d{2})?\s*(?:[-–—|:]\s*)?(?=\S)/;
@@ -138,7 +138,7 @@ function otherSpeakerForms(title: string, result: TitleParts): string {
     result.speakerStyle = 'speaker-suffix';
     return true;
   };
-  const by = /^(.{2,300}?)\s+by\s+([^,;]{3,120}(?:[,;&][^,;]{2,80}){0,4})$/u.exec(title);
+  const by = /^(.{2,300}?)\s+(?:by|von|par|por|przez)\s+([^,;]{3,120}(?:[,;&][^,;]{2,80}){0,4})$/u.exec(title);
   if (by && take(by[2], by[1])) return by[1];
   const glued = /^(.{2,300})\s[-–—](?=\p{Lu})([^-–—]{3,80})$/u.exec(title);
   if (glued && take(glued[2], glued[1])) return glued[1];
