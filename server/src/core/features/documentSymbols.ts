@@ -42,7 +42,8 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
       return { name: symbolName(node.title, 'section'), kind: SymbolKind.Namespace, range, selectionRange: selection, children: node.children.map(toSymbol) };
     }
     return {
-      name: symbolName(node.title, 'talk'),
+      // The name keeps a kind prefix as written: `Keynote: Title`.
+      name: symbolName(node.prefix ? `${node.prefix} ${node.title}` : node.title, 'talk'),
       detail: talkDetail(node),
       kind: SymbolKind.Event,
       range,

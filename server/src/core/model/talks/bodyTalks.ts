@@ -1,34 +1,46 @@
-import type { List, ListItem, Paragraph } from 'mdast';
-import type { Section } from '../document';
+import type { Paragraph } from 'mdast';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
+import { readField } from './evidence';
 import { classify, readLinkLine } from './links';
+import { LINK_LABEL, listTalks, talkPage } from './listTalks';
+import { tableTalks } from './tableTalks';
 import { parseSpeakers } from './speakers';
-import { readTitle } from './titles';
-import type { OutlineSection, Speaker, Talk } from './types';
+import { LIST_HEADING, readTitle } from './titles';
+import type { OutlineSection, Talk } from './types';
 
 // Talks that are no heading: bold pseudo-headings (`**Title** - Speaker`) and lists of sessions.
 
-const LINK_LABEL = /^(?:\W|_)*(?:video|video link|recording|watch|youtube|vimeo|talk|slides?|slide deck|deck|presentation|pdf|link)(?:\W|_)*$/iu;
-const LIST_HEADING = /\b(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?)\b/i;
 
 /** Bold pseudo-headings and lists of talks among the blocks [from, to) of one container. */
 export function bodyTalks(x: Extraction, from: number, to: number, container: Container): void {
   const { blocks, model } = x;
   const parent = container.node as OutlineSection | undefined;
-  const headingText = container.headingText ?? '';
+  // The heading chain names the talks of its lists: `## Talks` over `### Day 1`.
+  let headingText = container.headingText ?? '';
+  for (let s: OutlineSection | undefined = parent?.kind === 'section' ? parent.parent : undefined; s; s = s.parent) headingText += ` | ${s.title}`;
+  const chainNamed = LIST_HEADING.test(headingText);
   const bold: { block: number; talk: Talk; evidence: boolean }[] = [];
   const found: Talk[] = [];
   for (let b = from; b < to; b++) {
     const block = blocks[b];
-    if (block.node.type === 'list') found.push(...listTalks(x, block.node, block.section, parent, LIST_HEADING.test(headingText)));
+    if (block.node.type === 'list') {
+      // A lead-in sentence ending with a colon names the list: `Talks I want to watch:`.
+      const before = b > from ? blocks[b - 1] : undefined;
+      const leadIn = before?.node.type === 'paragraph' && /:\s*$/.test(flatten(x, before.node.children, before.section).text) && LIST_HEADING.test(flatten(x, before.node.children, before.section).text);
+      found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
+    }
+    else if (block.node.type === 'table') found.push(...tableTalks(x, block.node, block.section, parent));
     else if (block.node.type === 'paragraph') {
-      const candidate = boldCandidate(x, block.node, block, b + 1 < to ? blocks[b + 1] : undefined, parent);
+      const candidate = boldCandidate(x, block.node, b, b + 1 < to ? blocks[b + 1] : undefined, parent) ?? linkParagraph(x, block.node, b, parent);
       if (candidate) bold.push({ block: b, ...candidate });
     }
   }
+  // A lone link paragraph naming a person is a talk only with a video or slides, or when repeated.
+  const linkLines = bold.filter((c) => c.talk.style === 'link-line' && c.evidence).length;
+  for (const c of bold) if (c.talk.style === 'link-line' && linkLines < 2 && !c.talk.video && !c.talk.slides) c.evidence = false;
   // Without own evidence, bold lines count only when repeated in a post with no heading talks.
-  const accepted = bold.filter((c) => c.evidence || (bold.length >= 2 && !x.hasHeadingTalks));
+  const accepted = bold.filter((c) => c.evidence || (c.talk.style === 'bold' && bold.length >= 2 && !x.hasHeadingTalks));
   accepted.forEach((c, k) => {
     const endBlock = k + 1 < accepted.length ? accepted[k + 1].block : to;
     const end = endBlock < blocks.length ? blocks[endBlock].span.start : model.text.length;
@@ -42,12 +54,15 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
   }
 }
 
-function boldCandidate(x: Extraction, node: Paragraph, block: Block, next: Block | undefined, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+function boldCandidate(x: Extraction, node: Paragraph, at: number, next: Block | undefined, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+  const block = x.blocks[at];
   const first = node.children[0];
   if (!first || first.type !== 'strong' || !next || next.node.type === 'heading') return undefined;
   const strongFlat = flatten(x, first.children, block.section);
   const rawTitle = strongFlat.text.replace(/\s+/g, ' ').trim().replace(/:$/, '');
   if (!rawTitle || rawTitle.length > 300) return undefined;
+  // `**Speaker:** Name`: a field of the section's talk, in any language, not a talk of its own.
+  if (readField(x, at, x.blocks.length)) return undefined;
   const restFlat = flatten(x, node.children.slice(1), block.section);
   let rest = restFlat.text;
   for (const link of [...restFlat.links].reverse()) rest = rest.slice(0, link.from) + rest.slice(link.to);
@@ -84,60 +99,35 @@ function boldCandidate(x: Extraction, node: Paragraph, block: Block, next: Block
   return { talk, evidence };
 }
 
-/** Items of a list of sessions: each with a link is a talk. */
-function listTalks(x: Extraction, list: List, section: Section, parent: OutlineSection | undefined, namedForTalks: boolean): Talk[] {
-  const items = list.children.map((item) => readItem(x, item, section)).filter((t): t is Talk => t !== undefined);
-  const withVideo = items.filter((t) => t.video || t.slides).length;
-  // Under a heading not named for talks, a list is one of talks when most items link a video.
-  if (!namedForTalks && (withVideo === 0 || withVideo * 2 < list.children.length)) return [];
-  if (parent) for (const talk of items) talk.section = parent;
-  return items;
-}
 
-function readItem(x: Extraction, item: ListItem, section: Section): Talk | undefined {
-  const paragraph = item.children[0];
-  if (!paragraph || paragraph.type !== 'paragraph') return undefined;
-  const flat = flatten(x, paragraph.children, section);
-  // An item of prose is not a line naming a talk.
-  if (flat.links.length === 0 || flat.text.length > 1000) return undefined;
+/** A paragraph that is only a link: `[Title - Speaker](video page)`, `[Name, "Title"](…)`. */
+function linkParagraph(x: Extraction, node: Paragraph, at: number, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
+  const block = x.blocks[at];
+  const content = node.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
+  if (content.length !== 1 || content[0].type !== 'link') return undefined;
+  const link = content[0];
+  const text = flatten(x, link.children, block.section).text.replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 300 || text === link.url || LINK_LABEL.test(text)) return undefined;
+  const parts = readTitle(text);
   const links: LinkTargets = {};
-  // Label links (`[video]`, a bare URL) are not part of the title.
-  let text = flat.text;
-  for (const link of [...flat.links].reverse()) {
-    classify(x, links, section, link.url, link.span, link.text);
-    if (LINK_LABEL.test(link.text) || link.text === link.url) text = text.slice(0, link.from) + text.slice(link.to);
-  }
-  text = text.replace(/\s*\(\s*\)|\s*[-–—:|·,]+\s*$/g, '').replace(/\s+/g, ' ').trim();
-  const lead = flat.links[0];
-  let title: string;
-  let speakers: Speaker[] = [];
-  if (lead.from === 0 && !LINK_LABEL.test(lead.text) && lead.text !== lead.url) {
-    // `[Title](url) - Speaker` or `[Title](url) by Speaker (Org)`
-    title = lead.text.replace(/\s+/g, ' ').trim();
-    const after = text.slice(title.length).replace(/^\s*(?:[-–—:,]|by\b)\s*/i, '').trim();
-    const parsed = after.startsWith('(') && after.endsWith(')') ? parseSpeakers(after.slice(1, -1)) : parseSpeakers(after);
-    if (parsed) speakers = parsed.speakers;
-    const parts = readTitle(title);
-    title = parts.title || title;
-    if (speakers.length === 0) speakers = parts.speakers;
-  } else {
-    const parts = readTitle(text.replace(/\s+by\s+(?=[^\s]+\s+[^\s]+$)/, ' - '));
-    title = parts.title;
-    speakers = parts.speakers;
-  }
-  if (!title) title = links.video?.url ?? links.slides?.url ?? lead.url;
-  const headingSpan = x.model.spanOf(paragraph, section);
+  // By its URL only: a link text saying `slides` names no talk.
+  classify(x, links, block.section, link.url, block.span, '');
+  const named = parts.speakers.length > 0 && parts.speakerEvidence !== 'none';
+  const evidence = /^https?:\/\//i.test(link.url) && (named || Boolean(links.video || links.slides) || talkPage(link.url, parts.title || text));
+  const title = parts.title || text;
   const talk: Talk = {
     kind: 'talk',
     title,
-    speakers,
-    style: 'list-item',
+    speakers: parts.speakers,
+    style: 'link-line',
     depth: 0,
-    span: x.model.spanOf(item, section),
-    headingSpan,
-    titleSpan: titleSpan(x.model, title, headingSpan),
+    span: { ...block.span },
+    headingSpan: block.span,
+    titleSpan: titleSpan(x.model, title, block.span),
     children: [],
     ...links,
   };
-  return talk;
+  if (parts.prefixText) talk.prefix = parts.prefixText;
+  if (parent) talk.section = parent;
+  return { talk, evidence };
 }

@@ -1,10 +1,11 @@
 import type { Heading } from 'mdast';
+import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { Extraction } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
-import { readTitle, type TitleParts } from './titles';
+import { LIST_HEADING, readsAsTitle, readTitle, type TitleParts } from './titles';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
 
 // Which headings are talks: the evidence each heading gives, weighed against its siblings'.
@@ -28,34 +29,179 @@ export interface HeadingRead {
   title: string;
 }
 
+/** What weighing a heading found, in offsets relative to its section: reusable while the section's parse is. */
+interface Kept {
+  contentSpan: Span;
+  parts: TitleParts;
+  evidence: HeadingRead['evidence'];
+  style?: TalkStyle;
+  video?: VideoLink;
+  slides?: TalkLink;
+  page?: TalkLink;
+  speakers: Speaker[];
+  title: string;
+  /** Where the body ended, relative: a changed body (another section's heading moved) is read again. */
+  bodyEnd: number;
+}
+
+/** Per parsed section, by heading node; valid for one set of link definitions. */
+const HEADING_READS = new MemoKey<Map<Heading, Kept>>('talks: heading reads');
+
+function moved<T extends { span: Span } | undefined>(link: T, by: number): T {
+  return (link ? { ...link, span: { start: link.span.start + by, end: link.span.end + by } } : link) as T;
+}
+
 /** Every heading of the body, read and weighed; weak evidence is then settled by `decide`. */
 export function readHeadings(x: Extraction): HeadingRead[] {
   const { blocks, model } = x;
+  const at: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (blocks[i].node.type === 'heading') at.push(i);
   const reads: HeadingRead[] = [];
-  for (let i = 0; i < blocks.length; i++) {
+  at.forEach((i, k) => {
     const { node, section, span } = blocks[i];
-    if (node.type !== 'heading') continue;
-    const flat = flatten(x, node.children, section);
-    const contentSpan = node.children.length
-      ? { start: model.spanOf(node.children[0], section).start, end: model.spanOf(node.children[node.children.length - 1], section).end }
+    const heading = node as Heading;
+    const bodyEnd = k + 1 < at.length ? at[k + 1] : blocks.length;
+    const flat = flatten(x, heading.children, section);
+    const base = section.span.start;
+    // A heading whose body lies in its own section is read once per parse of that section.
+    const own = blocks[bodyEnd - 1].section === section;
+    const bodyEndOffset = (bodyEnd < blocks.length ? blocks[bodyEnd].span.start : model.text.length) - base;
+    const kept = own ? section.parsed.memo.get(HEADING_READS, [model.definitionsKey], () => new Map()) : undefined;
+    const found = kept?.get(heading);
+    if (found && found.bodyEnd === bodyEndOffset) {
+      reads.push({
+        block: i,
+        node: heading,
+        depth: heading.depth,
+        span,
+        contentSpan: { start: found.contentSpan.start + base, end: found.contentSpan.end + base },
+        flat,
+        parts: found.parts,
+        bodyEnd,
+        evidence: found.evidence,
+        style: found.style,
+        video: moved(found.video, base),
+        slides: moved(found.slides, base),
+        page: moved(found.page, base),
+        speakers: found.speakers.slice(),
+        title: found.title,
+      });
+      return;
+    }
+    const contentSpan = heading.children.length
+      ? { start: model.spanOf(heading.children[0], section).start, end: model.spanOf(heading.children[heading.children.length - 1], section).end }
       : { start: span.start, end: span.start };
-    reads.push({
+    const h: HeadingRead = {
       block: i,
-      node,
-      depth: node.depth,
+      node: heading,
+      depth: heading.depth,
       span,
       contentSpan,
       flat,
       parts: readTitle(flat.text),
-      bodyEnd: blocks.length,
+      bodyEnd,
       evidence: 'none',
       speakers: [],
       title: '',
+    };
+    weigh(x, h);
+    reads.push(h);
+    kept?.set(heading, {
+      contentSpan: { start: contentSpan.start - base, end: contentSpan.end - base },
+      parts: h.parts,
+      evidence: h.evidence,
+      style: h.style,
+      video: moved(h.video, -base),
+      slides: moved(h.slides, -base),
+      page: moved(h.page, -base),
+      speakers: h.speakers.slice(),
+      title: h.title,
+      bodyEnd: bodyEndOffset,
     });
-  }
-  for (let k = 0; k + 1 < reads.length; k++) reads[k].bodyEnd = reads[k + 1].block;
-  for (const h of reads) weigh(x, h);
+  });
+  speakerFields(x, reads);
+  sessionChildren(reads);
   return reads;
+}
+
+/**
+ * Headings under one whose text names sessions (`## Favourite Workshops`) are talks when they read
+ * as titles and hold no headings of their own: weak evidence, settled among siblings.
+ */
+function sessionChildren(reads: HeadingRead[]): void {
+  const stack: HeadingRead[] = [];
+  reads.forEach((h, k) => {
+    while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
+    const parent = stack[stack.length - 1];
+    stack.push(h);
+    if (h.evidence !== 'none' || !parent || parent.evidence !== 'none' || h.parts.prefix === 'theme') return;
+    // A short heading naming sessions itself (`### Talks`) groups them.
+    if (!LIST_HEADING.test(parent.flat.text) || (LIST_HEADING.test(h.flat.text) && h.title.split(' ').length <= 3)) return;
+    const next = reads[k + 1];
+    if (next && next.depth > h.depth) return;
+    if (!readsAsTitle(h.title)) return;
+    h.evidence = 'weak';
+    h.style = 'session-child';
+  });
+}
+
+/**
+ * `**Label:** Name, role` opening the body of two or more sibling headings: the label is the
+ * post's speaker field, in whatever language, and those headings are talks with those speakers.
+ */
+function speakerFields(x: Extraction, reads: HeadingRead[]): void {
+  const byLabel = new Map<string, { h: HeadingRead; speakers: Speaker[] }[]>();
+  for (const h of reads) {
+    if (h.evidence !== 'none' || h.parts.prefix === 'theme') continue;
+    for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 3); b++) {
+      const field = readField(x, b, h.bodyEnd);
+      if (!field) continue;
+      // `Speaker` and `Speakers` are one field: labels that differ by a plural ending.
+      const key = [...byLabel.keys()].find((k) => plural(k, field.label) || plural(field.label, k)) ?? field.label;
+      const list = byLabel.get(key) ?? [];
+      list.push({ h, speakers: field.speakers });
+      byLabel.set(key, list);
+      break;
+    }
+  }
+  for (const found of byLabel.values()) {
+    if (found.length < 2) continue;
+    for (const { h, speakers } of found) {
+      h.evidence = 'strong';
+      h.style = 'speakers-line';
+      h.speakers = speakers;
+    }
+  }
+}
+
+function plural(one: string, other: string): boolean {
+  return other === one || (other.startsWith(one) && other.length - one.length <= 2);
+}
+
+/** A `**Label:** names` paragraph (or `**Label**:` then a list of names): its label and names. */
+export function readField(x: Extraction, b: number, end: number): { label: string; speakers: Speaker[] } | undefined {
+  const block = x.blocks[b];
+  if (block.node.type !== 'paragraph') return undefined;
+  const first = block.node.children[0];
+  if (!first || first.type !== 'strong') return undefined;
+  const label = flatten(x, first.children, block.section).text.replace(/\s+/g, ' ').trim();
+  const rest = flatten(x, block.node.children.slice(1), block.section).text.replace(/\s+/g, ' ').trim();
+  const colon = /[:：]$/.test(label) || /^[:：]/.test(rest);
+  const word = label.replace(/[:：]$/, '').trim();
+  if (!colon || !word || word.split(' ').length > 3 || word.length > 40) return undefined;
+  const names = rest.replace(/^[:：]\s*/, '');
+  let speakers = names ? parseSpeakers(names)?.speakers : undefined;
+  if (!names && b + 1 < end && x.blocks[b + 1].node.type === 'list') {
+    const list = x.blocks[b + 1].node;
+    if (list.type === 'list') {
+      const people = list.children.map((item) => {
+        const p = item.children[0];
+        return p?.type === 'paragraph' ? parseSpeakers(flatten(x, p.children, x.blocks[b + 1].section).text)?.speakers[0] : undefined;
+      });
+      if (people.length > 0 && people.every((p) => p)) speakers = people as Speaker[];
+    }
+  }
+  return speakers?.length ? { label: word.toLowerCase(), speakers } : undefined;
 }
 
 /** Collects the evidence that a heading is a talk, and the talk's links. */
@@ -71,7 +217,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
   };
   if (parts.prefix === 'theme') return;
   if (parts.prefix === 'talk') strong('prefixed');
-  if (parts.sessionCode) strong('session-code');
+  if (parts.sessionCode || parts.slot) strong('session-code');
 
   // A heading that is (mostly) a link to a web page: `### [Title](video)`.
   const titleLength = Math.max(1, parts.title.length);

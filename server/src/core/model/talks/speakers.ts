@@ -9,7 +9,7 @@ const ORG_WORDS: ReadonlySet<string> = new Set(
 );
 // Capitalised words that start titles, not names.
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
-  'the a an of in on to with and for from part day track room hall keynote talk session workshop panel intro introduction how why what when my our your is are'.split(' '),
+  'the a an of in on to with and for from part day track room hall keynote talk session workshop panel intro introduction how why what when my our your is are that this these those not no all about at by into over under without vs'.split(' '),
 );
 const NAME_TOKEN = /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u;
 const CJK_NAME = /^[\p{Lo}]{2,6}$/u;
@@ -35,9 +35,15 @@ function looksLikePerson(part: string): boolean {
   return true;
 }
 
+// "And" in a few languages, between two names: `Ana Reis e Caio Luz`, `Jan Nowak i Ola Kot`.
+const OTHER_AND = /\s+(?:e|y|et|und|i|ja|en|og|och|ve)\s+/u;
+
 function splitPersons(part: string): string[] | undefined {
-  const names = part.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/).map((s) => s.trim()).filter(Boolean);
-  return names.length > 0 && names.every(looksLikePerson) ? names : undefined;
+  for (const split of [/\s+(?:and|&|\+)\s+|\s*\/\s*/, OTHER_AND]) {
+    const names = part.split(split).flatMap((s) => s.split(/\s+(?:and|&|\+)\s+|\s*\/\s*/)).map((s) => s.trim()).filter(Boolean);
+    if (names.length > 0 && names.every(looksLikePerson)) return names;
+  }
+  return undefined;
 }
 
 function hasOrgWord(part: string): boolean {
@@ -49,7 +55,8 @@ function hasOrgWord(part: string): boolean {
  * A part that is not a name is the affiliation of the names before it.
  */
 export function parseSpeakers(input: string): SpeakerParse | undefined {
-  const text = input.trim();
+  // `Name from Org`, `Name at Org`: the organisation after a preposition.
+  const text = input.trim().replace(/\s+(?:from|at|@)\s+(?=[\p{Lu}\p{N}])/gu, ', ');
   if (text.length === 0 || text.length > 400 || /[\[\]{}<>|`]|https?:/.test(text)) return undefined;
   const groups = text.split(/\s*;\s*/).filter(Boolean);
   const semicolons = groups.length > 1;

@@ -3,7 +3,17 @@ import type { Speaker } from './types';
 
 // Headings as written: `TALK: Title (Speaker, Org) 4/5 {#id}`, `ABC-123 - Title - Speaker`.
 
-const TALK_PREFIX = /^(?:talk|keynote|lightning talk|workshop|panel|session)\s*[:：]\s*/i;
+// A kind of session before the title: `Keynote:`, `Closing keynote:`, `Key Note -`, `Panel:`; a closed
+// list of structural words in a few languages, not names.
+const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier|intervento|prelekcja|wyk[łl]ad)';
+const TALK_PREFIX = new RegExp(`^${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))\\s*`, 'iu');
+/** Words that name talks, in a few languages: a closed list of structural vocabulary. */
+export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcje|wyk[łl]ady)(?![\p{L}])/iu;
+
+/** A schedule slot before the title: `09:30`, `9h30`, `14:00–14:45`. */
+const TIME_SLOT = /^(\d{1,2}[:h.]\d{2})(?!\d)(?:\s*[-–—]\s*\d{1,2}[:h.]\d{2})?\s*(?:[-–—|:]\s*)?(?=\S)/;
+/** `Names, "Title"`: the title in quotation marks after the speakers. */
+const NAMES_THEN_QUOTED = /^([^"“”]{3,200}?),\s*["“]([^"“”]{2,300})["”]$/u;
 const THEME_PREFIX = /^(?:theme|track|topic)\s*[:：]\s*/i;
 const SESSION_CODE = /^(?!CVE)([A-Z]{2,6}-?\d{2,4}[A-Z]?(?:-[A-Z0-9]{1,4})?)\s*[-–—:|]\s*(\S.*)$/s;
 const RATING = /\s*[-–—|,:]?\s*[(\[]?(\d{1,2}(?:\.\d)?\s*\/\s*(?:5|10)|[★⭐]{1,5})[)\]]?$/u;
@@ -21,6 +31,10 @@ export interface TitleParts {
   speakerEvidence: 'none' | 'weak' | 'strong';
   speakerStyle?: 'speakers-in-parentheses' | 'speaker-suffix';
   prefix?: 'talk' | 'theme';
+  /** The kind prefix as written (`Keynote:`), which names keep. */
+  prefixText?: string;
+  /** A schedule slot written before the title. */
+  slot?: string;
   sessionCode?: string;
   rating?: string;
 }
@@ -30,10 +44,35 @@ export function readTitle(raw: string): TitleParts {
   let title = raw.replace(/\s+/g, ' ').trim();
   const result: TitleParts = { title, speakers: [], speakerEvidence: 'none' };
   title = stripTail(title, HEADING_ID);
-  const prefix = TALK_PREFIX.exec(title) ?? THEME_PREFIX.exec(title);
+  const talkPrefix = TALK_PREFIX.exec(title);
+  const prefix = talkPrefix ?? THEME_PREFIX.exec(title);
   if (prefix) {
-    result.prefix = TALK_PREFIX.test(prefix[0]) ? 'talk' : 'theme';
+    result.prefix = talkPrefix ? 'talk' : 'theme';
+    if (result.prefix === 'talk') result.prefixText = prefix[0].trim();
     title = title.slice(prefix[0].length);
+  }
+  const slot = TIME_SLOT.exec(title);
+  if (slot && slot[0].length < title.length) {
+    result.slot = slot[1];
+    title = title.slice(slot[0].length);
+    const again = TALK_PREFIX.exec(title);
+    if (again && !result.prefix) {
+      result.prefix = 'talk';
+      result.prefixText = again[0].trim();
+      title = title.slice(again[0].length);
+    }
+  }
+  // `Names, "Title"`: the speakers first, then the quoted title.
+  const quoted = NAMES_THEN_QUOTED.exec(title);
+  if (quoted) {
+    const parsed = parseSpeakers(quoted[1]);
+    if (parsed) {
+      result.speakers = parsed.speakers;
+      result.speakerEvidence = 'strong';
+      result.speakerStyle = 'speaker-suffix';
+      result.title = quoted[2].trim();
+      return result;
+    }
   }
   const code = SESSION_CODE.exec(title);
   if (code) {
@@ -79,8 +118,42 @@ export function readTitle(raw: string): TitleParts {
       }
     }
   }
-  result.title = title.trim();
+  if (result.speakers.length === 0) title = otherSpeakerForms(title, result);
+  title = title.trim();
+  result.title = title.replace(/[:：]$/, '').trim();
+  if (result.slot && result.speakerEvidence === 'weak') result.speakerEvidence = 'strong';
   return result;
+}
+
+/**
+ * Less common ways to write the speaker: `Title by Name`, `Title -Name`, `Title, Name`, and
+ * `Name - Title`. Each is weak evidence: it counts when sibling headings are talks.
+ */
+function otherSpeakerForms(title: string, result: TitleParts): string {
+  const take = (speakersText: string, rest: string): boolean => {
+    const parsed = parseSpeakers(speakersText);
+    if (!parsed || rest.trim().length < 2) return false;
+    result.speakers = parsed.speakers;
+    result.speakerEvidence = parsed.speakers.length > 1 ? 'strong' : 'weak';
+    result.speakerStyle = 'speaker-suffix';
+    return true;
+  };
+  const by = /^(.{2,300}?)\s+(?:by|von|par|por|przez)\s+([^,;]{3,120}(?:[,;&][^,;]{2,80}){0,4})$/u.exec(title);
+  if (by && take(by[2], by[1])) return by[1];
+  const glued = /^(.{2,300})\s[-–—](?=\p{Lu})([^-–—]{3,80})$/u.exec(title);
+  if (glued && take(glued[2], glued[1])) return glued[1];
+  const comma = /^(.{8,300}),\s+([^,]{3,60})$/u.exec(title);
+  if (comma && !/,/.test(comma[1].slice(-1)) && parseSpeakers(comma[2])?.speakers.length === 1 && take(comma[2], comma[1])) {
+    result.speakerEvidence = 'weak';
+    return comma[1];
+  }
+  // `Name - Title`: the title starts with a capital, and the name part names people only.
+  const first = /^([^-–—]{3,80}?)\s[-–—]\s(\p{Lu}.{1,300})$/u.exec(title);
+  if (first && !/\s(?:from|at|@)\s/.test(first[1]) && !parseSpeakers(first[2]) && parseSpeakers(first[1])?.affiliations === 0 && take(first[1], first[2])) {
+    result.speakerEvidence = 'weak';
+    return first[2];
+  }
+  return title;
 }
 
 /** An end-anchored match on at most the last 60 characters: linear on any heading. */
@@ -103,4 +176,22 @@ function matchingOpen(text: string, close: number): number {
     else if (c === '(' && --depth === 0) return i;
   }
   return -1;
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|mine|we|us|our|ours)(?![\p{L}'’])/iu;
+
+/**
+ * Whether a heading reads as a talk's title: Title Case (at least 60% of its words of four or more
+ * letters capitalised, before any ` – ` or `: ` subtitle), no first-person pronoun, no question.
+ */
+export function readsAsTitle(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t || /\?$/.test(t) || FIRST_PERSON.test(t)) return false;
+  const lead = t.split(/\s[-–—]\s|:\s/)[0];
+  const words = lead.split(' ').filter((w) => /^\p{L}{4,}/u.test(w));
+  if (words.length < 2) return false;
+  // A short heading with a number is a date or a day (`Day 2 - May 14`), not a title.
+  if (/\d/.test(t) && t.split(' ').length <= 5) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
 }

@@ -56,6 +56,8 @@ function headingTalk(x: Extraction, h: HeadingRead, parent: OutlineSection | Tal
   if (h.video) talk.video = h.video;
   if (h.slides) talk.slides = h.slides;
   if (h.page) talk.page = h.page;
+  if (h.parts.prefixText) talk.prefix = h.parts.prefixText;
+  if (h.parts.slot) talk.slot = h.parts.slot;
   if (h.parts.sessionCode) talk.sessionCode = h.parts.sessionCode;
   if (h.parts.rating) talk.rating = h.parts.rating;
   x.talks.push(talk);

@@ -11,6 +11,7 @@ export type TalkStyle =
   | 'small-speaker'
   | 'link-line'
   | 'speakers-line'
+  | 'session-child'
   | 'bold'
   | 'list-item';
 
@@ -39,6 +40,10 @@ export interface Talk {
   kind: 'talk';
   /** Clean: no link syntax, prefix, speakers, rating or session code. Never empty. */
   title: string;
+  /** The kind of session as written before the title (`Keynote:`, `Panel:`), which names keep. */
+  prefix?: string;
+  /** A schedule slot written before the title (`09:30`). */
+  slot?: string;
   speakers: Speaker[];
   video?: VideoLink;
   slides?: TalkLink;

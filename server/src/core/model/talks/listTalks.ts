@@ -1,0 +1,167 @@
+import type { List, ListItem } from 'mdast';
+import type { Section } from '../document';
+import { titleSpan, type Extraction, type LinkTargets } from './context';
+import { flatten } from './flatten';
+import { classify } from './links';
+import { parseSpeakers } from './speakers';
+import { readTitle } from './titles';
+import type { OutlineSection, Speaker, Talk } from './types';
+
+// Lists of talk lines: `* [Title](schedule page) - Name from Org`, `* [Name, "Title"](video)`,
+// `- **Title** – [Name](profile) and [Name](profile)`. Each item is judged on its own evidence;
+// a list is one of talks when it is named for talks or when at least half its items have evidence.
+
+export const LINK_LABEL = /^(?:\W|_)*(?:video|video link|recording|watch|youtube|vimeo|talk|slides?|slide deck|deck|presentation|pdf|link)(?:\W|_)*$/iu;
+/** Path segments of a talk's own page on a schedule or video site. */
+const TALK_PAGE_SEGMENT = /\/(?:event|session|sessions|talk|talks|videos?|presentations?|schedule|program|programme|agenda|speaker-session)\//i;
+/** A person's own page: it names the speaker, never the talk. */
+const PROFILE = /^https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|github\.com|linkedin\.com\/in|mastodon\.\w+|bsky\.app\/profile|instagram\.com|facebook\.com)\//i;
+
+const TITLE_LEAD = /^([^.!?]{8,150}?)(?:\s[-–—]\s|\.\s)(.+)$/su;
+const TALK_WORD = /(?<![\p{L}])(?:talks?|presented|presentations?|speakers?|sessions?|keynotes?)(?![\p{L}])/iu;
+
+/** At least three words, and 60% of those of four letters or more capitalised. */
+function titleCase(lead: string): boolean {
+  const all = lead.trim().split(/\s+/);
+  const words = all.filter((w) => /^\p{L}{4,}/u.test(w));
+  return all.length >= 3 && words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+interface ItemRead {
+  talk?: Talk;
+  /** Own evidence that the item names a talk. */
+  evidence: boolean;
+  /** A line that is no talk whatever its list (prose, a profile, a link to the author's own pages). */
+  negative: boolean;
+}
+
+/** The talks of one list; `namedForTalks` when a heading above it or its lead-in names talks. */
+export function listTalks(x: Extraction, list: List, section: Section, parent: OutlineSection | undefined, namedForTalks: boolean): Talk[] {
+  const reads = list.children.map((item) => readItem(x, item, section));
+  const withEvidence = reads.filter((r) => r.talk && r.evidence && !r.negative).length;
+  const accepted = namedForTalks || (withEvidence > 0 && withEvidence * 2 >= list.children.length);
+  if (!accepted) return [];
+  const talks: Talk[] = [];
+  for (const r of reads) {
+    if (!r.talk || r.negative) continue;
+    // Under a heading named for talks a linked item is enough; otherwise an item without
+    // evidence of its own is a talk only when it names its speakers.
+    if (!r.evidence && !namedForTalks && r.talk.speakers.length === 0) continue;
+    if (parent) r.talk.section = parent;
+    talks.push(r.talk);
+  }
+  return talks;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Whether a URL is a talk's page: it holds the title's slug, or a talk-page path segment. */
+export function talkPage(url: string, title: string): boolean {
+  if (!/^https?:\/\//i.test(url) || PROFILE.test(url)) return false;
+  const path = url.replace(/^https?:\/\/[^/]+/i, '').toLowerCase();
+  const words = slug(title).split('-').filter(Boolean);
+  if (words.length >= 2 && path.includes(words.slice(0, Math.min(3, words.length)).join('-'))) return true;
+  return TALK_PAGE_SEGMENT.test(path + '/');
+}
+
+/** `Name (@handle) | Twitter`, `Name`: the link text only names a person. */
+function onlyAPerson(text: string): boolean {
+  const bare = text.replace(/\s*\(@[^)]*\)/g, '').replace(/\s*[|·]\s*[^|·]*$/, '').trim();
+  const parsed = parseSpeakers(bare);
+  return parsed !== undefined && parsed.affiliations === 0 && parsed.speakers.map((s) => s.name).join(', ') === bare;
+}
+
+function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
+  const none: ItemRead = { evidence: false, negative: false };
+  const paragraph = item.children[0];
+  if (!paragraph || paragraph.type !== 'paragraph') return none;
+  const flat = flatten(x, paragraph.children, section);
+  if (flat.text.length > 1000) return none;
+  const links: LinkTargets = {};
+  // Label links (`[video]`, a bare URL) are not part of the title.
+  let text = flat.text;
+  for (const link of [...flat.links].reverse()) {
+    classify(x, links, section, link.url, link.span, link.text);
+    if (LINK_LABEL.test(link.text) || link.text === link.url) text = text.slice(0, link.from) + text.slice(link.to);
+  }
+  text = text.replace(/\s*\(\s*\)|\s*[-–—:|·,]+\s*$/g, '').replace(/\s+/g, ' ').trim();
+  const words = text.split(' ').length;
+  const lead = flat.links[0];
+  let title: string;
+  let speakers: Speaker[] = [];
+  let evidence = Boolean(links.video || links.slides);
+  let negative = false;
+  if (lead && lead.from === 0 && !LINK_LABEL.test(lead.text) && lead.text !== lead.url) {
+    // `[Title](url) - Speaker` or `[Title](url) by Speaker (Org)`
+    title = lead.text.replace(/\s+/g, ' ').trim();
+    const after = text.slice(title.length).replace(/^\s*\.?\s*(?:[-–—:,]|by\b)\s*/i, '').trim();
+    const parsed = after.startsWith('(') && after.endsWith(')') ? parseSpeakers(after.slice(1, -1)) : parseSpeakers(after);
+    if (parsed) speakers = parsed.speakers;
+    const parts = readTitle(title);
+    if (parts.prefixText) title = title.slice(title.indexOf(parts.prefixText) + parts.prefixText.length).trim();
+    if (parts.speakerEvidence === 'strong' || parts.speakers.length) title = parts.title || title;
+    if (speakers.length === 0) speakers = parts.speakers;
+    if (talkPage(lead.url, parts.title || title)) evidence = true;
+    if (PROFILE.test(lead.url) || /\(@/.test(lead.text) || (onlyAPerson(lead.text) && !evidence)) negative = true;
+    else if (!/^https?:\/\//i.test(lead.url) && speakers.length === 0) negative = true;
+    if (speakers.length > 0) evidence = true;
+    // A long sentence that happens to start with a link is prose.
+    if (!evidence && after.split(' ').length > 20) negative = true;
+    if (parts.prefixText) {
+      evidence = true;
+      return finish(x, item, paragraph, section, { title, speakers, links, prefix: parts.prefixText }, evidence, negative);
+    }
+  } else {
+    const parts = readTitle(text.replace(/\s+by\s+(?=[^\s]+\s+[^\s]+$)/, ' - '));
+    title = parts.title;
+    speakers = parts.speakers;
+    if (speakers.length > 0 && parts.speakerEvidence !== 'none') evidence = true;
+    // `Title Case Lead - a sentence about the talk`: the lead names a talk the rest describes.
+    const prose = speakers.length === 0 && !evidence ? TITLE_LEAD.exec(text) : null;
+    if (prose && titleCase(prose[1]) && TALK_WORD.test(prose[2])) {
+      title = prose[1].trim();
+      evidence = true;
+      return finish(x, item, paragraph, section, { title, speakers, links }, evidence, false);
+    }
+    if (flat.links.length === 0 && speakers.length === 0) return none;
+    // Prose with a link inside it: a long line, or a link among words that name no one.
+    if (speakers.length === 0 && (words > 20 || (!evidence && words > 12))) negative = true;
+    if (speakers.length === 0 && !evidence && flat.links.every((l) => !/^https?:\/\//i.test(l.url))) negative = true;
+  }
+  if (!title) title = links.video?.url ?? links.slides?.url ?? lead?.url ?? '';
+  if (!title) return none;
+  return finish(x, item, paragraph, section, { title, speakers, links }, evidence, negative);
+}
+
+function finish(
+  x: Extraction,
+  item: ListItem,
+  paragraph: ListItem['children'][number],
+  section: Section,
+  read: { title: string; speakers: Speaker[]; links: LinkTargets; prefix?: string },
+  evidence: boolean,
+  negative: boolean,
+): ItemRead {
+  const headingSpan = x.model.spanOf(paragraph, section);
+  const talk: Talk = {
+    kind: 'talk',
+    title: read.title,
+    speakers: read.speakers,
+    style: 'list-item',
+    depth: 0,
+    span: x.model.spanOf(item, section),
+    headingSpan,
+    titleSpan: titleSpan(x.model, read.title, headingSpan),
+    children: [],
+    ...read.links,
+  };
+  if (read.prefix) talk.prefix = read.prefix;
+  return { talk, evidence, negative };
+}
