@@ -30,6 +30,7 @@ import { ConfigFilePublisher } from './lsp/configFile';
 import { FileWatching } from './lsp/fileWatching';
 import { ADD_TO_USER_DICTIONARY, registerUserDictionary } from './lsp/userDictionary';
 import { compiledDictionary } from './node/dictionary';
+import { registerDebugRequests } from './node/debug';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -155,6 +156,7 @@ const fileWatching = new FileWatching(connection, async (events) => {
   diagnostics.scheduleAll(documents.keys());
 });
 connection.onShutdown(() => fileWatching.dispose());
+registerDebugRequests(connection, () => ({ documents: documents.keys().length, linkFiles: linkIndex.size, linksReady: linkIndex.ready, talks: talkIndex.talkCount }));
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`Talkdown: unexpected error: ${error.stack ?? String(error)}`);

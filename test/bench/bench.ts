@@ -16,6 +16,7 @@ import { benchOutline } from './outline';
 import { benchLinks } from './links';
 import { benchExternalLinks } from './externalLinks';
 import { benchSpelling } from './spelling';
+import { benchKeystroke } from './keystroke';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -135,6 +136,7 @@ async function main(): Promise<void> {
   await benchSpelling(inputs().filter((i) => !i.name.startsWith('generated')));
   benchCli();
   await benchServerStart();
+  await benchKeystroke();
   await benchExternalLinks();
 }
 

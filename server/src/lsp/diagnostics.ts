@@ -10,6 +10,9 @@ import type { SettingsCache } from './settings';
  */
 export const MAX_DEBOUNCE_MS = 150;
 
+/** An analysis that takes less than this is run at once after a keystroke: no debounce at all. */
+export const UNDEBOUNCED_COST_MS = 25;
+
 /**
  * Publishes diagnostics for open documents. Each change restarts a short debounce; an analysis
  * whose document has moved on is abandoned, and nothing stale is ever published.
@@ -43,7 +46,7 @@ export class DiagnosticsScheduler {
   /** How long to wait before analysing an edited document. */
   debounce(uri: string): number {
     const cost = this.costs.get(uri);
-    return cost === undefined ? 0 : Math.min(MAX_DEBOUNCE_MS, Math.round(cost));
+    return cost === undefined || cost < UNDEBOUNCED_COST_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, Math.round(cost));
   }
 
   schedule(uri: string, delay = this.debounce(uri)): void {

@@ -1,7 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Span } from '../text';
 import schema from './config.schema.json';
+import { PRECOMPILED } from '../frontMatter/precompiled';
 
 /** The project's configuration file, beside the site's word list. */
 export const CONFIG_FILE = '.talkdown/config.jsonc';
@@ -20,9 +21,11 @@ export interface ProjectConfig {
   problems: ConfigProblem[];
 }
 
-/** Compiles the configuration schema; a session keeps one. */
+export const CONFIG_AJV_OPTIONS: Options = { allErrors: true, strict: false };
+
+/** The configuration schema's validator (compiled at build time in a bundle); a session keeps one. */
 export function configValidator(): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return PRECOMPILED.config ?? new Ajv(CONFIG_AJV_OPTIONS).compile(schema);
 }
 
 /** A file of no more than this many characters is read; a larger one is a mistake. */

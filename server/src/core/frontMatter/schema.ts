@@ -1,5 +1,5 @@
 import { isMarkdownFile } from '../files';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import type { Session } from '../session/session';
 import { SessionKey } from '../session/state';
 import type { Settings } from '../settings';
@@ -11,7 +11,8 @@ import hexo from '../site/schemas/hexo.json';
 import hugo from '../site/schemas/hugo.json';
 import jekyll from '../site/schemas/jekyll.json';
 import zola from '../site/schemas/zola.json';
-import { DATE_FORMATS } from './dates';
+import { PRECOMPILED } from './precompiled';
+import { SCHEMA_FORMAT_DEFINITIONS } from './schemaFormats';
 
 /** The subset of JSON Schema that completion, hover and fixes read. */
 export interface SchemaNode {
@@ -41,13 +42,18 @@ interface Validators {
  * errors carry their schema, whose `format` tells a date from another string. Unknown
  * keywords are allowed, since user schemas carry editor annotations.
  */
+export const FRONT_MATTER_AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: false, validateSchema: true, addUsedSchema: false };
+
 function createValidators(): Validators {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: true, addUsedSchema: false });
-  for (const [name, check] of Object.entries(DATE_FORMATS)) ajv.addFormat(name, { type: 'string', validate: check });
-  // Formats a user schema may use, read as generators read dates.
-  ajv.addFormat('date', { type: 'string', validate: DATE_FORMATS['zola-date'] });
-  ajv.addFormat('date-time', { type: 'string', validate: DATE_FORMATS['loose-date'] });
-  return { ajv, compiled: new WeakMap() };
+  const ajv = new Ajv(FRONT_MATTER_AJV_OPTIONS);
+  for (const [name, format] of Object.entries(SCHEMA_FORMAT_DEFINITIONS)) ajv.addFormat(name, format);
+  const compiled = new WeakMap<object, ValidateFunction>();
+  // The built-in schemas were compiled at build time when this runs from a bundle.
+  for (const [name, schema] of Object.entries(BUILT_IN_SCHEMAS) as [SiteGeneratorName, SchemaNode][]) {
+    const precompiled = PRECOMPILED.builtIn?.[name];
+    if (precompiled) compiled.set(schema, precompiled);
+  }
+  return { ajv, compiled };
 }
 
 const VALIDATORS = new SessionKey<Validators>('front-matter/validators', createValidators);

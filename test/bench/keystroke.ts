@@ -1,0 +1,143 @@
+/**
+ * A keystroke as an editor sees it: one character typed in the middle of a post, sent to the
+ * bundled language server as an incremental change, timed until the diagnostics of that version
+ * are published (debounce included). Side by side, in the same run and on the same texts, the
+ * peers an editor runs on each keystroke: markdownlint, cspell-lib and VS Code's Markdown
+ * language service (their diagnostics, in process). Budgets are medians: ≤ 5 ms on 15 KB and
+ * ≤ 20 ms on 1 MB for Talkdown. Run alone with `node --import tsx test/bench/keystroke.ts`.
+ */
+import { ServerUnderTest } from '../protocol/lspClient';
+import { generatePost } from './generate';
+
+const EDITS = 50;
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * `EDITS` single-character edits at the end of a line in the middle of `text`, as the core's
+ * keystroke benchmark makes them: a character typed, then replaced by another (x, y, x…).
+ */
+function edits(text: string): { text: string; line: number; character: number; removed: number; inserted: string }[] {
+  const mid = text.indexOf('\n', Math.floor(text.length / 2));
+  const line = text.slice(0, mid).split('\n').length - 1;
+  const character = mid - text.lastIndexOf('\n', mid - 1) - 1;
+  const out = [];
+  for (let i = 0; i < EDITS; i++) {
+    const inserted = i % 2 ? 'y' : 'x';
+    out.push({ text: text.slice(0, mid) + inserted + text.slice(mid), line, character, removed: i === 0 ? 0 : 1, inserted });
+  }
+  return out;
+}
+
+async function talkdownThroughServer(text: string): Promise<number> {
+  const server = new ServerUnderTest();
+  await server.initialize(null);
+  const uri = 'file:///bench/_posts/2024-11-15-keystroke.md';
+  const first = server.diagnostics(uri, () => true, 60_000);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await first;
+  const times: number[] = [];
+  let version = 1;
+  for (const edit of edits(text)) {
+    version++;
+    const v = version;
+    const published = server.diagnostics(uri, (p) => p.version === v, 60_000);
+    const t = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: edit.line, character: edit.character }, end: { line: edit.line, character: edit.character + edit.removed } }, text: edit.inserted }],
+    });
+    await published;
+    times.push(performance.now() - t);
+    server.published.length = 0;
+  }
+  await server.shutdown();
+  return median(times);
+}
+
+async function timeEach(text: string, check: (text: string) => Promise<unknown> | unknown): Promise<number> {
+  await check(text); // warm up
+  const times: number[] = [];
+  for (const edit of edits(text)) {
+    const t = performance.now();
+    await check(edit.text);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function peers(): Promise<{ name: string; check: (text: string) => Promise<unknown> | unknown }[]> {
+  const list: { name: string; check: (text: string) => Promise<unknown> | unknown }[] = [];
+  const { lint } = (await import('markdownlint/sync')) as { lint: (options: { strings: Record<string, string> }) => unknown };
+  list.push({ name: 'markdownlint', check: (text) => lint({ strings: { post: text } }) });
+  const { spellCheckDocument } = (await import('cspell-lib')) as typeof import('cspell-lib');
+  list.push({
+    name: 'cspell-lib',
+    check: (text) => spellCheckDocument({ uri: 'file:///bench/post.md', text, languageId: 'markdown', locale: 'en' }, { generateSuggestions: false, noConfigSearch: true }, { words: [] }),
+  });
+  list.push({ name: 'vscode-markdown-ls', check: await markdownLanguageService() });
+  return list;
+}
+
+/** VS Code's Markdown language service with markdown-it, on one open document and no folder. */
+async function markdownLanguageService(): Promise<(text: string) => Promise<unknown>> {
+  const mdls = await import('vscode-markdown-languageservice');
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const { URI } = await import('vscode-uri');
+  const MarkdownIt = (await import('markdown-it')).default;
+  const md = new MarkdownIt({ html: true });
+  const never = () => ({ dispose() {} });
+  let document = TextDocument.create('file:///bench/post.md', 'markdown', 1, '');
+  const workspace = {
+    workspaceFolders: [],
+    onDidChangeMarkdownDocument: never,
+    onDidCreateMarkdownDocument: never,
+    onDidDeleteMarkdownDocument: never,
+    getAllMarkdownDocuments: async () => [document],
+    hasMarkdownDocument: (uri: { toString(): string }) => uri.toString() === document.uri,
+    openMarkdownDocument: async (uri: { toString(): string }) => (uri.toString() === document.uri ? document : undefined),
+    stat: async () => undefined,
+    readDirectory: async () => [],
+  };
+  const parser = { slugifier: mdls.githubSlugifier, tokenize: async (doc: { getText(): string }) => md.parse(doc.getText(), {}) };
+  const service = mdls.createLanguageService({ workspace, parser, logger: { level: 0, log() {} } } as unknown as Parameters<typeof mdls.createLanguageService>[0]);
+  const options = {
+    validateReferences: mdls.DiagnosticLevel.warning,
+    validateFragmentLinks: mdls.DiagnosticLevel.warning,
+    validateFileLinks: mdls.DiagnosticLevel.warning,
+    validateMarkdownFileLinkFragments: mdls.DiagnosticLevel.warning,
+    validateUnusedLinkDefinitions: mdls.DiagnosticLevel.warning,
+    validateDuplicateLinkDefinitions: mdls.DiagnosticLevel.warning,
+    ignoreLinks: [],
+  };
+  const token = { isCancellationRequested: false, onCancellationRequested: never };
+  void URI;
+  let version = 1;
+  return (text) => {
+    document = TextDocument.create(document.uri, 'markdown', ++version, text);
+    return service.computeDiagnostics(document, options, token as never);
+  };
+}
+
+export async function benchKeystroke(): Promise<void> {
+  console.log(`\nkeystroke to published diagnostics through the language server (${EDITS} single-character edits, median ms; peers in process, same texts)`);
+  const list = await peers();
+  console.log('input'.padEnd(18) + 'talkdown'.padStart(10) + list.map((p) => p.name.padStart(20) + 'ratio'.padStart(7)).join('') + '   budget');
+  for (const [name, text, budget] of [
+    ['generated 15 KB', generatePost(15_000), 5],
+    ['generated 1 MB', generatePost(1_000_000), 20],
+  ] as const) {
+    const talkdown = await talkdownThroughServer(text);
+    let row = name.padEnd(18) + talkdown.toFixed(2).padStart(10);
+    for (const peer of list) {
+      const ms = await timeEach(text, peer.check);
+      row += ms.toFixed(2).padStart(20) + (talkdown / ms).toPrecision(3).padStart(7);
+    }
+    console.log(`${row}   ≤ ${budget} ms ${talkdown <= budget ? 'ok' : 'OVER'}`);
+  }
+}
+
+if (require.main === module) void benchKeystroke();
