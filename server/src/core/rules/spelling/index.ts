@@ -6,7 +6,7 @@ import { spellingFixes } from './fixes';
 import type { SpellingData } from './types';
 
 export { ADD_TO_USER_DICTIONARY, ADD_TO_WORKSPACE_DICTIONARY } from './commands';
-export { DICTIONARY, type DictionaryLoader } from './source';
+export { DICTIONARY, LANGUAGE_DICTIONARIES, type DictionaryLoader, type LanguageDictionaryLoader, type WordSet } from './source';
 export type { RepeatIssue, SpellingData, SpellingResult, WordIssue } from './types';
 
 function quoted(list: string[]): string {
