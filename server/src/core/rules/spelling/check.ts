@@ -7,6 +7,7 @@ import { documentNames, documentParts, ignoredInDocument, type Part } from './do
 import { declaredLanguage, dictionaryCode, isEnglish, languageCode, nameOf } from './language';
 import { lookupFor, type Lookup } from './lookup';
 import { collectRepeats } from './repeats';
+import { collectWrongWords } from './wrongWords';
 import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
 import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
 import { documentForms, documentVariant } from './variants';
@@ -150,6 +151,8 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     }
   }
   result.repeated = collectRepeats(parts, foreign);
+  // The grammar contexts are English: not in a post or a paragraph of another language.
+  if (!abroad) result.wrongWords = collectWrongWords(parts, foreign);
   return result;
 }
 
