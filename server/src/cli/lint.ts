@@ -10,6 +10,7 @@ import {
   configsOf,
   DEFAULT_SETTINGS,
   DICTIONARY,
+  LANGUAGE_DICTIONARIES,
   isMarkdownFile,
   Severity,
   urlsToCheck,
@@ -18,7 +19,7 @@ import {
   type TextSource,
 } from '../core';
 import { systemClock } from '../node/clock';
-import { compiledDictionary } from '../node/dictionary';
+import { compiledDictionary, languageDictionaries } from '../node/dictionary';
 import { cliCacheFile, ExternalLinkChecker, ResultCache } from '../node/externalLinks';
 import { walkFilesSync } from '../node/walk';
 import { decodeUtf8, NodeWorkspace, toPath, toUri } from '../node/workspace';
@@ -44,7 +45,7 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   const workspace = new NodeWorkspace([toUri(root)]);
   // The rule pages installed beside dist/, linked from every finding.
   const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
-  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()]] });
+  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()], [LANGUAGE_DICTIONARIES, languageDictionaries()]] });
   if (options.config !== undefined) {
     const path = resolve(options.config);
     if (!isFile(path)) throw new UsageError(`--config ${options.config}: no such file`);

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DictionaryLoader } from '../core';
+import { gunzipSync } from 'node:zlib';
+import { decodeTrie } from 'cspell-trie-lib';
+import type { DictionaryLoader, LanguageDictionaryLoader } from '../core';
 
 /** The compiled dictionary beside the bundles: dist/dictionaries/en.dict. */
 export function defaultDictionaryPath(): string {
@@ -10,4 +12,14 @@ export function defaultDictionaryPath(): string {
 /** Reads the compiled dictionary: the session calls it once, on the first spelling check. */
 export function compiledDictionary(path = defaultDictionaryPath()): DictionaryLoader {
   return () => readFileSync(path, 'utf8');
+}
+
+/** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.gz. */
+export function languageDictionaries(dir = join(__dirname, 'dictionaries')): LanguageDictionaryLoader {
+  return (language) => {
+    if (!/^[a-z]{2}$/.test(language)) return undefined;
+    const path = join(dir, `${language}.trie.gz`);
+    if (!existsSync(path)) return undefined;
+    return decodeTrie(gunzipSync(readFileSync(path)).toString('utf8'));
+  };
 }

@@ -19,6 +19,8 @@ export const enum WordFlag {
   CloudNative = 8,
   /** The word is usually written with capitals (a name: Kubernetes, Prometheus). */
   Capitalised = 16,
+  /** A person's given name or surname (accepted only when written capitalised). */
+  Person = 32,
 }
 
 export interface DictionaryInput {

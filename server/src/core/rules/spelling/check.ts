@@ -4,11 +4,13 @@ import { MemoKey } from '../../session/state';
 import { DEFAULT_SPELLING, type Settings, type SpellingSettings } from '../../settings';
 import type { Span } from '../../text';
 import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
-import { declaredLanguage, isEnglish, languageName } from './language';
+import { declaredLanguage, dictionaryCode, isEnglish, languageCode, nameOf } from './language';
 import { lookupFor, type Lookup } from './lookup';
 import { collectRepeats } from './repeats';
-import { sessionDictionary, type DictionaryState } from './source';
+import { collectWrongWords } from './wrongWords';
+import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
 import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
+import { documentForms, documentVariant } from './variants';
 import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
 
@@ -30,8 +32,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   if (state === undefined) return result;
   const top: Span = { start: model.bomLength, end: model.bomLength };
 
+  // A post declared in another language is checked with that language's dictionary beside
+  // English (its talk titles and terms are often English); without one, it is not checked.
   const declared = declaredLanguage(model);
-  if (declared && !isEnglish(declared.value)) {
+  let abroad: WordSet | undefined;
+  if (declared && !isEnglish(declared.value)) abroad = languageDictionary(session, dictionaryCode(declared.value));
+  if (declared && !isEnglish(declared.value) && !abroad) {
     result.otherLanguage = { span: declared.span, message: `The post's language is "${declared.value}": its spelling is not checked.` };
     return result;
   }
@@ -50,7 +56,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
   let words = 0;
   let known = 0;
-  const unknown: { part: Part; index: number }[] = [];
+  const unknown: Unknown[] = [];
   // Blocks that look foreign by the dictionary alone, and how many of their words the
   // accepted lists know: only those few blocks are recounted.
   const lowBlocks = new Map<number, { words: number; known: number; part: Part; block: number }>();
@@ -75,22 +81,36 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     }
   }
   // Few known words is not enough: a paragraph listing project names has few too. The text
-  // must also read as another language (letter patterns, not the dictionary).
-  if (words >= 30 && known / words < 0.6) {
-    const language = languageName(parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' '));
-    if (language) {
-      result.otherLanguage = { span: top, message: `The post looks written in ${language}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
+  // must also read as another language (letter patterns, not the dictionary). Only a post with
+  // a low share of English words pays for the detection.
+  const text = (): string => parts.flatMap((p) => p.tokens.map((t) => t.text)).join(' ');
+  if (!abroad && words >= 30 && known / words < 0.75) {
+    const code = languageCode(text());
+    const other = code ? languageDictionary(session, dictionaryCode(code)) : undefined;
+    // The other language's dictionary must explain the words English does not.
+    if (other && known + countKnown(unknown, other) >= known + 0.1 * words) abroad = other;
+    else if (code && known / words < 0.6) {
+      result.otherLanguage = { span: top, message: `The post looks written in ${nameOf(code)}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
       return result;
     }
   }
+  if (abroad) dropKnown(unknown, abroad, lowBlocks);
   const foreign = new Set<number>();
   const languages = new Set<string>();
   for (const [block, b] of lowBlocks) {
     if (b.known / b.words >= 0.5) continue;
-    const language = languageName(b.part.tokens.filter((t) => t.block === b.block).map((t) => t.text).join(' '));
-    if (!language) continue;
+    const code = languageCode(b.part.tokens.filter((t) => t.block === b.block).map((t) => t.text).join(' '));
+    if (!code) continue;
+    // A paragraph in a language with a dictionary is checked with it.
+    const other = abroad ? undefined : languageDictionary(session, dictionaryCode(code));
+    if (other) {
+      const inBlock = unknown.filter((u) => u.part === b.part && u.part.tokens[u.index].block === b.block);
+      const rest = new Set(dropKnown(inBlock, other, new Map([[block, b]])));
+      for (let i = unknown.length - 1; i >= 0; i--) if (inBlock.includes(unknown[i]) && !rest.has(unknown[i])) unknown.splice(i, 1);
+      if (b.known / b.words >= 0.5) continue;
+    }
     foreign.add(block);
-    languages.add(language);
+    languages.add(nameOf(code));
   }
   if (foreign.size > 0) {
     const inForeign = parts.flatMap((p) => p.tokens.filter((t) => foreign.has(p.blockBase + t.block)).map((t) => ({ t, base: p.base })));
@@ -114,7 +134,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     // The same word in the same position of a sentence gets the same verdict: decide it once.
     const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
     let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null));
+    if (verdict === undefined) {
+      // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
+      const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model), lookup, r.text);
+      verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null);
+      verdicts.set(key, verdict);
+    }
     if (!verdict) continue;
     // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
     const trim = verdict.trim ?? 0;
@@ -126,7 +151,38 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     }
   }
   result.repeated = collectRepeats(parts, foreign);
+  // The grammar contexts are English: not in a post or a paragraph of another language.
+  if (!abroad) result.wrongWords = collectWrongWords(parts, foreign);
   return result;
+}
+
+type Unknown = { part: Part; index: number };
+
+function knownTo(words: WordSet, text: string): boolean {
+  return words.has(text) || words.has(text.toLowerCase()) || (text.includes('’') && words.has(text.replace(/’/g, "'")));
+}
+
+/** How many ordinary words of the list another language's dictionary knows. */
+function countKnown(unknown: readonly Unknown[], words: WordSet): number {
+  let n = 0;
+  for (const { part, index } of unknown) if (part.tokens[index].ordinary && knownTo(words, part.tokens[index].text)) n++;
+  return n;
+}
+
+/** Takes out of the list the words another language's dictionary knows, counting them in their blocks; returns what is left. */
+function dropKnown(unknown: Unknown[], words: WordSet, lowBlocks: Map<number, { known: number }>): Unknown[] {
+  let kept = 0;
+  for (const u of unknown) {
+    const t = u.part.tokens[u.index];
+    if (!knownTo(words, t.text)) {
+      unknown[kept++] = u;
+      continue;
+    }
+    const low = t.ordinary ? lowBlocks.get(u.part.blockBase + t.block) : undefined;
+    if (low) low.known++;
+  }
+  unknown.length = kept;
+  return unknown;
 }
 
 /** What a part's words are, as far as the dictionary alone says: kept per section and variant. */

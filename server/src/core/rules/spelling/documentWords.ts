@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../../model/document';
+import { speakerNamesOf } from '../../model/talks';
 import { MemoKey, type Memo } from '../../session/state';
 import { maskNonProse, sectionProse, type Token } from '../../spelling/tokens';
 
@@ -79,6 +80,8 @@ export function documentNames(model: DocumentModel, parts: readonly Part[]): Set
   }
   for (const part of parts) for (const t of headingParenWords(part)) names.add(t);
   for (const part of parts) for (const w of speakerWords(part)) names.add(w);
+  // The speakers the talk model recognised.
+  for (const w of speakerNamesOf(model)) if (!w.includes(' ')) names.add(w);
   return names;
 }
 

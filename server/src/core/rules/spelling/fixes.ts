@@ -28,6 +28,9 @@ export function spellingFixes({ model }: FixContext, finding: FindingRef): CodeF
     // Removing the second of two words is the one thing a writer means.
     return [{ ...base, title: `Remove the repeated "${data.word}"`, isPreferred: true, safe: true, edits: [{ span: data.removeSpan, newText: '' }] }];
   }
+  if (finding.code === 'spelling/wrong-word') {
+    return data.suggestions.slice(0, 3).map((s, i) => ({ ...base, title: `Change to "${s}"`, isPreferred: i === 0, edits: [{ span: finding.span, newText: s }] }));
+  }
   if (!WORD_CODES.has(finding.code)) return [];
   const typo = finding.code === 'spelling/likely-typo';
   const fixes: CodeFix[] = data.suggestions.slice(0, 3).map((s, i) => ({

@@ -6,7 +6,7 @@ import { spellingFixes } from './fixes';
 import type { SpellingData } from './types';
 
 export { ADD_TO_USER_DICTIONARY, ADD_TO_WORKSPACE_DICTIONARY } from './commands';
-export { DICTIONARY, type DictionaryLoader } from './source';
+export { DICTIONARY, LANGUAGE_DICTIONARIES, type DictionaryLoader, type LanguageDictionaryLoader, type WordSet } from './source';
 export type { RepeatIssue, SpellingData, SpellingResult, WordIssue } from './types';
 
 function quoted(list: string[]): string {
@@ -23,6 +23,9 @@ function* spellingReports({ model, settings, session }: RuleContext): Iterable<C
   for (const r of result.repeated) {
     yield { code: 'spelling/repeated-word', span: r.span, message: `"${r.word}" is repeated.`, data: { word: r.word, suggestions: [], removeSpan: r.removeSpan } satisfies SpellingData };
   }
+  for (const t of result.wrongWords ?? []) {
+    yield { code: 'spelling/wrong-word', span: t.span, message: `"${t.word}" looks like the wrong word here: did you mean ${quoted(t.suggestions.slice(0, 3))}?`, data: { word: t.word, suggestions: t.suggestions } satisfies SpellingData };
+  }
   for (const t of result.unknown) {
     yield { code: 'spelling/unknown-word', span: t.span, message: `"${t.word}" is not in the dictionaries.`, data: { word: t.word, suggestions: t.suggestions } satisfies SpellingData };
   }
@@ -37,6 +40,7 @@ export const spellingFamily: RuleFamily = {
       codes: {
         'spelling/likely-typo': { defaultSeverity: Severity.Warning, summary: 'A word that is probably misspelled: close to a common word, or a known misspelling.' },
         'spelling/repeated-word': { defaultSeverity: Severity.Warning, summary: 'The same word twice in a row ("the the"), across line breaks and markup too.' },
+        'spelling/wrong-word': { defaultSeverity: Severity.Warning, summary: 'A real word where English grammar wants another: "we where", "it\'s own", "more then", "event though".' },
         'spelling/unknown-word': { defaultSeverity: Severity.Hint, summary: 'A word no dictionary knows, most likely a name or a term (a hint, off the Problems list by default).' },
         'spelling/other-language': { defaultSeverity: Severity.Information, summary: 'The post, or some of its paragraphs, are not in English: their spelling is not checked.' },
         'spelling/dictionary-unavailable': { defaultSeverity: Severity.Warning, summary: 'The spelling dictionary is missing or damaged: words are not checked (repeated words still are).' },

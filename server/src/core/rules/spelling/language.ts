@@ -29,9 +29,28 @@ export function isEnglish(declared: string): boolean {
   return /^en(?:[-_]|$)/i.test(declared);
 }
 
-/** The language the text reads as, by its letter patterns; undefined for English or when unsure. */
-export function languageName(text: string): string | undefined {
+/** ISO 639-3 codes of the languages a dictionary may exist for, to their ISO 639-1 codes. */
+const SHORT_CODES: Readonly<Record<string, string>> = { spa: 'es', por: 'pt', deu: 'de', fra: 'fr', pol: 'pl', ita: 'it', nld: 'nl' };
+
+/** The language the text reads as (ISO 639-3), by its letter patterns; undefined for English or when unsure. */
+export function languageCode(text: string): string | undefined {
   const code = franc(text.slice(0, 4000), { minLength: 20 });
   if (code === 'und' || code === 'eng' || code === 'sco') return undefined;
+  return code;
+}
+
+/** The language the text reads as, by name; undefined for English or when unsure. */
+export function languageName(text: string): string | undefined {
+  const code = languageCode(text);
+  return code && nameOf(code);
+}
+
+/** The name of an ISO 639-3 code (`spa` → Spanish). */
+export function nameOf(code: string): string {
   return LANGUAGE_NAMES[code] ?? code;
+}
+
+/** The ISO 639-1 code a dictionary is looked up by: from a detected code (`spa`) or a declared one (`es-ES`, `pt_BR`). */
+export function dictionaryCode(code: string): string {
+  return SHORT_CODES[code] ?? code.slice(0, 2).toLowerCase();
 }

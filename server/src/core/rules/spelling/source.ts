@@ -40,3 +40,42 @@ function load(input: DictionaryLoader | Dictionary, session: Session): Dictionar
     return { error: reason };
   }
 }
+
+/** The words of another language's dictionary: only membership is asked. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/**
+ * Where the spell checker gets another language's dictionary (`es`, `pt`, `de`…): undefined
+ * when there is none for that language. Called at most once per language and session, and only
+ * when a post in that language is checked: English posts never load one.
+ */
+export type LanguageDictionaryLoader = (language: string) => WordSet | undefined;
+
+export const LANGUAGE_DICTIONARIES = new InputKey<LanguageDictionaryLoader>('spelling.languageDictionaries');
+
+const LANGUAGES_LOADED = new SessionKey<{ input?: LanguageDictionaryLoader; byLanguage: Map<string, WordSet | null> }>('spelling.languageDictionaries', () => ({
+  byLanguage: new Map(),
+}));
+
+/** The dictionary of a language (an ISO 639-1 code), loaded on first use; undefined when none. */
+export function languageDictionary(session: Session, language: string): WordSet | undefined {
+  const input = session.input(LANGUAGE_DICTIONARIES);
+  if (input === undefined) return undefined;
+  const slot = session.state(LANGUAGES_LOADED);
+  if (slot.input !== input) {
+    slot.input = input;
+    slot.byLanguage.clear();
+  }
+  let words = slot.byLanguage.get(language);
+  if (words === undefined) {
+    try {
+      words = input(language) ?? null;
+    } catch {
+      words = null;
+    }
+    slot.byLanguage.set(language, words);
+  }
+  return words ?? undefined;
+}

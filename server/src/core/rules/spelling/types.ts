@@ -18,6 +18,8 @@ export interface SpellingResult {
   typos: WordIssue[];
   unknown: WordIssue[];
   repeated: RepeatIssue[];
+  /** Real words in a context where they are almost always a slip for another ("we where"). */
+  wrongWords?: WordIssue[];
   /** One note when the post, or some of its paragraphs, are not English and were not checked. */
   otherLanguage?: { span: Span; message: string };
   /** Set when the dictionary could not be loaded. */

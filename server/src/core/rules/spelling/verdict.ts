@@ -48,6 +48,8 @@ export function classify(lookup: Lookup, t: Token, accepted: ReadonlySet<string>
   if (names.has(lower) || t.inHeadingParens) return undefined;
 
   const capitalised = /^\p{Lu}/u.test(word);
+  // A person's name, written as one.
+  if (capitalised && lookup.dictionary.flags(lower) & WordFlag.Person) return undefined;
   const cheap = lookup.wordInfo(lower, false);
   if (cheap.misspelling) return { kind: 'typo', suggestions: suggestionsFor(lookup, word, lookup.wordInfo(lower)) };
   const nameLike = t.soleLinkWord || (capitalised && !t.sentenceStart);
@@ -124,9 +126,19 @@ function isCompound(lookup: Lookup, lower: string): boolean {
   return false;
 }
 
+/**
+ * An inflection of a known word (`webservers`). The English lists already hold every valid
+ * inflection of their words, so one of a plain English stem that is also one edit from a very
+ * common word is a typo of that word (`coffes`), not a new form.
+ */
 function isInflection(lookup: Lookup, lower: string): boolean {
   for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'er', 'ers']) {
-    if (lower.length - suffix.length >= 4 && lower.endsWith(suffix) && isKnown(lookup.dictionary, lower.slice(0, -suffix.length), lookup.mask)) return true;
+    if (lower.length - suffix.length < 4 || !lower.endsWith(suffix)) continue;
+    const stem = lower.slice(0, -suffix.length);
+    if (!isKnown(lookup.dictionary, stem, lookup.mask)) continue;
+    const english = (lookup.dictionary.flags(stem) & VOCABULARIES) === 0;
+    if (english && lookup.wordInfo(lower).near.some((c) => c.distance === 1 && c.rank <= 5_000 && (c.flags & ENGLISH) !== 0)) continue;
+    return true;
   }
   return false;
 }

@@ -1,0 +1,115 @@
+import type { DocumentModel } from '../../model/document';
+import { MemoKey } from '../../session/state';
+import { WordFlag } from '../../spelling/dictionary';
+import type { Lookup } from './lookup';
+
+/**
+ * The post's own spellings: every run of letters anywhere in its text (prose, link texts, URL
+ * paths, handles, HTML), split at camel case, lower-cased, with how often each occurs, and the
+ * form it is written in most often. A name the post writes right elsewhere is how a typo of it
+ * is recognised (`Hightwoer` in a post that links `/hightower` and writes `Hightower` twice).
+ */
+export interface DocumentForms {
+  counts: ReadonlyMap<string, { count: number; written: string }>;
+  /** One-deletion keys → the forms that reduce to them (a form is also its own key). */
+  byDeletion: ReadonlyMap<string, string[]>;
+  /** Forms of 8 letters or more, for the two-edit search of long words. */
+  long: readonly string[];
+}
+
+const FORMS = new MemoKey<DocumentForms>('spelling.documentForms');
+
+export function documentForms(model: DocumentModel): DocumentForms {
+  return model.memo.get(FORMS, [], () => readForms(model.text));
+}
+
+function readForms(text: string): DocumentForms {
+  const counts = new Map<string, { count: number; written: string }>();
+  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    const pieces = m[0].split(/(?<=\p{Ll})(?=\p{Lu})/u);
+    // A camel-case name counts whole too (`StatsBomb`), and by its parts (handles: `theJaneDoe`).
+    if (pieces.length > 1) pieces.push(m[0]);
+    for (const piece of pieces) {
+      if (piece.length < 4 || piece.length > 30) continue;
+      const lower = piece.toLowerCase();
+      const entry = counts.get(lower);
+      if (entry) entry.count++;
+      else counts.set(lower, { count: 1, written: piece });
+    }
+  }
+  const byDeletion = new Map<string, string[]>();
+  const long: string[] = [];
+  for (const form of counts.keys()) {
+    for (const key of deletions(form)) {
+      const list = byDeletion.get(key);
+      if (list) {
+        if (!list.includes(form)) list.push(form);
+      } else byDeletion.set(key, [form]);
+    }
+    if (form.length >= 8) long.push(form);
+  }
+  return { counts, byDeletion, long };
+}
+
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+const ENGLISH = WordFlag.US | WordFlag.GB;
+const NAMES = WordFlag.Capitalised | WordFlag.Person | WordFlag.Software | WordFlag.CloudNative;
+
+/**
+ * The post's own spelling of a word it writes once wrong: a form of the post one edit away
+ * (two for words of 8 letters or more) that is not an ordinary English word (those are the
+ * dictionary's job), not the word plus a plural ending nor the word with a letter put before it
+ * (a handle: `jdoe` for `doe`), and that the post writes more often, or that a dictionary knows
+ * as a name while the word is unknown. Undefined when there is none.
+ */
+export function documentVariant(forms: DocumentForms, lookup: Lookup, word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (lower.length < 4 || word === word.toUpperCase() || !/^[\p{L}\p{M}]+$/u.test(word)) return undefined;
+  const own = forms.counts.get(lower)?.count ?? 1;
+  const candidates = new Set<string>();
+  for (const key of deletions(lower)) for (const form of forms.byDeletion.get(key) ?? []) if (form !== lower && osa(lower, form, 1) <= 1) candidates.add(form);
+  if (lower.length >= 8) for (const form of forms.long) if (form !== lower && Math.abs(form.length - lower.length) <= 2 && osa(lower, form, 2) <= 2) candidates.add(form);
+  let best: { form: string; count: number } | undefined;
+  for (const form of candidates) {
+    const flags = lookup.dictionary.flags(form);
+    if (flags & ENGLISH && !(flags & (WordFlag.Capitalised | WordFlag.Person))) continue;
+    if (form === `${lower}s` || form === `${lower}es` || lower === `${form}s` || lower === `${form}es`) continue;
+    if (form.length === lower.length + 1 && form.endsWith(lower)) continue;
+    const count = forms.counts.get(form)!.count;
+    const named = (flags & NAMES) !== 0;
+    if (count <= own && !named) continue;
+    if (!best || count > best.count) best = { form, count };
+  }
+  if (!best) return undefined;
+  const written = forms.counts.get(best.form)!.written;
+  if (written !== written.toLowerCase()) return written;
+  return /^\p{Lu}/u.test(word) ? written.charAt(0).toUpperCase() + written.slice(1) : written;
+}
+
+/** Optimal string alignment distance, or max + 1 once it exceeds max. */
+function osa(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
