@@ -25,6 +25,7 @@ describe('the manifest', () => {
       frontMatter: { schema: 'schema.json', required: ['author'] },
       links: { external: true },
       spelling: { language: 'en-GB', words: ['Karpenter'] },
+      analysis: { deadlineMs: 500 },
     });
     const read = new Set<string>();
     const walk = (value: unknown, prefix: string): void => {

@@ -1,12 +1,12 @@
 /** The Talkdown core: no protocol, no Node I/O, no clock of its own. Adapters (server, CLI) give it a session. */
-export { analyze, analyzeAsync, findingsOf, type Analysis, type AnalyzeOptions, type CancellationSignal } from './analyze';
+export { analyze, analyzeAsync, deadlineFinding, findingsOf, type Analysis, type AnalyzeOptions, type CancellationSignal } from './analyze';
 export { Severity, SEVERITY_NAME, SEVERITY_BY_NAME, type Finding, type SeverityName } from './findings';
 export { buildModel, type DocumentModel, type HeadingInfo, type LinkInfo, type Section } from './model/document';
 export { parseMarkdown } from './model/markdown';
 export type { FrontMatter, FrontMatterEntry, FrontMatterFormat } from './model/frontMatter';
 export { ALL_CODES, RULE_FAMILIES, CHECK_FAILED, type RegisteredCode, type CodeFix, type FindingRef, type RuleFamily, type CommandResult } from './rules';
 export { codeFixes, commandIds, docUrl, runCommand } from './rules/run';
-export { DEFAULT_SETTINGS, DEFAULT_SPELLING, resolveSettings, SETTING_DEFAULTS, SITE_GENERATORS, type Settings, type SiteGeneratorName, type SpellingSettings } from './settings';
+export { deadlineOf, DEFAULT_DEADLINE_MS, DEFAULT_SETTINGS, DEFAULT_SPELLING, resolveSettings, SETTING_DEFAULTS, SITE_GENERATORS, type Settings, type SiteGeneratorName, type SpellingSettings } from './settings';
 export { DEFAULT_DOCS_BASE, type Session, type SessionOptions } from './session/session';
 export { AnalysisSession } from './session/analysisSession';
 export { CONFIG_OVERRIDE, configAt, configsFor } from './config/discovery';

@@ -34,6 +34,16 @@ export interface Settings {
   links?: { external?: boolean };
   /** English variants and the user's own words. */
   spelling?: SpellingSettings;
+  /** How long the analysis of one document may take (only set when configured). */
+  analysis?: { deadlineMs: number };
+}
+
+/** The analysis of one document stops after this many milliseconds, unless set otherwise. */
+export const DEFAULT_DEADLINE_MS = 1000;
+
+/** The deadline the settings give one document's analysis. */
+export function deadlineOf(settings: Settings): number {
+  return settings.analysis?.deadlineMs ?? DEFAULT_DEADLINE_MS;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -48,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   rules: DEFAULT_SETTINGS.rules,
   maxFileSize: DEFAULT_SETTINGS.maxFileSize,
+  'analysis.deadlineMs': DEFAULT_DEADLINE_MS,
   'site.generator': undefined,
   'site.postFolders': null,
   'frontMatter.schema': '',
@@ -76,7 +87,14 @@ export function resolveSettings(input: unknown): Settings {
     typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize > 0
       ? raw.maxFileSize
       : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveExternalLinkSettings(raw), ...resolveSpellingSettings(raw) };
+  return { rules, maxFileSize, ...resolveFrontMatterSettings(raw), ...resolveExternalLinkSettings(raw), ...resolveSpellingSettings(raw), ...resolveAnalysisSettings(raw) };
+}
+
+/** `analysis.deadlineMs`, only when set to a positive number. */
+function resolveAnalysisSettings(raw: Record<string, unknown>): Pick<Settings, 'analysis'> {
+  const analysis = (typeof raw.analysis === 'object' && raw.analysis !== null ? raw.analysis : {}) as Record<string, unknown>;
+  const ms = analysis.deadlineMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? { analysis: { deadlineMs: ms } } : {};
 }
 
 /** Only keys that are set appear, so that an unset configuration resolves as before. */

@@ -142,10 +142,12 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
   });
   scanRawBlocks(text, out.excluded);
   out.excluded.sort((a, b) => a.start - b.start);
-  const free = (start: number, end = start + 1) => !out.excluded.some((s) => start < s.end && end > s.start);
+  const excluded = overlapTest(out.excluded);
+  const free = (start: number, end = start + 1) => !excluded(start, end);
   // Links remark found inside raw blocks and comments are not links on the site.
   if (out.excluded.length > 0) out.destinations = out.destinations.filter((d) => free(d.span.start));
-  const outsideNodes = (start: number) => !nodeSpans.some((s) => start >= s.start && start < s.end);
+  const insideNode = overlapTest(nodeSpans);
+  const outsideNodes = (start: number) => !insideNode(start, start + 1);
 
   // HTML and the generators' own syntax, which remark leaves as HTML or text.
   const patterns: { re: RegExp; syntax: LinkSyntax; image: boolean }[] = [
@@ -174,7 +176,8 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
   if (text.includes('{{') || text.includes('{%')) {
     for (const m of text.matchAll(/\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/g)) templates.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  const plain = (start: number) => free(start) && outsideNodes(start) && !templates.some((s) => start >= s.start && start < s.end);
+  const inTemplate = overlapTest(templates);
+  const plain = (start: number) => free(start) && outsideNodes(start) && !inTemplate(start, start + 1);
 
   // `[text][label]` and `[label][]` whose label has no definition are plain text to remark.
   if (text.includes('][')) {
@@ -202,6 +205,33 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
     }
   }
   return out;
+}
+
+/**
+ * Whether `[start, end)` overlaps any of the spans, in O(log n) per question: a post with
+ * 50,000 footnote references asks once per reference.
+ */
+function overlapTest(spans: readonly Span[]): (start: number, end: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // The largest end among the spans up to each index: nested and overlapping spans count too.
+  const maxEnd: number[] = [];
+  let max = -Infinity;
+  for (const s of sorted) maxEnd.push((max = Math.max(max, s.end)));
+  return (start, end) => {
+    // The last span that starts before `end`.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found !== -1 && maxEnd[found] > start;
+  };
 }
 
 /** `{% raw %}…{% endraw %}`, `{% highlight %}…{% endhighlight %}` and HTML comments. */

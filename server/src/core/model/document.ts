@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
+import { maskLines } from './mask';
 import { scanSections, type DefinitionLabel } from './sections';
 import { Memo, MemoKey } from '../session/state';
 
@@ -64,6 +65,10 @@ export interface DocumentModel {
   readonly skipped?: { reason: 'too-large'; limit: number };
   /** Lines too long to parse, which were read as blank lines. */
   readonly longLines: readonly Span[];
+  /** Lines nested too deeply to parse (quotes and lists in hundreds of levels), read as blank. */
+  readonly deepLines: readonly Span[];
+  /** Where the analysis stopped, when it ran out of time: later sections were not parsed. */
+  readonly cut?: { reason: 'deadline'; offset: number; deadlineMs: number };
   /** The definition labels the sections were parsed with; equal keys allow reuse. */
   readonly definitionsKey: string;
   /** What rules derive from this version (findings, talks, resolved links), kept as long as it is. */
@@ -72,17 +77,18 @@ export interface DocumentModel {
   spanOf(node: Nodes, section: Section): Span;
 }
 
-/**
- * Lines longer than this are read as blank: Markdown parsers slow down sharply on very long
- * lines (a million characters of prose takes seconds), and no post needs one.
- */
-export const MAX_LINE_LENGTH = 10_000;
+export { MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING } from './mask';
 
 export interface BuildOptions {
   /** The model of an earlier version of the same document: unchanged sections are reused. */
   previous?: DocumentModel;
   /** Bodies longer than this many characters are not parsed. */
   maxFileSize: number;
+  /**
+   * A deadline: once `now()` passes `at`, no further section is parsed (the sections left get
+   * empty trees, and the model says where it was cut).
+   */
+  deadline?: { at: number; now: () => number; ms: number };
 }
 
 /**
@@ -100,9 +106,9 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   if (text.length > options.maxFileSize) {
     const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
     const footnotes = { references: [], definitions: [] };
-    return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], definitionsKey: '', skipped };
+    return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], deepLines: [], definitionsKey: '', skipped };
   }
-  const { masked, longLines } = maskLongLines(text);
+  const { masked, longLines, deepLines } = maskLines(text);
 
   // Sections are cut after the front matter, which the first section still holds so that
   // remark sees it where it expects it. JSON front matter is left to the model alone.
@@ -136,10 +142,15 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const sameLabels = options.previous?.definitionsKey === definitionsKey;
 
   const reusable = reusableSections(options.previous?.sections ?? [], texts);
+  const deadline = options.deadline;
+  let cutAt: number | undefined;
   for (let i = 0; i < texts.length; i++) {
     const known = reusable(i);
     if (known && sameLabels) {
       parsed.push(known);
+    } else if (cutAt !== undefined || (deadline && deadline.now() >= deadline.at)) {
+      cutAt ??= i;
+      parsed.push(unparsedSection(texts[i]));
     } else {
       const standIns = standInsFor(i, scan.definitions, scan.footnotes);
       parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(texts[i], standIns, i === 0));
@@ -152,7 +163,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // is always that of a whole-document parse.
   const extracted = parsed.map((p) => extract(p));
   const real = realDefinitions(extracted);
-  if (!sameDefinitions(real.definitions, scan.definitions) || !sameDefinitions(real.footnotes, scan.footnotes)) {
+  if (cutAt === undefined && (!sameDefinitions(real.definitions, scan.definitions) || !sameDefinitions(real.footnotes, scan.footnotes))) {
     definitionsKey = keyOf(real.definitions, real.footnotes);
     for (let i = 0; i < texts.length; i++) {
       const standIns = standInsFor(i, real.definitions, real.footnotes);
@@ -195,29 +206,14 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   };
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
   const bodyLongLines = longLines.filter((l) => l.start >= bodyStart);
-  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, definitionsKey };
+  const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
+  const cut = cutAt !== undefined && deadline ? { reason: 'deadline' as const, offset: spans[cutAt].start, deadlineMs: deadline.ms } : undefined;
+  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, definitionsKey, ...(cut && { cut }) };
 }
 
-/** Blanks out lines over MAX_LINE_LENGTH, keeping every offset where it was. */
-function maskLongLines(text: string): { masked: string; longLines: Span[] } {
-  if (text.length <= MAX_LINE_LENGTH) return { masked: text, longLines: [] };
-  const longLines: Span[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > MAX_LINE_LENGTH) longLines.push({ start, end });
-    start = end + 1;
-  }
-  if (longLines.length === 0) return { masked: text, longLines };
-  const parts: string[] = [];
-  let at = 0;
-  for (const line of longLines) {
-    parts.push(text.slice(at, line.start), ' '.repeat(line.end - line.start));
-    at = line.end;
-  }
-  parts.push(text.slice(at));
-  return { masked: parts.join(''), longLines };
+/** A section left unparsed by a deadline: an empty tree, never reused by a later version. */
+function unparsedSection(text: string): ParsedSection {
+  return { text, root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
 }
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {
@@ -235,12 +231,13 @@ export function buildModel(source: TextSource, options: BuildOptions): DocumentM
  */
 function reusableSections(previous: readonly Section[], texts: readonly string[]): (i: number) => ParsedSection | undefined {
   let head = 0;
-  while (head < previous.length && head < texts.length && previous[head].parsed.text === texts[head]) head++;
+  const same = (p: Section, text: string) => !p.parsed.unparsed && p.parsed.text === text;
+  while (head < previous.length && head < texts.length && same(previous[head], texts[head])) head++;
   let tail = 0;
   while (
     tail < previous.length - head &&
     tail < texts.length - head &&
-    previous[previous.length - 1 - tail].parsed.text === texts[texts.length - 1 - tail]
+    same(previous[previous.length - 1 - tail], texts[texts.length - 1 - tail])
   ) {
     tail++;
   }
@@ -250,7 +247,7 @@ function reusableSections(previous: readonly Section[], texts: readonly string[]
     if (i >= texts.length - tail) return previous[previous.length - (texts.length - i)].parsed;
     if (!middle) {
       middle = new Map();
-      for (let j = head; j < previous.length - tail; j++) middle.set(previous[j].parsed.text, previous[j].parsed);
+      for (let j = head; j < previous.length - tail; j++) if (!previous[j].parsed.unparsed) middle.set(previous[j].parsed.text, previous[j].parsed);
     }
     return middle.get(texts[i]);
   };

@@ -28,6 +28,8 @@ export interface ParsedSection {
   readonly standInKey: string;
   /** What rules derive from this parse (tokens, links, verdicts), kept as long as it is reused. */
   readonly memo: Memo;
+  /** Not parsed (a deadline passed): the tree is empty and the parse is never reused. */
+  readonly unparsed?: boolean;
 }
 
 export interface StandIns {

@@ -1,5 +1,5 @@
 import { Severity } from '../../findings';
-import { MAX_LINE_LENGTH } from '../../model/document';
+import { MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING } from '../../model/document';
 import type { CodeReport, RuleContext, RuleFamily } from '../family';
 
 /** The code of the one note left when a check fails on a document (see `runRules`). */
@@ -25,6 +25,36 @@ function* longLines({ model }: RuleContext): Iterable<CodeReport> {
       message: `This line has ${line.end - line.start} characters; Talkdown does not check lines over ${MAX_LINE_LENGTH}.`,
     };
   }
+}
+
+function* deepLines({ model }: RuleContext): Iterable<CodeReport> {
+  for (const line of model.deepLines) {
+    yield {
+      code: 'document/deep-nesting',
+      span: { start: line.start, end: Math.min(line.end, line.start + 1) },
+      message: `This line nests more than ${MAX_NESTING} quotes or list items (or is indented past ${MAX_INDENT} columns); Talkdown reads it as a blank line and does not check it.`,
+    };
+  }
+}
+
+/** The code of the note left where an analysis ran out of time. */
+export const DEADLINE = 'document/deadline';
+export const DEADLINE_INFO = { defaultSeverity: Severity.Information, summary: 'A document whose analysis ran out of time; the rest of it is not checked.' };
+
+/** The message of the deadline note. */
+export function deadlineMessage(deadlineMs: number, whole: boolean): string {
+  const what = whole ? 'this document is not checked' : 'the rest of this document, from here on, is not checked';
+  return `Talkdown stopped: the analysis took longer than ${deadlineMs} ms (setting: talkdown.analysis.deadlineMs), so ${what}.`;
+}
+
+function* deadline({ model }: RuleContext): Iterable<CodeReport> {
+  if (!model.cut) return;
+  const line = model.lines.range({ start: model.cut.offset, end: model.cut.offset }).start.line;
+  yield {
+    code: DEADLINE,
+    span: { start: model.cut.offset, end: Math.max(model.cut.offset, model.lines.lineEnd(line)) },
+    message: deadlineMessage(model.cut.deadlineMs, false),
+  };
 }
 
 function* invalidEncoding({ model }: RuleContext): Iterable<CodeReport> {
@@ -54,6 +84,14 @@ export const documentFamily: RuleFamily = {
     {
       codes: { 'document/long-line': { defaultSeverity: Severity.Information, summary: 'A line too long to check.', maxReports: 5 } },
       check: longLines,
+    },
+    {
+      codes: { 'document/deep-nesting': { defaultSeverity: Severity.Information, summary: 'A line nested too deeply in quotes or lists to check.', maxReports: 5 } },
+      check: deepLines,
+    },
+    {
+      codes: { [DEADLINE]: DEADLINE_INFO },
+      check: deadline,
     },
     {
       // A damaged file should not bury the rest.
