@@ -8,6 +8,7 @@ import {
   CONFIG_OVERRIDE,
   configFindings,
   configsOf,
+  deadlineOf,
   DEFAULT_SETTINGS,
   DICTIONARY,
   LANGUAGE_DICTIONARIES,
@@ -61,7 +62,7 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   const externalLinks = options.external ? await checkExternalLinks(sources, io) : undefined;
   const results: FileResult[] = sources.map((source, i) => {
     progress.tick(i);
-    return { file: display(files[i]), findings: analyze(session, source, { externalLinks }).findings };
+    return { file: display(files[i]), findings: analyze(session, source, { externalLinks, deadlineMs: deadlineOf(session.settingsFor(source.uri)) }).findings };
   });
   progress.done();
   // The configuration files the posts used, with their own findings.

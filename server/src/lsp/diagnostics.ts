@@ -1,6 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAsync, type AnalyzeOptions, type DocumentModel, type Session, type Settings } from '../core';
+import { analyzeAsync, deadlineOf, type AnalyzeOptions, type DocumentModel, type Session, type Settings } from '../core';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -87,6 +87,7 @@ export class DiagnosticsScheduler {
       const started = performance.now();
       const analysis = await analyzeAsync(this.session, document, {
         settings,
+        deadlineMs: deadlineOf(settings),
         previous: newest(this.models.get(uri), this.otherModel(uri)),
         yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
         signal: { get isCancellationRequested() { return job.cancelled; } },
