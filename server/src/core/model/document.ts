@@ -171,14 +171,17 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const links: LinkInfo[] = [];
   for (const section of sections) {
     const found = extracted[section.index];
+    // Extracted spans are relative to the section's own text (the stand-in prefix is already
+    // taken off), so they move by the section's start, not by its tree delta.
+    const start = section.span.start;
     // Built field by field: object spread here is several times slower on large posts.
     for (const h of found.headings) {
-      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, section.delta), sectionIndex: section.index, node: h.node });
+      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: section.index, node: h.node });
     }
     for (const l of found.links) {
       links.push({
         kind: l.kind,
-        span: shift(l.span, section.delta),
+        span: shift(l.span, start),
         url: l.url,
         identifier: l.identifier,
         sectionIndex: section.index,

@@ -1,0 +1,30 @@
+/**
+ * Inputs the differential fuzzer (test/fuzz/) found, minimised, each with the bug it showed.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
+import { analyzeText, lines, source, summarize } from './util';
+
+describe('inputs found by fuzzing', () => {
+  it('links and headings of a section parsed after stand-in definitions are where the text has them', () => {
+    // Section "## B" references [x], defined in "## C": it is parsed after a stand-in line,
+    // and its links' spans were moved back by that line's length.
+    const text = lines('# A', '', '## B', 'See [x] and [^n].', '', '### B.1', '', '[y]: /unused', '', '## C', '[x]: /u', '[^n]: A note.', '');
+    const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.ok(model.sections[1].parsed.prefixLength > 0);
+    const covered = (span: { start: number; end: number }) => text.slice(span.start, span.end);
+    assert.deepEqual(
+      model.links.map((l) => `${l.kind} ${covered(l.span)}`),
+      ['linkReference [x]', 'footnoteReference [^n]', 'definition [y]: /unused', 'definition [x]: /u', 'footnoteDefinition [^n]: A note.'],
+    );
+    assert.deepEqual(model.headings.map((h) => covered(h.span)), ['# A', '## B', '### B.1', '## C']);
+    // The unused definition's finding (and its quick fix, which removes the span) covers it.
+    assert.deepEqual(summarize(text, analyzeText(text)).filter((s) => s.startsWith('link/')), ['link/unused-definition@7:0-7:12 "[y]: /unused"']);
+  });
+
+  it('a finding never ends before it starts (footnote defined in a quote after stand-ins)', () => {
+    const text = '\n# [^2\r\n>> ##### teh {#q}\r\n>> [1]:[foo\n#\n[^2]:[Foo  Bar]:t';
+    for (const f of analyzeText(text).findings) assert.ok(f.span.start <= f.span.end, `${f.code} ${JSON.stringify(f.span)}`);
+  });
+});
