@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildModel, DEFAULT_SETTINGS } from '../../server/src/core';
+import { analyze, buildModel, DEFAULT_SETTINGS, MemoryWorkspace } from '../../server/src/core';
 import { analyzeText, lines, source, summarize } from './util';
 
 describe('inputs found by fuzzing', () => {
@@ -26,5 +26,19 @@ describe('inputs found by fuzzing', () => {
   it('a finding never ends before it starts (footnote defined in a quote after stand-ins)', () => {
     const text = '\n# [^2\r\n>> ##### teh {#q}\r\n>> [1]:[foo\n#\n[^2]:[Foo  Bar]:t';
     for (const f of analyzeText(text).findings) assert.ok(f.span.start <= f.span.end, `${f.code} ${JSON.stringify(f.span)}`);
+  });
+
+  it('a URL GFM turns into a link after the parse (inside brackets) gets its own span, not the section start', () => {
+    // `[https://…]` is a reference that does not resolve; GFM then links the URL in its text,
+    // and such links have no position in the tree.
+    const text = lines('## Keynote', '', 'Video: [https://youtu.be/dQw4w9WgXcQ] and (slides)[https://example.dev/s], [www.example.dev]', '');
+    const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.deepEqual(
+      model.links.filter((l) => l.kind === 'link').map((l) => text.slice(l.span.start, l.span.end)),
+      ['https://youtu.be/dQw4w9WgXcQ', 'https://example.dev/s', 'www.example.dev'],
+    );
+    const { findings } = analyze(source(text), DEFAULT_SETTINGS, new MemoryWorkspace(), { externalLinks: () => ({ status: 'unreachable', reason: 'dns' }) });
+    const unreachable = findings.filter((f) => f.code === 'link/external-unreachable').map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(unreachable, ['https://youtu.be/dQw4w9WgXcQ', 'https://example.dev/s', 'www.example.dev']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Heading as MdHeading, Nodes, Root } from 'mdast';
+import type { Heading as MdHeading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { LineIndex, type Span, type TextSource } from '../text';
@@ -293,14 +293,34 @@ function extract(parsed: ParsedSection): Extracted {
     start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
     end: (node.position?.end.offset ?? 0) - parsed.prefixLength,
   });
-  visit(parsed.root as Root, (node) => {
+  // Links GFM makes of URLs in text after the parse (`[https://…]`, a reference that did not
+  // resolve) have no position: each is found in the text, after what precedes it.
+  const after = new Map<Parents, number>();
+  const locate = (node: Nodes, index: number | undefined, parent: Parents | undefined): Span => {
+    if (node.position || !parent?.position || index === undefined) return rel(node);
+    let from = parent.position.start.offset ?? 0;
+    for (let i = index - 1; i >= 0; i--) {
+      const end = parent.children[i].position?.end.offset;
+      if (end !== undefined) {
+        from = end;
+        break;
+      }
+    }
+    from = Math.max(from, after.get(parent) ?? 0);
+    const value = toString(node);
+    const at = value ? parsed.text.indexOf(value, from - parsed.prefixLength) : -1;
+    if (at === -1 || at + value.length > (parent.position.end.offset ?? 0) - parsed.prefixLength) return rel(parent);
+    after.set(parent, at + value.length + parsed.prefixLength);
+    return { start: at, end: at + value.length };
+  };
+  visit(parsed.root as Root, (node, index, parent) => {
     switch (node.type) {
       case 'heading':
         result.headings.push({ depth: node.depth, text: toString(node), span: rel(node), node });
         break;
       case 'link':
       case 'image':
-        result.links.push({ kind: node.type, url: node.url, span: rel(node), node });
+        result.links.push({ kind: node.type, url: node.url, span: locate(node, index, parent), node });
         break;
       case 'definition':
         result.links.push({ kind: node.type, url: node.url, identifier: node.identifier, span: rel(node), node });
