@@ -41,4 +41,13 @@ describe('inputs found by fuzzing', () => {
     const unreachable = findings.filter((f) => f.code === 'link/external-unreachable').map((f) => text.slice(f.span.start, f.span.end));
     assert.deepEqual(unreachable, ['https://youtu.be/dQw4w9WgXcQ', 'https://example.dev/s', 'www.example.dev']);
   });
+
+  it('a reference to a definition in another section resolves when its label starts with a space or folds case', () => {
+    // The stand-in test looked for `[` and the label's first word, lower-cased: `[ Foo bar]`
+    // and `[SS]` (for `[ß]`) were missed, and parsed as text: undefined, and the definitions unused.
+    const text = lines('# A', '', 'See [ foo bar], [talk][ Foo  Bar ], [SS] and [\nfoo\nbar].', '', '## B', '', '[Foo  Bar]: https://example.dev', '[ß]: https://example.dev/ss', '');
+    const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.deepEqual(model.links.filter((l) => l.kind === 'linkReference').map((l) => l.identifier), ['foo bar', 'foo bar', 'ss', 'foo bar']);
+    assert.deepEqual(summarize(text, analyzeText(text)).filter((s) => s.startsWith('link/')), []);
+  });
 });

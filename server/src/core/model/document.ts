@@ -111,18 +111,18 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   const spans: Span[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
   const texts = spans.map((span) => masked.slice(span.start, span.end));
-  const lowered: (string | undefined)[] = [];
+  const foldedTexts: (string | undefined)[] = [];
   const parsed: ParsedSection[] = [];
 
   const standInsFor = (i: number, definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): StandIns => {
     const result: StandIns = { definitions: [], footnotes: [] };
     if (definitions.size === 0 && footnotes.size === 0) return result;
-    const lower = (lowered[i] ??= texts[i].toLowerCase());
+    const folded = (foldedTexts[i] ??= foldCase(texts[i]));
     for (const { label, sections } of definitions.values()) {
-      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[')) result.definitions.push(label);
+      if (!sections.has(i) && mentions(folded, label, '[')) result.definitions.push(label);
     }
     for (const { label, sections } of footnotes.values()) {
-      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[^')) result.footnotes.push(label);
+      if (!sections.has(i) && mentions(folded, label, '[^')) result.footnotes.push(label);
     }
     return result;
   };
@@ -271,10 +271,29 @@ function shift(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
 
-/** Whether `[label` (or `[^label`) may occur in the text; a superset test, cheap by design. */
-function mentions(lowerText: string, lowerLabel: string, open: string): boolean {
-  const firstWord = lowerLabel.split(/[\s\\]/, 1)[0];
-  return lowerText.includes(open + firstWord);
+/** Text folded to the case micromark compares labels in (`ß` and `SS` are one label). */
+function foldCase(text: string): string {
+  return text.toLowerCase().toUpperCase();
+}
+
+/**
+ * Whether `[label` (or `[^label`) may occur in the folded text, with the whitespace a label
+ * may start with (`[ Foo bar]`); a superset test, cheap by design.
+ */
+function mentions(foldedText: string, label: string, open: string): boolean {
+  const firstWord = foldCase(label).replace(/^[\t\n\r ]+/, '').split(/[\t\n\r \\]/, 1)[0];
+  if (firstWord === '') return foldedText.includes(open);
+  if (foldedText.includes(open + firstWord)) return true;
+  for (let at = foldedText.indexOf(firstWord); at !== -1; at = foldedText.indexOf(firstWord, at + 1)) {
+    let i = at;
+    while (i > 0 && isMarkdownSpace(foldedText.charCodeAt(i - 1))) i--;
+    if (i < at && foldedText.startsWith(open, i - open.length)) return true;
+  }
+  return false;
+}
+
+function isMarkdownSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 interface Extracted {
