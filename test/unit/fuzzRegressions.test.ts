@@ -3,8 +3,26 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, buildModel, DEFAULT_SETTINGS, MemoryWorkspace } from '../../server/src/core';
+import type { Nodes } from 'mdast';
+import { analyze, buildModel, DEFAULT_SETTINGS, MemoryWorkspace, parseMarkdown, type DocumentModel } from '../../server/src/core';
 import { analyzeText, lines, source, summarize } from './util';
+
+/** A tree with document offsets only, as in sections.test.ts. */
+function normalize(node: Nodes, delta: number): unknown {
+  const { position, ...rest } = node as Nodes & { children?: Nodes[] };
+  const out: Record<string, unknown> = { ...rest };
+  if (position) out.offsets = [position.start.offset! + delta, position.end.offset! + delta];
+  if ('children' in node) out.children = (node.children as Nodes[]).map((c) => normalize(c, delta));
+  return out;
+}
+
+/** The model's sections parse to the tree of one parse of the whole text. */
+function assertSameAsWholeParse(text: string): DocumentModel {
+  const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+  const sectional = model.sections.flatMap((s) => s.parsed.root.children.map((c) => normalize(c, s.delta)));
+  assert.deepEqual(sectional, parseMarkdown(text).children.map((c) => normalize(c, 0)));
+  return model;
+}
 
 describe('inputs found by fuzzing', () => {
   it('links and headings of a section parsed after stand-in definitions are where the text has them', () => {
@@ -49,5 +67,15 @@ describe('inputs found by fuzzing', () => {
     const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
     assert.deepEqual(model.links.filter((l) => l.kind === 'linkReference').map((l) => l.identifier), ['foo bar', 'foo bar', 'ss', 'foo bar']);
     assert.deepEqual(summarize(text, analyzeText(text)).filter((s) => s.startsWith('link/')), []);
+  });
+
+  it('a fence after a lone carriage return hides the headings after it', () => {
+    // The section scan split lines at `\n` only; micromark also ends a line at a lone `\r`,
+    // so `~~~` opened a fence the scan did not see, and it cut at `# Not a heading`.
+    const text = 'Notes\r~~~\r\n# Not a heading\r\ncode\r\n';
+    const model = assertSameAsWholeParse(text);
+    assert.equal(model.sections.length, 1);
+    assert.deepEqual(model.headings, []);
+    assertSameAsWholeParse('x\r# A\r<!--\r# hidden\r-->\r# B\r');
   });
 });

@@ -51,13 +51,17 @@ export function scanSections(text: string, from: number): SectionScan {
 
   let lineStart = from;
   const n = text.length;
+  // A lone `\r` ends a line as `\n` and `\r\n` do: a fence after one is a fence.
+  let nextCr = text.indexOf('\r', from);
   while (lineStart < n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
     let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    // Lone `\r` line breaks are rare enough to treat such a file as one line per `\n`:
-    // fewer cuts, never a wrong one.
+    if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    if (nextCr !== -1 && nextCr < lineEnd) {
+      contentEnd = nextCr;
+      if (nextCr + 1 < lineEnd) lineEnd = nextCr;
+    }
     // Most lines are prose: their first character rules out every construct, so lines are
     // only sliced and matched when that character could open one.
     let first = lineStart;
