@@ -78,4 +78,22 @@ describe('inputs found by fuzzing', () => {
     assert.deepEqual(model.headings, []);
     assertSameAsWholeParse('x\r# A\r<!--\r# hidden\r-->\r# B\r');
   });
+
+  it('a fence or HTML block opened indented, then a less indented line: no section starts inside what may be code', () => {
+    // The scan does not see list items. A fence in a list item closed at column 0 is not
+    // closed: the list ends and that line opens a fence running to the end of the post. The
+    // scan took it for the close and cut at the headings inside.
+    for (const text of [
+      lines('- step', '', '  ```sh', '  npm i', '```', '# In code', '```', '# Heading', ''),
+      lines('- ```', '  x', '  ```', 'text', '  ```', '# In code', '  ```', ''),
+      lines('- a', '  - b', '', '    ```', '    x', '   ```', '# Heading', '   ```', '# In code', '   ```', ''),
+      lines('- a', '', '  <!--', '```', '# In code', '-->', '# In code too', '```', ''),
+    ]) {
+      const model = assertSameAsWholeParse(text);
+      assert.ok(!model.headings.some((h) => h.text.startsWith('In code')), text);
+    }
+    // Code in a list item indented as it should be still lets the next heading start a section.
+    const fine = lines('- step', '', '  ```sh', '  # a comment', '  ```', '', '# Next', '');
+    assert.equal(assertSameAsWholeParse(fine).sections.length, 2);
+  });
 });

@@ -44,8 +44,14 @@ export function scanSections(text: string, from: number): SectionScan {
   const starts = [from];
   const definitions = new Map<string, DefinitionLabel>();
   const footnotes = new Map<string, DefinitionLabel>();
-  let fence: { char: string; length: number } | undefined;
+  // Where a fence or an HTML block opens, with its opening line's indentation.
+  let fence: { char: string; length: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
+  let htmlIndent = 0;
+  // The scan does not track list items. A fence or an HTML block opened indented may belong
+  // to one, and then a less indented line ends it; or it may not, and the line is inside it.
+  // Past such a line the scan cannot tell code from text, so it stops cutting.
+  let unsure = false;
   // Definitions cannot interrupt a paragraph: only look for one where a block may start.
   let blockMayStart = true;
 
@@ -71,6 +77,9 @@ export function scanSections(text: string, from: number): SectionScan {
     const c = text.charCodeAt(first);
     const line = (): string => text.slice(lineStart, contentEnd);
 
+    const openIndent = fence ? fence.indent : html ? htmlIndent : 0;
+    if (openIndent > 0 && !blank && indentOf(text, lineStart, first) < openIndent) unsure = true;
+
     if (fence) {
       if (!indented && (c === 96 || c === 126)) {
         const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line());
@@ -87,15 +96,16 @@ export function scanSections(text: string, from: number): SectionScan {
     } else if (c === 96 || c === 126) {
       const fenceOpen = FENCE_OPEN.exec(line());
       if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, indent: first - lineStart };
       }
       blockMayStart = true;
     } else if (c === 35 /* # */ && first === lineStart && ATX.test(line())) {
-      if (lineStart > from) starts.push(lineStart);
+      if (lineStart > from && !unsure) starts.push(lineStart);
       blockMayStart = true;
     } else if (c === 60 /* < */ && (html = htmlBlockEnd(line())) !== undefined) {
       // An HTML block may end on its opening line (`<!-- note -->`).
       if (html !== 'blank' && html.test(line().replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
+      htmlIndent = first - lineStart;
       blockMayStart = html === undefined;
     } else {
       const def = blockMayStart && MAY_OPEN_DEFINITION.test(text[first]) ? DEFINITION.exec(line()) : null;
@@ -115,6 +125,13 @@ export function scanSections(text: string, from: number): SectionScan {
     lineStart = lineEnd + 1;
   }
   return { starts, definitions, footnotes };
+}
+
+/** The indentation of a line in columns, tabs to the next multiple of four. */
+function indentOf(text: string, lineStart: number, first: number): number {
+  let width = 0;
+  for (let i = lineStart; i < first; i++) width = text.charCodeAt(i) === 9 ? width + 4 - (width % 4) : width + 1;
+  return width;
 }
 
 function htmlBlockEnd(line: string): HtmlEnd | undefined {
