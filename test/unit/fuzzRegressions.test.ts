@@ -96,4 +96,22 @@ describe('inputs found by fuzzing', () => {
     const fine = lines('- step', '', '  ```sh', '  # a comment', '  ```', '', '# Next', '');
     assert.equal(assertSameAsWholeParse(fine).sections.length, 2);
   });
+
+  it('a `<tag` line that continues a paragraph does not hide the fence after it', () => {
+    // Only some tags open an HTML block after a paragraph line, and any other tag only when
+    // it is alone on its line; otherwise the line is text and a fence after it is a fence.
+    // The scan read every `<tag` line as an HTML block to the next blank line, missed the
+    // fence, and cut at a heading inside it.
+    for (const text of [
+      lines('Notes', '<span>', '```', '', '# In code', '```', ''),
+      lines('<a href="https://youtu.be/dQw4w9WgXcQ">Video</a> and more', '```', '', '# In code', ''),
+      lines('Notes', '<em>', '<!--', '', '# In code', '-->', ''),
+    ]) {
+      const model = assertSameAsWholeParse(text);
+      assert.deepEqual(model.headings, [], text);
+    }
+    // A block tag, or a tag alone on its line after a blank one, is an HTML block, as before.
+    assert.equal(assertSameAsWholeParse(lines('<div>', '```', '', '# Heading', '')).sections.length, 2);
+    assert.equal(assertSameAsWholeParse(lines('', '<span class="x">', '```', '', '# Heading', '')).sections.length, 2);
+  });
 });

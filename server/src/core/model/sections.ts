@@ -35,6 +35,12 @@ const HTML_PI = /^ {0,3}<\?/;
 const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
 const HTML_DECL = /^ {0,3}<![A-Za-z]/;
 const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
+// HTML blocks that end at a blank line: one of these tags, which may interrupt a paragraph…
+const HTML_BLOCK_TAG =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+// …or any other tag alone on its line, which may not (written strictly: when unsure, it is not one).
+const HTML_TAG_LINE =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
 // The characters a definition line can start with: its bracket, or a quote or list marker.
 const MAY_OPEN_DEFINITION = /[\[>*+\-0-9]/;
 // A definition can sit inside quotes and list items; its label has no unescaped brackets.
@@ -48,6 +54,11 @@ export function scanSections(text: string, from: number): SectionScan {
   let fence: { char: string; length: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
   let htmlIndent = 0;
+  // Whether the open HTML block surely is one: a `<tag` line that may be text (after a
+  // paragraph line, or with text after the tag) is read as one until a blank line, but a
+  // fence or an HTML comment inside may then be real, and the scan stops cutting.
+  let htmlSure = true;
+  let afterText = false;
   // The scan does not track list items. A fence or an HTML block opened indented may belong
   // to one, and then a less indented line ends it; or it may not, and the line is inside it.
   // Past such a line the scan cannot tell code from text, so it stops cutting.
@@ -77,6 +88,9 @@ export function scanSections(text: string, from: number): SectionScan {
     const c = text.charCodeAt(first);
     const line = (): string => text.slice(lineStart, contentEnd);
 
+    // Whether the line above was paragraph text (or a definition, which a paragraph holds).
+    const textAbove: boolean = afterText;
+    afterText = false;
     const openIndent = fence ? fence.indent : html ? htmlIndent : 0;
     if (openIndent > 0 && !blank && indentOf(text, lineStart, first) < openIndent) unsure = true;
 
@@ -87,12 +101,14 @@ export function scanSections(text: string, from: number): SectionScan {
       }
       blockMayStart = true;
     } else if (html) {
+      if (!htmlSure && !blank && (((c === 96 || c === 126) && FENCE_OPEN.test(line())) || (c === 60 && htmlBlockEnd(line()) instanceof RegExp))) unsure = true;
       if (html === 'blank' ? blank : html.test(line())) html = undefined;
       blockMayStart = true;
     } else if (blank) {
       blockMayStart = true;
     } else if (indented) {
       // Indented code, or a continuation line: neither cuts nor defines.
+      afterText = textAbove;
     } else if (c === 96 || c === 126) {
       const fenceOpen = FENCE_OPEN.exec(line());
       if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
@@ -106,8 +122,10 @@ export function scanSections(text: string, from: number): SectionScan {
       // An HTML block may end on its opening line (`<!-- note -->`).
       if (html !== 'blank' && html.test(line().replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
       htmlIndent = first - lineStart;
+      htmlSure = html !== 'blank' || HTML_BLOCK_TAG.test(line()) || (!textAbove && HTML_TAG_LINE.test(line()));
       blockMayStart = html === undefined;
     } else {
+      afterText = true;
       const def = blockMayStart && MAY_OPEN_DEFINITION.test(text[first]) ? DEFINITION.exec(line()) : null;
       if (def) {
         const id = normalizeIdentifier(def[2]).toLowerCase();
