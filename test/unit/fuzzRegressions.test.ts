@@ -114,4 +114,11 @@ describe('inputs found by fuzzing', () => {
     assert.equal(assertSameAsWholeParse(lines('<div>', '```', '', '# Heading', '')).sections.length, 2);
     assert.equal(assertSameAsWholeParse(lines('', '<span class="x">', '```', '', '# Heading', '')).sections.length, 2);
   });
+
+  it('a fence whose info string holds U+2028 is a fence to the scan', () => {
+    // `.` in the scan's fence pattern does not match a line separator, which micromark
+    // reads as an ordinary character: the fence was missed and a heading inside it cut.
+    const model = assertSameAsWholeParse('```\u2028\n# In code\n```\n\n# Heading\n');
+    assert.deepEqual(model.headings.map((h) => h.text), ['Heading']);
+  });
 });

@@ -27,7 +27,8 @@ export interface DefinitionLabel {
 
 type HtmlEnd = RegExp | 'blank';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// `s`: an info string may hold any character, U+2028 too.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_COMMENT = /^ {0,3}<!--/;
