@@ -121,4 +121,19 @@ describe('inputs found by fuzzing', () => {
     const model = assertSameAsWholeParse('```\u2028\n# In code\n```\n\n# Heading\n');
     assert.deepEqual(model.headings.map((h) => h.text), ['Heading']);
   });
+
+  it('one-line JSON front matter is closed on its line', () => {
+    // The close was looked for as a line holding only `}`, from the opening line on: a
+    // one-line object was never closed (front-matter/unclosed), or closed by the first `}`
+    // line of the body.
+    for (const text of [lines('{ "title": "Recap", "tags": ["a", "b"] }', '', 'Body.', ''), lines('{ "title": "Recap" }  ', '', '```', '}', '```', '')]) {
+      const { model, findings } = analyzeText(text, {}, 'file:///site/content/posts/recap.md');
+      assert.equal(model.frontMatter?.closed, true, text);
+      assert.equal(model.frontMatter?.data.title, 'Recap');
+      assert.equal(model.frontMatter?.span.end, text.indexOf('\n') + 1);
+      assert.deepEqual(findings.filter((f) => f.code.startsWith('front-matter/')), []);
+    }
+    // An object whose first line only opens it is still read to its closing line.
+    assert.deepEqual(analyzeText(lines('{ "a": {}', '}', 'Body.', '')).model.frontMatter?.data, { a: {} });
+  });
 });

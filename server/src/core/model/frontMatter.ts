@@ -102,6 +102,24 @@ function readOpening(text: string, start: number): Opening | undefined {
   return undefined;
 }
 
+/** Where the `}` that closes an object opened at the start of the line is, when only blanks follow it; else -1. */
+function oneLineObjectEnd(line: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) return /^[ \t]*$/.test(line.slice(i + 1)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
 function nextLineBreak(text: string, from: number): { at: number; after: number } {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -121,12 +139,11 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
 
   const closing = opening.closing;
   closing.lastIndex = opening.delimiter === '{' ? nextLineBreak(text, start).after : opening.contentStart;
-  if (opening.delimiter === '{' && /^\{.*\}[ \t]*$/.test(text.slice(start, nextLineBreak(text, start).at))) {
-    // A one-line JSON object: `{ "title": "x" }`.
-    closing.lastIndex = start;
-  }
-  const close = closing.exec(text);
   const openingLineEnd = nextLineBreak(text, start).at;
+  // A one-line JSON object, `{ "title": "x" }`, closes on its own line.
+  const oneLine = opening.delimiter === '{' ? oneLineObjectEnd(text.slice(start, openingLineEnd)) : -1;
+  const close: { index: number; 0: string } | null =
+    oneLine !== -1 ? { index: start + oneLine, 0: text.slice(start + oneLine, openingLineEnd) } : closing.exec(text);
 
   if (!close) {
     const fm = emptyFrontMatter(text, opening, { start, end: text.length }, { start: opening.contentStart, end: text.length });
