@@ -136,4 +136,15 @@ describe('inputs found by fuzzing', () => {
     // An object whose first line only opens it is still read to its closing line.
     assert.deepEqual(analyzeText(lines('{ "a": {}', '}', 'Body.', '')).model.frontMatter?.data, { a: {} });
   });
+
+  it('a second U+FEFF after the byte-order mark is text, and offsets after it are right', () => {
+    // The first section starts after the mark; micromark dropped the next U+FEFF as one
+    // more mark, so every offset of the first section was one short.
+    const text = '\uFEFF\uFEFFIntro with [a link](nope.md).\n\n# Talk\n';
+    const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    const link = model.links.find((l) => l.kind === 'link')!;
+    assert.equal(text.slice(link.span.start, link.span.end), '[a link](nope.md)');
+    const sectional = model.sections.flatMap((s) => s.parsed.root.children.map((c) => normalize(c, s.delta)));
+    assert.deepEqual(sectional, parseMarkdown(text).children.map((c) => normalize(c, 1)));
+  });
 });
