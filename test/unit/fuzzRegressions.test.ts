@@ -147,4 +147,14 @@ describe('inputs found by fuzzing', () => {
     const sectional = model.sections.flatMap((s) => s.parsed.root.children.map((c) => normalize(c, s.delta)));
     assert.deepEqual(sectional, parseMarkdown(text).children.map((c) => normalize(c, 1)));
   });
+
+  it('front matter closes at a line of its own, not after a U+2028 line separator', () => {
+    // The closing patterns used `^` and `$` with the `m` flag, which also match at U+2028
+    // and U+2029; Jekyll, Hugo and remark end lines at `\n` and `\r` only.
+    const text = '---\ntitle: x\u2028---\ntags: [a]\n---\n\nBody.\n';
+    const fm = analyzeText(text).model.frontMatter!;
+    assert.equal(fm.span.end, text.indexOf('\n\nBody') + 1);
+    assert.deepEqual(fm.data.tags, ['a']);
+    assert.equal(analyzeText('---\n---\u2028\n# Talk\n').model.frontMatter?.closed, false);
+  });
 });

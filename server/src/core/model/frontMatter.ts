@@ -71,9 +71,10 @@ interface Opening {
   delimiter: '---' | '+++' | '{';
 }
 
-const YAML_CLOSE = /^(?:---|\.\.\.)[ \t]*$/gm;
-const TOML_CLOSE = /^\+\+\+[ \t]*$/gm;
-const JSON_CLOSE = /^\}[ \t]*$/gm;
+// A closing line is between line breaks (`\n`, `\r`), not at U+2028 or U+2029 as `^`/`$` with `m` would allow.
+const YAML_CLOSE = /(?<=^|[\n\r])(?:---|\.\.\.)[ \t]*(?=[\n\r]|$)/g;
+const TOML_CLOSE = /(?<=^|[\n\r])\+\+\+[ \t]*(?=[\n\r]|$)/g;
+const JSON_CLOSE = /(?<=^|[\n\r])\}[ \t]*(?=[\n\r]|$)/g;
 
 function readOpening(text: string, start: number): Opening | undefined {
   const lineEnd = nextLineBreak(text, start);
