@@ -137,6 +137,19 @@ export const KNOWN_ISSUES: KnownIssue[] = [
     affects: (model) => crossingBlocks(model).some((start) => model.frontMatter !== undefined && start < model.frontMatter.span.end),
   },
   {
+    id: 'remark-frontmatter-lists',
+    property: 'P6 whole parse',
+    description:
+      'Upstream (micromark-extension-frontmatter 2.0): when a text opens with `---` or `+++` that remark does not read as front matter ' +
+      '(unclosed, or YAML closed by `...`), every later `- ` list item of that parse is a paragraph: `---\\n\\n- a` parses to a thematic ' +
+      'break and a paragraph. The model parses the sections after the first heading on their own, as lists; the first section keeps the bug.',
+    affects: (model) => {
+      if (model.skipped || !/^(?:---|\+\+\+)/.test(model.text.slice(model.bomLength))) return false;
+      const first = parseMarkdown(maskLongLines(model.text)).children[0];
+      return !(first && (first.type === 'yaml' || (first.type as string) === 'toml'));
+    },
+  },
+  {
     id: 'trailing-blank-lines',
     property: 'P6 whole parse',
     description:
