@@ -6,6 +6,7 @@
  *
  *   npm run fuzz                       # 100,000 cases, seed from FUZZ_SEED or the clock
  *   FUZZ_RUNS=20000 FUZZ_SEED=1 npm run fuzz
+ *   FUZZ_TIME_LIMIT_MS=900000 npm run fuzz   # as many of the 100,000 as fit in 15 minutes
  */
 import fc from 'fast-check';
 import { fuzzParameters, fuzzProperty, coverage, installDictionary, knownIssuesReport, PropertyFailure, stats } from './harness';
@@ -14,6 +15,8 @@ const total = Number(process.env.FUZZ_RUNS ?? 100_000);
 const firstSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** Cases per fast-check batch; a failure ends its batch, the next batch starts with a new seed. */
 const batch = Number(process.env.FUZZ_BATCH ?? 5_000);
+/** Optional time budget: no run is started after it, and the report says how far it got. */
+const timeLimitMs = process.env.FUZZ_TIME_LIMIT_MS ? Number(process.env.FUZZ_TIME_LIMIT_MS) : undefined;
 
 installDictionary();
 const started = performance.now();
@@ -23,7 +26,9 @@ let lastReport = started;
 while (stats.steps < total) {
   const before = stats.steps;
   stats.shrinking = false;
-  const details = fc.check(fuzzProperty, fuzzParameters({ steps: Math.min(batch, total - stats.steps), seed }));
+  const left = timeLimitMs === undefined ? undefined : timeLimitMs - (performance.now() - started);
+  if (left !== undefined && left <= 0) break;
+  const details = fc.check(fuzzProperty, fuzzParameters({ steps: Math.min(batch, total - stats.steps), seed, timeLimitMs: left }));
   if (details.failed) {
     const error = details.errorInstance;
     const message = error instanceof PropertyFailure ? error.message : String((error as Error | undefined)?.stack ?? error);
@@ -38,6 +43,7 @@ while (stats.steps < total) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
+if (stats.steps < total) console.log(`\nStopped at the time limit of ${((timeLimitMs ?? 0) / 1000).toFixed(0)} s, after ${stats.steps} of ${total} cases.`);
 console.log(
   `\n${stats.steps} cases (edit steps) in ${stats.runs} runs (and ${stats.shrinkSteps} more while shrinking), ${seconds.toFixed(1)} s (${((stats.steps / seconds) | 0)}/s), seeds ${firstSeed}–${seed}; ` +
     `slowest incremental step ${stats.maxStepMs.toFixed(1)} ms (${stats.slowestText.length} chars); ${failures.length} failures.`,
