@@ -157,4 +157,12 @@ describe('inputs found by fuzzing', () => {
     assert.deepEqual(fm.data.tags, ['a']);
     assert.equal(analyzeText('---\n---\u2028\n# Talk\n').model.frontMatter?.closed, false);
   });
+
+  it('front matter opened by a delimiter and a lone carriage return is a finding, not a crash', () => {
+    // gray-matter ends lines at `\n` only: it read `title: the` as the block's language and
+    // threw, and the exception escaped analyze.
+    const text = '\uFEFF---\rtitle: the\ndate: 2024-05-01\n---\n\nBody.\n';
+    const { findings } = analyzeText(text);
+    assert.deepEqual(summarize(text, { ...analyzeText(text), findings: findings.filter((f) => f.code.startsWith('front-matter/')) }), ['front-matter/syntax@0:1-0:4 "---"']);
+  });
 });

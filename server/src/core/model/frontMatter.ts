@@ -207,11 +207,23 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   // engines are replaced so that nothing can be evaluated. Values are then read by parsers
   // that keep positions, from exactly the text gray-matter found.
   const block = text.slice(start, blockEnd);
-  const file = matter(block, {
-    language: opening.format,
-    delimiters: opening.delimiter === '+++' ? '+++' : '---',
-    engines: safeEngines(),
-  } as Parameters<typeof matter>[1]);
+  let file: ReturnType<typeof matter>;
+  try {
+    file = matter(block, {
+      language: opening.format,
+      delimiters: opening.delimiter === '+++' ? '+++' : '---',
+      engines: safeEngines(),
+    } as Parameters<typeof matter>[1]);
+  } catch {
+    // gray-matter ends the opening line at `\n` only: after a lone `\r` it takes the next line
+    // for a language name (`---\rtitle: x`), and throws.
+    fm.problems.push({
+      kind: 'syntax',
+      span: { start, end: openingLineEnd },
+      message: 'This front matter could not be read: its opening line ends with a lone carriage return, which site generators do not read as a line break.',
+    });
+    return fm;
+  }
   if (file.matter.trim() === '') return fm; // an empty block
 
   // With CRLF line ends, gray-matter leaves the `\r` of the last line on the block; YAML would
