@@ -1,4 +1,4 @@
-import type { Heading as MdHeading, Nodes, Root } from 'mdast';
+import type { Heading as MdHeading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { LineIndex, type Span, type TextSource } from '../text';
@@ -120,18 +120,18 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   const spans: Span[] = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : text.length }));
   const texts = spans.map((span) => masked.slice(span.start, span.end));
-  const lowered: (string | undefined)[] = [];
+  const foldedTexts: (string | undefined)[] = [];
   const parsed: ParsedSection[] = [];
 
   const standInsFor = (i: number, definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): StandIns => {
     const result: StandIns = { definitions: [], footnotes: [] };
     if (definitions.size === 0 && footnotes.size === 0) return result;
-    const lower = (lowered[i] ??= texts[i].toLowerCase());
+    const folded = (foldedTexts[i] ??= foldCase(texts[i]));
     for (const { label, sections } of definitions.values()) {
-      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[')) result.definitions.push(label);
+      if (!sections.has(i) && mentions(folded, label, '[')) result.definitions.push(label);
     }
     for (const { label, sections } of footnotes.values()) {
-      if (!sections.has(i) && mentions(lower, label.toLowerCase(), '[^')) result.footnotes.push(label);
+      if (!sections.has(i) && mentions(folded, label, '[^')) result.footnotes.push(label);
     }
     return result;
   };
@@ -185,14 +185,17 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const links: LinkInfo[] = [];
   for (const section of sections) {
     const found = extracted[section.index];
+    // Extracted spans are relative to the section's own text (the stand-in prefix is already
+    // taken off), so they move by the section's start, not by its tree delta.
+    const start = section.span.start;
     // Built field by field: object spread here is several times slower on large posts.
     for (const h of found.headings) {
-      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, section.delta), sectionIndex: section.index, node: h.node });
+      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: section.index, node: h.node });
     }
     for (const l of found.links) {
       links.push({
         kind: l.kind,
-        span: shift(l.span, section.delta),
+        span: shift(l.span, start),
         url: l.url,
         identifier: l.identifier,
         sectionIndex: section.index,
@@ -268,10 +271,29 @@ function shift(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
 
-/** Whether `[label` (or `[^label`) may occur in the text; a superset test, cheap by design. */
-function mentions(lowerText: string, lowerLabel: string, open: string): boolean {
-  const firstWord = lowerLabel.split(/[\s\\]/, 1)[0];
-  return lowerText.includes(open + firstWord);
+/** Text folded to the case micromark compares labels in (`ß` and `SS` are one label). */
+function foldCase(text: string): string {
+  return text.toLowerCase().toUpperCase();
+}
+
+/**
+ * Whether `[label` (or `[^label`) may occur in the folded text, with the whitespace a label
+ * may start with (`[ Foo bar]`); a superset test, cheap by design.
+ */
+function mentions(foldedText: string, label: string, open: string): boolean {
+  const firstWord = foldCase(label).replace(/^[\t\n\r ]+/, '').split(/[\t\n\r \\]/, 1)[0];
+  if (firstWord === '') return foldedText.includes(open);
+  if (foldedText.includes(open + firstWord)) return true;
+  for (let at = foldedText.indexOf(firstWord); at !== -1; at = foldedText.indexOf(firstWord, at + 1)) {
+    let i = at;
+    while (i > 0 && isMarkdownSpace(foldedText.charCodeAt(i - 1))) i--;
+    if (i < at && foldedText.startsWith(open, i - open.length)) return true;
+  }
+  return false;
+}
+
+function isMarkdownSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 interface Extracted {
@@ -292,14 +314,34 @@ function extractFrom(parsed: ParsedSection): Extracted {
     start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
     end: (node.position?.end.offset ?? 0) - parsed.prefixLength,
   });
-  visit(parsed.root as Root, (node) => {
+  // Links GFM makes of URLs in text after the parse (`[https://…]`, a reference that did not
+  // resolve) have no position: each is found in the text, after what precedes it.
+  const after = new Map<Parents, number>();
+  const locate = (node: Nodes, index: number | undefined, parent: Parents | undefined): Span => {
+    if (node.position || !parent?.position || index === undefined) return rel(node);
+    let from = parent.position.start.offset ?? 0;
+    for (let i = index - 1; i >= 0; i--) {
+      const end = parent.children[i].position?.end.offset;
+      if (end !== undefined) {
+        from = end;
+        break;
+      }
+    }
+    from = Math.max(from, after.get(parent) ?? 0);
+    const value = toString(node);
+    const at = value ? parsed.text.indexOf(value, from - parsed.prefixLength) : -1;
+    if (at === -1 || at + value.length > (parent.position.end.offset ?? 0) - parsed.prefixLength) return rel(parent);
+    after.set(parent, at + value.length + parsed.prefixLength);
+    return { start: at, end: at + value.length };
+  };
+  visit(parsed.root as Root, (node, index, parent) => {
     switch (node.type) {
       case 'heading':
         result.headings.push({ depth: node.depth, text: toString(node), span: rel(node), node });
         break;
       case 'link':
       case 'image':
-        result.links.push({ kind: node.type, url: node.url, span: rel(node), node });
+        result.links.push({ kind: node.type, url: node.url, span: locate(node, index, parent), node });
         break;
       case 'definition':
         result.links.push({ kind: node.type, url: node.url, identifier: node.identifier, span: rel(node), node });

@@ -33,10 +33,11 @@ interface Opening {
 }
 
 // Closing lines, searched from a position (`lastIndex`): each parse makes its own, so that no
-// regular expression's state is shared between documents.
-const YAML_CLOSE = () => /^(?:---|\.\.\.)[ \t]*$/gm;
-const TOML_CLOSE = () => /^\+\+\+[ \t]*$/gm;
-const JSON_CLOSE = () => /^\}[ \t]*$/gm;
+// regular expression's state is shared between documents. A closing line is between line
+// breaks (`\n`, `\r`), not at U+2028 or U+2029 as `^`/`$` with `m` would allow.
+const YAML_CLOSE = () => /(?<=^|[\n\r])(?:---|\.\.\.)[ \t]*(?=[\n\r]|$)/g;
+const TOML_CLOSE = () => /(?<=^|[\n\r])\+\+\+[ \t]*(?=[\n\r]|$)/g;
+const JSON_CLOSE = () => /(?<=^|[\n\r])\}[ \t]*(?=[\n\r]|$)/g;
 
 function readOpening(text: string, start: number): Opening | undefined {
   const lineEnd = nextLineBreak(text, start);
@@ -65,6 +66,24 @@ function readOpening(text: string, start: number): Opening | undefined {
   return undefined;
 }
 
+/** Where the `}` that closes an object opened at the start of the line is, when only blanks follow it; else -1. */
+function oneLineObjectEnd(line: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth === 0) return /^[ \t]*$/.test(line.slice(i + 1)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
 /**
  * Finds and parses the front matter that opens `text` at `start` (after a BOM).
  * Returns undefined when the document has none. Never throws, never evaluates code.
@@ -75,12 +94,11 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
 
   const closing = opening.closing;
   closing.lastIndex = opening.delimiter === '{' ? nextLineBreak(text, start).after : opening.contentStart;
-  if (opening.delimiter === '{' && /^\{.*\}[ \t]*$/.test(text.slice(start, nextLineBreak(text, start).at))) {
-    // A one-line JSON object: `{ "title": "x" }`.
-    closing.lastIndex = start;
-  }
-  const close = closing.exec(text);
   const openingLineEnd = nextLineBreak(text, start).at;
+  // A one-line JSON object, `{ "title": "x" }`, closes on its own line.
+  const oneLine = opening.delimiter === '{' ? oneLineObjectEnd(text.slice(start, openingLineEnd)) : -1;
+  const close: { index: number; 0: string } | null =
+    oneLine !== -1 ? { index: start + oneLine, 0: text.slice(start + oneLine, openingLineEnd) } : closing.exec(text);
 
   if (!close) {
     const fm = emptyFrontMatter(text, opening, { start, end: text.length }, { start: opening.contentStart, end: text.length });
@@ -143,11 +161,23 @@ export function parseFrontMatter(text: string, start: number): FrontMatter | und
   // engines are replaced so that nothing can be evaluated. Values are then read by parsers
   // that keep positions, from exactly the text gray-matter found.
   const block = text.slice(start, blockEnd);
-  const file = matter(block, {
-    language: opening.format,
-    delimiters: opening.delimiter === '+++' ? '+++' : '---',
-    engines: safeEngines(),
-  } as Parameters<typeof matter>[1]);
+  let file: ReturnType<typeof matter>;
+  try {
+    file = matter(block, {
+      language: opening.format,
+      delimiters: opening.delimiter === '+++' ? '+++' : '---',
+      engines: safeEngines(),
+    } as Parameters<typeof matter>[1]);
+  } catch {
+    // gray-matter ends the opening line at `\n` only: after a lone `\r` it takes the next line
+    // for a language name (`---\rtitle: x`), and throws.
+    fm.problems.push({
+      kind: 'syntax',
+      span: { start, end: openingLineEnd },
+      message: 'This front matter could not be read: its opening line ends with a lone carriage return, which site generators do not read as a line break.',
+    });
+    return fm;
+  }
   if (file.matter.trim() === '') return fm; // an empty block
 
   // With CRLF line ends, gray-matter leaves the `\r` of the last line on the block; YAML would

@@ -43,15 +43,18 @@ export function standInKey(standIns: StandIns): string {
 
 export function parseSection(text: string, standIns: StandIns, first: boolean): ParsedSection {
   const key = standInKey(standIns);
+  // The first section starts after the document's byte-order mark. A U+FEFF there is text,
+  // which micromark would drop as a mark: it is given a mark to drop first.
+  const bom = first && text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   if (standIns.definitions.length === 0 && standIns.footnotes.length === 0) {
-    return { text, root: parseMarkdown(text), prefixLength: 0, standInKey: key, memo: new Memo() };
+    return { text, root: parseMarkdown(bom + text), prefixLength: 0, standInKey: key, memo: new Memo() };
   }
   const lines = [
     ...standIns.definitions.map((label) => `[${label}]: #`),
     ...standIns.footnotes.map((label) => `[^${label}]: .`),
   ].join('\n');
   if (first) {
-    const root = parseMarkdown(text + '\n\n' + lines + '\n');
+    const root = parseMarkdown(bom + text + '\n\n' + lines + '\n');
     root.children = root.children.filter((node) => startOf(node) < text.length);
     return { text, root, prefixLength: 0, standInKey: key, memo: new Memo() };
   }

@@ -27,7 +27,8 @@ export interface DefinitionLabel {
 
 type HtmlEnd = RegExp | 'blank';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// `s`: an info string may hold any character, U+2028 too.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const HTML_RAW = /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_COMMENT = /^ {0,3}<!--/;
@@ -35,6 +36,12 @@ const HTML_PI = /^ {0,3}<\?/;
 const HTML_CDATA = /^ {0,3}<!\[CDATA\[/;
 const HTML_DECL = /^ {0,3}<![A-Za-z]/;
 const HTML_OTHER = /^ {0,3}<\/?[A-Za-z]/;
+// HTML blocks that end at a blank line: one of these tags, which may interrupt a paragraph…
+const HTML_BLOCK_TAG =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+// …or any other tag alone on its line, which may not (written strictly: when unsure, it is not one).
+const HTML_TAG_LINE =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
 // The characters a definition line can start with: its bracket, or a quote or list marker.
 const MAY_OPEN_DEFINITION = /[\[>*+\-0-9]/;
 // A definition can sit inside quotes and list items; its label has no unescaped brackets.
@@ -44,20 +51,35 @@ export function scanSections(text: string, from: number): SectionScan {
   const starts = [from];
   const definitions = new Map<string, DefinitionLabel>();
   const footnotes = new Map<string, DefinitionLabel>();
-  let fence: { char: string; length: number } | undefined;
+  // Where a fence or an HTML block opens, with its opening line's indentation.
+  let fence: { char: string; length: number; indent: number } | undefined;
   let html: HtmlEnd | undefined;
+  let htmlIndent = 0;
+  // Whether the open HTML block surely is one: a `<tag` line that may be text (after a
+  // paragraph line, or with text after the tag) is read as one until a blank line, but a
+  // fence or an HTML comment inside may then be real, and the scan stops cutting.
+  let htmlSure = true;
+  let afterText = false;
+  // The scan does not track list items. A fence or an HTML block opened indented may belong
+  // to one, and then a less indented line ends it; or it may not, and the line is inside it.
+  // Past such a line the scan cannot tell code from text, so it stops cutting.
+  let unsure = false;
   // Definitions cannot interrupt a paragraph: only look for one where a block may start.
   let blockMayStart = true;
 
   let lineStart = from;
   const n = text.length;
+  // A lone `\r` ends a line as `\n` and `\r\n` do: a fence after one is a fence.
+  let nextCr = text.indexOf('\r', from);
   while (lineStart < n) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
     let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    // Lone `\r` line breaks are rare enough to treat such a file as one line per `\n`:
-    // fewer cuts, never a wrong one.
+    if (nextCr !== -1 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    if (nextCr !== -1 && nextCr < lineEnd) {
+      contentEnd = nextCr;
+      if (nextCr + 1 < lineEnd) lineEnd = nextCr;
+    }
     // Most lines are prose: their first character rules out every construct, so lines are
     // only sliced and matched when that character could open one.
     let first = lineStart;
@@ -67,6 +89,12 @@ export function scanSections(text: string, from: number): SectionScan {
     const c = text.charCodeAt(first);
     const line = (): string => text.slice(lineStart, contentEnd);
 
+    // Whether the line above was paragraph text (or a definition, which a paragraph holds).
+    const textAbove: boolean = afterText;
+    afterText = false;
+    const openIndent = fence ? fence.indent : html ? htmlIndent : 0;
+    if (openIndent > 0 && !blank && indentOf(text, lineStart, first) < openIndent) unsure = true;
+
     if (fence) {
       if (!indented && (c === 96 || c === 126)) {
         const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line());
@@ -74,26 +102,31 @@ export function scanSections(text: string, from: number): SectionScan {
       }
       blockMayStart = true;
     } else if (html) {
+      if (!htmlSure && !blank && (((c === 96 || c === 126) && FENCE_OPEN.test(line())) || (c === 60 && htmlBlockEnd(line()) instanceof RegExp))) unsure = true;
       if (html === 'blank' ? blank : html.test(line())) html = undefined;
       blockMayStart = true;
     } else if (blank) {
       blockMayStart = true;
     } else if (indented) {
       // Indented code, or a continuation line: neither cuts nor defines.
+      afterText = textAbove;
     } else if (c === 96 || c === 126) {
       const fenceOpen = FENCE_OPEN.exec(line());
       if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
+        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, indent: first - lineStart };
       }
       blockMayStart = true;
     } else if (c === 35 /* # */ && first === lineStart && ATX.test(line())) {
-      if (lineStart > from) starts.push(lineStart);
+      if (lineStart > from && !unsure) starts.push(lineStart);
       blockMayStart = true;
     } else if (c === 60 /* < */ && (html = htmlBlockEnd(line())) !== undefined) {
       // An HTML block may end on its opening line (`<!-- note -->`).
       if (html !== 'blank' && html.test(line().replace(/^ {0,3}<[!?]?/, ''))) html = undefined;
+      htmlIndent = first - lineStart;
+      htmlSure = html !== 'blank' || HTML_BLOCK_TAG.test(line()) || (!textAbove && HTML_TAG_LINE.test(line()));
       blockMayStart = html === undefined;
     } else {
+      afterText = true;
       const def = blockMayStart && MAY_OPEN_DEFINITION.test(text[first]) ? DEFINITION.exec(line()) : null;
       if (def) {
         const id = normalizeIdentifier(def[2]).toLowerCase();
@@ -111,6 +144,13 @@ export function scanSections(text: string, from: number): SectionScan {
     lineStart = lineEnd + 1;
   }
   return { starts, definitions, footnotes };
+}
+
+/** The indentation of a line in columns, tabs to the next multiple of four. */
+function indentOf(text: string, lineStart: number, first: number): number {
+  let width = 0;
+  for (let i = lineStart; i < first; i++) width = text.charCodeAt(i) === 9 ? width + 4 - (width % 4) : width + 1;
+  return width;
 }
 
 function htmlBlockEnd(line: string): HtmlEnd | undefined {
