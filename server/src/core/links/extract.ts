@@ -273,7 +273,21 @@ function destinationOf(text: string, span: Span, definition: boolean): { raw?: s
       const inner = raw.startsWith('<') ? { start: span.start + 1, end: span.end - 1 } : span;
       return { urlSpan: inner, autolink: true };
     }
-    const close = raw.lastIndexOf('](');
+    // The `](` that closes the link text: brackets inside the text are balanced, and the
+    // destination may hold a `](` of its own (`[x]([https://a](https://a))`).
+    let close = -1;
+    for (let i = raw.startsWith('!') ? 2 : 1, depth = 0; i < raw.length - 1; i++) {
+      if (raw[i] === '\\') i++;
+      else if (raw[i] === '[') depth++;
+      else if (raw[i] === ']') {
+        if (depth === 0) {
+          if (raw[i + 1] === '(') close = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (close === -1) close = raw.lastIndexOf('](');
     if (close === -1) return { urlSpan: span };
     textSpan = { start: span.start + (raw.startsWith('!') ? 2 : 1), end: span.start + close };
     at = close + 2;
