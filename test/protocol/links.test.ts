@@ -146,7 +146,7 @@ describe('links over the protocol: a folder named with + ( ) and spaces', () => 
     const site = join(dir, 'c++ blog (2023)');
     mkdirSync(join(site, '_posts'), { recursive: true });
     mkdirSync(join(site, 'assets'));
-    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, '_config.yml'), 'title: x\nplugins: [jekyll-relative-links]\n');
     writeFileSync(join(site, 'assets', 'a.png'), '');
     writeFileSync(join(site, '_posts', '2023-01-01-a.md'), '---\ntitle: A\n---\n## Hi\n');
     const text = '---\ntitle: B\n---\n![a](/assets/a.png) [x](./2023-01-01-a.md#hi) [y]({% post_url 2023-01-01-a %}) [z](/assets/gone.png)\n';

@@ -84,7 +84,7 @@ describe('link index on disk', () => {
     const site = join(dir, 'c++ blog (v2) @me, a&b=c!');
     mkdirSync(join(site, '_posts'), { recursive: true });
     mkdirSync(join(site, 'assets'));
-    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, '_config.yml'), 'title: x\nplugins: [jekyll-relative-links]\n');
     writeFileSync(join(site, 'assets', 'a.png'), '');
     writeFileSync(join(site, '_posts', '2023-01-01-a.md'), '---\ntitle: A\n---\n## Hi\n');
     const text = '---\ntitle: B\n---\n![a](/assets/a.png) [x](./2023-01-01-a.md#hi) [y]({% post_url 2023-01-01-a %}) [z](./2023-01-01-a.md#nope)\n';
@@ -120,7 +120,7 @@ describe('link index on disk', () => {
     const site = join(dir, 'cli site');
     mkdirSync(join(site, '_posts'), { recursive: true });
     mkdirSync(join(site, 'assets', 'img'), { recursive: true });
-    writeFileSync(join(site, '_config.yml'), 'title: x\n');
+    writeFileSync(join(site, '_config.yml'), 'title: x\nplugins: [jekyll-relative-links]\n');
     writeFileSync(join(site, 'assets', 'img', 'my image.png'), '');
     writeFileSync(join(site, 'assets', 'img', 'café.png'), '');
     const text = [

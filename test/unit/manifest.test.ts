@@ -23,7 +23,7 @@ describe('the manifest', () => {
       maxFileSize: 10,
       site: { generator: 'hugo', postFolders: ['posts'] },
       frontMatter: { schema: 'schema.json', required: ['author'] },
-      links: { external: true },
+      links: { external: true, knownAddresses: ['/search/'] },
       spelling: { language: 'en-GB', words: ['Karpenter'] },
       analysis: { deadlineMs: 500 },
     });

@@ -20,7 +20,7 @@ export { GENERATOR_LABEL, isPost, siteOf, type Site } from './site/generator';
 export { externalLinks, urlsToCheck, checkKey, type ExternalLink } from './external/urls';
 export { redirectFix, type RedirectData } from './rules/link/external';
 export { DICTIONARY, LANGUAGE_DICTIONARIES, type DictionaryLoader, type LanguageDictionaryLoader, type WordSet } from './rules/spelling';
-export { LinkIndex, MAX_PAGE_CHARS } from './links/linkIndex';
+export { isPageSource, LinkIndex, MAX_PAGE_CHARS } from './links/linkIndex';
 export { LINK_INDEX, linkContext, type LinkContext } from './links/context';
 export { definitionAt, documentLinkTargets, linkCompletions, referencesAt } from './links/navigation';
 export type { ExternalResult, ExternalLinkLookup, UnreachableReason } from './external/types';

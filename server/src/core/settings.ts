@@ -31,7 +31,7 @@ export interface Settings {
   /** A JSON Schema path (relative to the workspace folder) and the fields every post needs. */
   frontMatter?: { schema?: string; required?: string[] };
   /** Link checking; `external` opts in to requests to the sites a post links to. */
-  links?: { external?: boolean };
+  links?: { external?: boolean; knownAddresses?: string[] };
   /** English variants and the user's own words. */
   spelling?: SpellingSettings;
   /** How long the analysis of one document may take (only set when configured). */
@@ -64,6 +64,7 @@ export const SETTING_DEFAULTS: Readonly<Record<string, unknown>> = {
   'frontMatter.schema': '',
   'frontMatter.required': [],
   'links.external': false,
+  'links.knownAddresses': [],
   'spelling.language': DEFAULT_SPELLING.language,
   'spelling.words': DEFAULT_SPELLING.words,
   'trace.server': 'off',
@@ -118,7 +119,11 @@ function resolveFrontMatterSettings(raw: Record<string, unknown>): Pick<Settings
 /** `links.external`, only when set to a boolean. */
 function resolveExternalLinkSettings(raw: Record<string, unknown>): Pick<Settings, 'links'> {
   const links = (typeof raw.links === 'object' && raw.links !== null ? raw.links : {}) as Record<string, unknown>;
-  return typeof links.external === 'boolean' ? { links: { external: links.external } } : {};
+  const known = Array.isArray(links.knownAddresses) ? links.knownAddresses.filter((a): a is string => typeof a === 'string' && a.trim() !== '').map((a) => a.trim()) : undefined;
+  const out: NonNullable<Settings['links']> = {};
+  if (typeof links.external === 'boolean') out.external = links.external;
+  if (known && known.length > 0) out.knownAddresses = known;
+  return Object.keys(out).length > 0 ? { links: out } : {};
 }
 
 /** `spelling.language` (`en`, `en-US`, `en-GB`) and `spelling.words`; only set keys appear. */

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { entersFolder, isMarkdownFile, MAX_PAGE_CHARS, WALK_POLICY, type LinkIndex } from '../core';
+import { entersFolder, isPageSource, MAX_PAGE_CHARS, WALK_POLICY, type LinkIndex } from '../core';
 import { walkFilesSync } from './walk';
 import { decodeUtf8, toPath, toUri } from './workspace';
 
@@ -36,7 +36,7 @@ async function fillFolders(index: LinkIndex, folders: readonly string[], options
     const path = next.value;
     files++;
     const uri = toUri(path);
-    index.setFile(uri, isMarkdownFile(path) ? (options.openText?.(uri) ?? readPage(path)) : undefined);
+    index.setFile(uri, isPageSource(path) ? (options.openText?.(uri) ?? readPage(path)) : undefined);
     // Reads are synchronous (much faster than a promise per file), in slices that yield to
     // the event loop, so the server keeps answering while it indexes.
     if (++sinceYield >= 128) {
@@ -89,6 +89,6 @@ export async function updateLinkIndex(index: LinkIndex, uri: string, deleted: bo
     return true;
   }
   if (!info.isFile()) return false;
-  index.setFile(uri, isMarkdownFile(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
+  index.setFile(uri, isPageSource(path) ? (openText?.(uri) ?? readPage(path)) : undefined);
   return true;
 }

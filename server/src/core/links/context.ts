@@ -41,6 +41,8 @@ export interface LinkContext {
   site: Site;
   index: LinkIndex;
   session: Session;
+  /** `links.knownAddresses`: address prefixes the site serves though Talkdown cannot see them. */
+  knownAddresses?: readonly string[];
 }
 
 export function linkContext(model: DocumentModel, settings: Settings, session: Session): LinkContext {
@@ -51,5 +53,5 @@ export function linkContext(model: DocumentModel, settings: Settings, session: S
   // Site roots in the index's URI form, so that prefixes and messages agree with its URIs.
   const site = found.root ? { ...found, root: canonicalUri(found.root) } : found;
   const index = workspaceRoot ? linkIndexOf(session, site.root ?? workspaceRoot) : emptyIndex(session);
-  return { model, site, index, session };
+  return { model, site, index, session, knownAddresses: settings.links?.knownAddresses };
 }

@@ -29,6 +29,10 @@ export interface Destination {
   span: Span;
   /** For `[text](url)`: where the text is, for the inverted-syntax fix and labels. */
   textSpan?: Span;
+  /** Only this parser reads it as a link: kramdown (Jekyll) or CommonMark (the others). */
+  parser?: 'kramdown' | 'commonmark';
+  /** Whitespace between `(` and the destination (kramdown then reads a quoted one as a title). */
+  spaced?: boolean;
 }
 
 /** A reference or footnote written in the text that no definition made into a link. */
@@ -128,6 +132,7 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
           urlSpan: d.urlSpan,
           span,
           textSpan: d.textSpan,
+          ...(d.spaced ? { spaced: true } : {}),
         });
         nodeSpans.push(span);
         return;
@@ -141,6 +146,9 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
     }
   });
   scanRawBlocks(text, out.excluded);
+  // kramdown leaves Markdown inside a block of HTML as it is, unless markdown="1".
+  const htmlBlocks = kramdownHtmlBlocks(text);
+  if (htmlBlocks.length > 0) for (const d of out.destinations) if (d.syntax !== 'html' && htmlBlocks.some((b) => d.span.start >= b.start && d.span.start < b.end)) d.parser = 'commonmark';
   out.excluded.sort((a, b) => a.start - b.start);
   const excluded = overlapTest(out.excluded);
   const free = (start: number, end = start + 1) => !excluded(start, end);
@@ -168,6 +176,16 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
       const within = m[0].lastIndexOf(url, m[0].length - (syntax === 'html' ? 1 : 2));
       const urlStart = index + (within === -1 ? 0 : within);
       out.destinations.push({ syntax, image, url, urlSpan: { start: urlStart, end: urlStart + url.length }, span: { start: index, end: index + m[0].length } });
+    }
+  }
+
+  // kramdown accepts spaces in a destination, which CommonMark leaves as text.
+  if (text.includes('](')) {
+    for (const m of text.matchAll(/(!?)\[([^\]\n]{0,500})\]\(([^()\s"'<>][^()"'<>\n]*\s[^()"'<>\n]*?[^()\s"'<>])\)/g)) {
+      const index = m.index ?? 0;
+      if (!free(index) || !outsideNodes(index) || htmlBlocks.some((b) => index >= b.start && index < b.end)) continue;
+      const urlStart = index + m[1].length + m[2].length + 3;
+      out.destinations.push({ syntax: 'markdown', image: m[1] === '!', url: m[3], urlSpan: { start: urlStart, end: urlStart + m[3].length }, span: { start: index, end: index + m[0].length }, parser: 'kramdown' });
     }
   }
 
@@ -234,6 +252,21 @@ function overlapTest(spans: readonly Span[]): (start: number, end: number) => bo
   };
 }
 
+/** Blocks of HTML that open on a line of their own (`<div>` … `</div>`) without markdown="1". */
+function kramdownHtmlBlocks(text: string): Span[] {
+  if (!text.includes('<')) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(/^ {0,3}<(div|section|aside|details|figure|table|blockquote|article|header|footer|nav|center)\b([^>\n]*)>[ \t]*$/gim)) {
+    if (/\bmarkdown\s*=\s*["']?(?:1|block|span)/i.test(m[2])) continue;
+    const start = m.index ?? 0;
+    const close = new RegExp(`^ {0,3}</${m[1]}\\s*>`, 'gim');
+    close.lastIndex = start + m[0].length;
+    const end = close.exec(text);
+    if (end) out.push({ start, end: end.index + end[0].length });
+  }
+  return out;
+}
+
 /** `{% raw %}…{% endraw %}`, `{% highlight %}…{% endhighlight %}` and HTML comments. */
 function scanRawBlocks(text: string, into: Span[]): void {
   if (text.includes('{%')) {
@@ -256,7 +289,7 @@ function scanRawBlocks(text: string, into: Span[]): void {
 }
 
 /** Finds the written destination of a link, image or definition inside its source text. */
-function destinationOf(text: string, span: Span, definition: boolean): { raw?: string; urlSpan: Span; textSpan?: Span; autolink?: boolean } {
+function destinationOf(text: string, span: Span, definition: boolean): { raw?: string; urlSpan: Span; textSpan?: Span; autolink?: boolean; spaced?: boolean } {
   const raw = text.slice(span.start, span.end);
   let at: number;
   let textSpan: Span | undefined;
@@ -270,12 +303,28 @@ function destinationOf(text: string, span: Span, definition: boolean): { raw?: s
       const inner = raw.startsWith('<') ? { start: span.start + 1, end: span.end - 1 } : span;
       return { urlSpan: inner, autolink: true };
     }
-    const close = raw.lastIndexOf('](');
+    // The `](` that closes the link text: brackets inside the text are balanced, and the
+    // destination may hold a `](` of its own (`[x]([https://a](https://a))`).
+    let close = -1;
+    for (let i = raw.startsWith('!') ? 2 : 1, depth = 0; i < raw.length - 1; i++) {
+      if (raw[i] === '\\') i++;
+      else if (raw[i] === '[') depth++;
+      else if (raw[i] === ']') {
+        if (depth === 0) {
+          if (raw[i + 1] === '(') close = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    if (close === -1) close = raw.lastIndexOf('](');
     if (close === -1) return { urlSpan: span };
     textSpan = { start: span.start + (raw.startsWith('!') ? 2 : 1), end: span.start + close };
     at = close + 2;
   }
+  const opened = at;
   while (at < raw.length && /\s/.test(raw[at])) at++;
+  const spaced = at > opened && !definition;
   let end: number;
   let start = at;
   if (raw[at] === '<') {
@@ -296,6 +345,6 @@ function destinationOf(text: string, span: Span, definition: boolean): { raw?: s
     }
     end = Math.min(end, raw.length);
   }
-  return { raw: raw.slice(start, end), urlSpan: { start: span.start + start, end: span.start + end }, textSpan };
+  return { raw: raw.slice(start, end), urlSpan: { start: span.start + start, end: span.start + end }, textSpan, ...(spaced ? { spaced } : {}) };
 }
 

@@ -4,13 +4,23 @@ import { parseFrontMatter } from '../model/frontMatter';
 import { findSite, siteDetector, type Site, type SiteDetection, type SiteGeneratorName } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
-import { addressFields, addressOf, normalizeAddress, readAddressConfig, type AddressFields } from './permalink';
-import { scanAnchors } from './slug';
+import { buildSite, type BuiltSite } from './built';
+import { addressFields, addressOf, normalizeAddress, type AddressFields } from './permalink';
+import { readSiteFacts, SITE_FACTS_FILE, type HeadingIds, type SiteFacts } from './siteFacts';
+import { htmlIds, scanAnchors } from './slug';
 import { canonicalUri, encodeSegment } from './uri';
 import { entersFolder, isMarkdownFile, WALK_POLICY } from '../files';
 
-/** Configuration files whose permalink settings shape addresses. */
-const SITE_CONFIG = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml)$/;
+/** Configuration files whose settings shape addresses. */
+const SITE_CONFIG = SITE_FACTS_FILE;
+
+/** Templates that are pages besides Markdown (Eleventy's and Jekyll's): only their front matter is read. */
+const PAGE_TEMPLATE = /\.(?:njk|liquid|html?|hbs)$/i;
+
+/** Whether the index wants a file's text: Markdown files, and templates for their front matter. */
+export function isPageSource(name: string): boolean {
+  return isMarkdownFile(name) || PAGE_TEMPLATE.test(name);
+}
 
 /** What the index keeps of a Markdown file: its anchors and the fields that make its address. */
 export interface IndexedPage {
@@ -36,9 +46,11 @@ export class LinkIndex {
   private readonly children = new Map<string, Set<string>>();
   private readonly pages = new Map<string, IndexedPage>();
   /** The generator per folder, for heading ids: detection reads files, so it is kept. */
-  private readonly generators = new Map<string, SiteGeneratorName>();
+  private readonly generators = new Map<string, SiteGeneratorName | HeadingIds>();
   private detect: ((folder: string) => SiteDetection) | undefined;
-  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string>; basePath?: string }> | undefined;
+  private addresses: Map<string, { byAddress: Map<string, string>; byLower: Map<string, string>; firstSegments: Map<string, Set<number>>; ofUri: Map<string, string>; basePath?: string; built?: BuiltSite }> | undefined;
+  /** Each site's configuration facts, kept until a configuration file changes. */
+  private readonly facts = new Map<string, SiteFacts>();
   /** Bumped on every change, so that caches built on the index know when to go. */
   version = 0;
   /** Folders that have been walked: lookups under them are answered, others say "unknown". */
@@ -81,12 +93,16 @@ export class LinkIndex {
       else this.byLowerCase.set(lower, [uri]);
       this.addToParents(uri);
     }
-    if (isMarkdownFile(uri)) {
-      this.pages.set(uri, this.readPage(uri, text ?? ''));
-      this.addresses = undefined;
-    } else if (SITE_CONFIG.test(uri)) {
+    if (SITE_CONFIG.test(uri)) {
       this.addresses = undefined;
       this.generators.clear();
+      this.facts.clear();
+    } else if (isMarkdownFile(uri) || (text !== undefined && PAGE_TEMPLATE.test(uri))) {
+      this.pages.set(uri, this.readPage(uri, text ?? ''));
+      this.addresses = undefined;
+    } else if (this.addresses) {
+      // A new file changes the built site's files, not its pages.
+      for (const table of this.addresses.values()) table.built = undefined;
     }
     this.version++;
   }
@@ -105,7 +121,9 @@ export class LinkIndex {
     else this.byLowerCase.delete(lower);
     const slash = uri.lastIndexOf('/');
     this.children.get(uri.slice(0, slash))?.delete(uri.slice(slash + 1));
-    if (this.pages.delete(uri)) this.addresses = undefined;
+    if (this.pages.delete(uri) || SITE_CONFIG.test(uri)) this.addresses = undefined;
+    else if (this.addresses) for (const table of this.addresses.values()) table.built = undefined;
+    if (SITE_CONFIG.test(uri)) this.facts.clear();
     this.version++;
   }
 
@@ -180,6 +198,31 @@ export class LinkIndex {
     return [...this.addressTable(site).ofUri];
   }
 
+  /** What the site's configuration says about its addresses (read once per configuration). */
+  siteFacts(site: Site): SiteFacts {
+    const key = `${site.generator} ${site.root}`;
+    let facts = this.facts.get(key);
+    if (!facts) this.facts.set(key, (facts = readSiteFacts(site, (u) => this.workspace.readText(u))));
+    return facts;
+  }
+
+  /** How the site's headings get ids. */
+  headingStyle(site: Site): SiteGeneratorName | HeadingIds {
+    return site.generator === 'eleventy' ? this.siteFacts(site).headingIds : site.generator;
+  }
+
+  /** The files the site's build writes (Jekyll, Hugo and Eleventy), by output path. */
+  built(site: Site): BuiltSite {
+    if (site.root) site = { ...site, root: canonicalUri(site.root) };
+    const table = this.addressTable(site);
+    if (!table.built) {
+      const prefix = site.root + '/';
+      const pages = [...this.pages].filter(([uri]) => uri.startsWith(prefix)).map(([uri, page]) => ({ uri, fields: page.fields, address: table.ofUri.get(uri) }));
+      table.built = buildSite(site, this.siteFacts(site), pages, this.files);
+    }
+    return table.built;
+  }
+
   private addressTable(site: Site) {
     if (site.root) site = { ...site, root: canonicalUri(site.root) };
     this.addresses ??= new Map();
@@ -188,7 +231,7 @@ export class LinkIndex {
     if (table) return table;
     table = { byAddress: new Map(), byLower: new Map(), firstSegments: new Map(), ofUri: new Map(), basePath: undefined };
     if (site.root) {
-      const config = readAddressConfig(site, (u) => this.workspace.readText(u));
+      const config = this.siteFacts(site);
       table.basePath = config.basePath;
       const prefix = site.root + '/';
       for (const [uri, page] of this.pages) {
@@ -196,7 +239,8 @@ export class LinkIndex {
         const address = addressOf(site, uri, page.fields, config);
         if (address === undefined) continue;
         const norm = normalizeAddress(address);
-        table.ofUri.set(uri, '/' + norm + (norm && !/\.[a-z0-9]+$/i.test(norm) ? '/' : ''));
+        // Jekyll serves `x.html` at that name: the page's address is kept as the site writes it.
+        table.ofUri.set(uri, site.generator === 'jekyll' || site.generator === 'hugo' || site.generator === 'eleventy' ? address : '/' + norm + (norm && !/\.[a-z0-9]+$/i.test(norm) ? '/' : ''));
         if (!table.byAddress.has(norm)) table.byAddress.set(norm, uri);
         table.byLower.set(norm.toLowerCase(), uri);
         // Section pages (`_index.md`) give their folder, not a post area.
@@ -238,9 +282,16 @@ export class LinkIndex {
     const bom = body.charCodeAt(0) === 0xfeff ? 1 : 0;
     const { fields, bodyStart } = addressFieldsOf(body, bom);
     const dir = uri.slice(0, uri.lastIndexOf('/'));
-    let generator = this.generators.get(dir);
-    if (!generator) this.generators.set(dir, (generator = findSite(this.workspace, uri, undefined, (this.detect ??= siteDetector(this.workspace))).generator));
-    const { anchors, headings, lines } = scanAnchors(body, generator, bodyStart);
+    let style = this.generators.get(dir);
+    if (!style) {
+      const site = findSite(this.workspace, uri, undefined, (this.detect ??= siteDetector(this.workspace)));
+      this.generators.set(dir, (style = site.root ? this.headingStyle({ ...site, root: canonicalUri(site.root) }) : site.generator));
+    }
+    if (!isMarkdownFile(uri)) {
+      const ids = htmlIds(body.slice(bodyStart));
+      return { anchors: new Set(ids), anchorLines: new Map(), headings: [], fields };
+    }
+    const { anchors, headings, lines } = scanAnchors(body, style, bodyStart);
     return { anchors: new Set(anchors), anchorLines: lines, headings, fields };
   }
 }
@@ -264,7 +315,7 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: strin
       } else {
         const uri = `${dir}/${encodeSegment(name)}`;
         count++;
-        index.setFile(uri, isMarkdownFile(name) ? workspace.readText(uri) : undefined);
+        index.setFile(uri, isPageSource(name) ? workspace.readText(uri) : undefined);
       }
     }
   };
@@ -275,7 +326,9 @@ export function fillIndex(index: LinkIndex, workspace: Workspace, folder?: strin
   }
 }
 
-const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category|aliases|redirect_from)\s*[:=]/;
+const ADDRESS_KEYS = /^(?:slug|url|permalink|path|date|title|categories|category|tags|aliases|redirect_from)\s*[:=]/;
+/** A key holding a list (`series: [a, b]`, `authors:` and `- a` lines): perhaps a taxonomy. */
+const LIST_KEY = /^[\w-]{1,40}\s*[:=]\s*(?:\[|$)/;
 
 /**
  * The address fields of a page's front matter, and where its body starts. Indexing reads
@@ -295,7 +348,7 @@ export function addressFieldsOf(text: string, bom: number): { fields: AddressFie
       let keep = false;
       for (const line of block) {
         if (delimiter === '+++' && /^\s*\[/.test(line)) break; // a table: top-level keys are over
-        if (/^\S/.test(line)) keep = ADDRESS_KEYS.test(line);
+        if (/^\S/.test(line)) keep = ADDRESS_KEYS.test(line) || LIST_KEY.test(line);
         else if (line.trim() === '') keep = false;
         if (keep) picked.push(line);
       }

@@ -1,6 +1,8 @@
-import { parse as parseYaml } from 'yaml';
 import type { Site } from '../site/generator';
+import type { SiteFacts } from './siteFacts';
 import { zolaSlug } from './slug';
+
+export { basePathOf } from './siteFacts';
 
 /** The front-matter keys that decide a page's address. */
 export interface AddressFields {
@@ -13,6 +15,8 @@ export interface AddressFields {
   categories?: string[];
   /** Other addresses that redirect here: Hugo's `aliases`, Jekyll's `redirect_from`. */
   aliases?: string[];
+  /** Lists of names in the front matter (`tags`, `categories`, …): Hugo's taxonomy terms. */
+  terms?: Record<string, string[]>;
 }
 
 export function addressFields(data: Record<string, unknown> | undefined): AddressFields {
@@ -29,6 +33,10 @@ export function addressFields(data: Record<string, unknown> | undefined): Addres
   const aliases = data.aliases ?? data.redirect_from;
   const list = typeof aliases === 'string' ? [aliases] : Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [];
   if (list.length > 0) out.aliases = list.slice(0, 100);
+  for (const [key, value] of Object.entries(data)) {
+    const names = typeof value === 'string' && (key === 'tags' || key === 'categories') ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+    if (names.length > 0 && key !== 'aliases' && key !== 'redirect_from') (out.terms ??= {})[key.toLowerCase()] = names.slice(0, 200);
+  }
   return out;
 }
 
@@ -40,67 +48,7 @@ export function normalizeAddress(path: string): string {
 }
 
 /** Settings from the site's configuration that shape addresses. */
-export interface AddressConfig {
-  /** Jekyll's and Hexo's `permalink`. */
-  permalink?: string;
-  /** Hugo's `[permalinks]`, per section. */
-  sections?: Record<string, string>;
-  /** The path the site is served under (`/blog` for Jekyll's `baseurl: /blog`), without a trailing slash. */
-  basePath?: string;
-}
-
-export function readAddressConfig(site: Site, readText: (uri: string) => string | undefined): AddressConfig {
-  if (!site.root) return {};
-  const at = (p: string) => readText(`${site.root}/${p}`);
-  try {
-    if (site.generator === 'jekyll' || site.generator === 'hexo') {
-      const text = at('_config.yml') ?? at('_config.yaml');
-      const data = text ? (parseYaml(text, { logLevel: 'silent' }) as Record<string, unknown> | null) : undefined;
-      const basePath = basePathOf(site.generator === 'jekyll' ? data?.baseurl : data?.root);
-      return { ...(typeof data?.permalink === 'string' ? { permalink: data.permalink } : {}), ...(basePath ? { basePath } : {}) };
-    }
-    if (site.generator === 'hugo') {
-      const text = at('hugo.toml') ?? at('config.toml');
-      if (!text) return {};
-      const basePath = basePathOf(topLevelString(text, /^\s*baseurl\s*=\s*["']([^"']*)["']/im));
-      const block = /^\s*\[permalinks\]\s*$([\s\S]*?)(?=^\s*\[|$(?![\s\S]))/m.exec(text);
-      if (!block) return basePath ? { basePath } : {};
-      const sections: Record<string, string> = {};
-      for (const m of block[1].matchAll(/^\s*["']?([\w-]+)["']?\s*=\s*["']([^"']+)["']/gm)) sections[m[1]] = m[2];
-      return { sections, ...(basePath ? { basePath } : {}) };
-    }
-    if (site.generator === 'zola') {
-      const text = at('zola.toml') ?? at('config.toml');
-      const basePath = text ? basePathOf(topLevelString(text, /^\s*base_url\s*=\s*["']([^"']*)["']/m)) : undefined;
-      return basePath ? { basePath } : {};
-    }
-  } catch {
-    // An unreadable config: the defaults apply.
-  }
-  return {};
-}
-
-/** A key's string value among a TOML file's top-level keys (before its first table). */
-function topLevelString(text: string, key: RegExp): string | undefined {
-  const table = /^\s*\[/m.exec(text);
-  return key.exec(table ? text.slice(0, table.index) : text)?.[1];
-}
-
-/** The path of a base URL (`https://example.org/blog/` or `/blog`): `/blog`, or undefined for the root. */
-export function basePathOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 2000) return undefined;
-  let path = value.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    try {
-      path = new URL(path).pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  path = path.replace(/\/+$/, '');
-  if (path === '' || /[{}%\s]/.test(path)) return undefined;
-  return path.startsWith('/') ? path : '/' + path;
-}
+export type AddressConfig = Partial<SiteFacts>;
 
 const JEKYLL_STYLES: Record<string, string> = {
   date: '/:categories/:year/:month/:day/:title:output_ext',
@@ -128,23 +76,32 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       if (fields.permalink && site.generator === 'jekyll') return fields.permalink;
       const postsAt = segments.findIndex((s) => s === '_posts' || s === '_drafts');
       const m = POST_NAME.exec(file);
+      const style = config.permalink ? (JEKYLL_STYLES[config.permalink] ?? config.permalink) : site.generator === 'hexo' ? ':year/:month/:day/:title/' : JEKYLL_STYLES.date;
       if (postsAt !== -1) {
         const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '') ?? (m ? [m[0], m[1], m[2], m[3]] : undefined);
-        const title = fields.slug ?? (m ? m[4] : base);
+        const raw = fields.slug ?? (m ? m[4] : base);
+        const title = site.generator === 'jekyll' ? jekyllSlug(raw) || raw : raw;
         const folderCats = segments.slice(0, postsAt).filter((s) => s !== 'source');
         const categories = [...folderCats, ...(fields.categories ?? [])].map((c) => c.toLowerCase().replace(/\s+/g, '-'));
-        const pattern = config.permalink ? (JEKYLL_STYLES[config.permalink] ?? config.permalink) : site.generator === 'hexo' ? ':year/:month/:day/:title/' : JEKYLL_STYLES.date;
-        return expand(pattern, { year: date?.[1], month: date?.[2], day: date?.[3], title, slug: title, categories: categories.join('/'), output_ext: '.html' });
+        return expand(style, { year: date?.[1], month: date?.[2], day: date?.[3], title, slug: title, categories: categories.join('/'), output_ext: '.html' });
+      }
+      const collection = segments[0].startsWith('_') ? config.collections?.get(segments[0].slice(1)) : undefined;
+      if (segments[0].startsWith('_') && config.collections?.has(segments[0].slice(1))) {
+        const path = [...segments.slice(1, -1), base].join('/');
+        return expand(collection ?? '/:collection/:path:output_ext', { collection: segments[0].slice(1), path, name: base, title: jekyllSlug(fields.slug ?? base) || base, output_ext: '.html' });
       }
       if (segments.some((s) => s.startsWith('_'))) return undefined;
-      return base === 'index' ? '/' + segments.slice(0, -1).join('/') + '/' : '/' + [...segments.slice(0, -1), base].join('/') + '.html';
+      const pretty = site.generator === 'jekyll' && style.endsWith('/');
+      return base === 'index' ? '/' + segments.slice(0, -1).join('/') + '/' : '/' + [...segments.slice(0, -1), base].join('/') + (pretty ? '/' : '.html');
     }
     case 'hugo': {
       if (fields.url) return fields.url;
-      if (segments[0] !== 'content') return undefined;
-      const inContent = segments.slice(1);
+      const content = (config.contentDirs ?? [{ dir: 'content/', prefix: '' }]).find((c) => rel.startsWith(c.dir));
+      if (!content) return undefined;
+      const inContent = rel.slice(content.dir.length).split('/');
+      const lang = content.prefix ? [content.prefix] : [];
       const dirs = inContent.slice(0, -1);
-      if (base === '_index') return '/' + dirs.join('/') + '/';
+      if (base === '_index') return ('/' + [...lang, ...dirs].join('/') + '/').replace(/\/{2,}/g, '/').toLowerCase();
       const bundle = base === 'index';
       const name = bundle ? dirs[dirs.length - 1] : base;
       const parents = bundle ? dirs.slice(0, -1) : dirs;
@@ -152,9 +109,11 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       const pattern = parents.length > 0 ? config.sections?.[parents[0]] : undefined;
       if (pattern) {
         const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '');
-        return expand(pattern, { year: date?.[1], month: date?.[2], day: date?.[3], slug, title: urlize(fields.title ?? name), filename: name, contentbasename: name, section: parents[0], sections: parents.join('/') });
+        const title = urlize(fields.title ?? name);
+        const out = expand(pattern, { year: date?.[1], month: date?.[2], day: date?.[3], slug: fields.slug ?? title, title, filename: name, contentbasename: name, section: parents[0], sections: parents.join('/') });
+        return ((lang.length ? '/' + lang[0] : '') + out).toLowerCase();
       }
-      return '/' + [...parents, slug].join('/') + '/';
+      return ('/' + [...lang, ...parents, slug].join('/') + '/').toLowerCase();
     }
     case 'zola': {
       if (segments[0] !== 'content') return undefined;
@@ -168,7 +127,9 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
     }
     case 'eleventy': {
       if (fields.permalink) return fields.permalink;
-      const inInput = segments[0] === 'src' ? segments.slice(1) : segments;
+      const input = config.input ?? '';
+      if (!rel.startsWith(input)) return undefined;
+      const inInput = rel.slice(input.length).split('/');
       const dirs = inInput.slice(0, -1);
       return '/' + (base === 'index' ? dirs : [...dirs, base]).join('/') + '/';
     }
@@ -194,4 +155,9 @@ function expand(pattern: string, values: Record<string, string | undefined>): st
 
 function urlize(text: string): string {
   return text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+}
+
+/** Jekyll's `slugify` in its `pretty` mode, letter case kept: what `:title` becomes. */
+export function jekyllSlug(text: string): string {
+  return text.replace(/[^\p{L}\p{N}._~!$&'()+,;=@]+/gu, '-').replace(/^-+|-+$/g, '');
 }

@@ -2,6 +2,7 @@ import type { Site, SiteGeneratorName } from '../site/generator';
 import type { Destination } from './extract';
 import { isMarkdownFile } from '../files';
 import type { LinkIndex } from './linkIndex';
+import { isServedGenerator, outputFileOf } from './built';
 import { classifyUrl } from './url';
 import { canonicalUri, encodeSegment } from './uri';
 
@@ -26,8 +27,8 @@ export type Resolution =
   | { status: 'same-document'; anchor: string }
   /** Nothing under this name, but one that differs only in letter case. */
   | { status: 'case'; uri: string; actual: string; anchor?: string }
-  /** Nothing there. `expected` is the file Talkdown looked for first. */
-  | { status: 'missing'; expected: string; path: string }
+  /** Nothing there. `expected` is the file Talkdown looked for first; `address`, the address the site was asked for. */
+  | { status: 'missing'; expected: string; path: string; address?: string; ref?: boolean }
   /** Not a local path, or not one Talkdown can check (a page the site makes from templates). */
   | { status: 'skip' };
 
@@ -36,6 +37,8 @@ export interface ResolveContext {
   site: Site;
   /** The document's URI. */
   uri: string;
+  /** Address prefixes the site serves though Talkdown cannot see them (`links.knownAddresses`). */
+  knownAddresses?: readonly string[];
 }
 
 /** Resolves a destination the way the site's generator does. Never touches the disk. */
@@ -93,10 +96,22 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
       const found = ctx.index.filesUnder(`${site.root}/${content}`).find((f) => f.endsWith('/' + path) || f.endsWith('/' + path + '.md'));
       if (found) return { status: 'found', uri: found, anchor };
     }
+    if (dest.syntax === 'ref' && site.generator === 'hugo') {
+      // Then by name among all pages, bundles by their folder and taxonomy terms included.
+      const name = path.replace(/\/+$/, '').split('/').pop()!.replace(/\.(?:md|markdown)$/i, '').toLowerCase();
+      const out = ctx.index.built(site).names.get(name);
+      if (out !== undefined) return builtHit(ctx, out, anchor);
+      const missing = caseOrMissing(ctx, candidates[0], anchor, path);
+      return missing.status === 'missing' ? { ...missing, ref: true } : missing;
+    }
     return caseOrMissing(ctx, candidates[0], anchor, path);
   }
 
   const absolute = path.startsWith('/');
+  if (site.root && isServedGenerator(site)) {
+    const served = resolveServed(ctx, dest, path, anchor);
+    if (served) return served;
+  }
   if (absolute && site.root) {
     // A site served under a base path (`baseurl: /blog`) is linked as /blog/assets/….
     const base = ctx.index.basePath(site);
@@ -128,6 +143,57 @@ export function resolveDestination(ctx: ResolveContext, dest: Destination): Reso
   }
   if (isPageLike(path) && !isMarkdownFile(path)) return { status: 'skip' };
   return caseOrMissing(ctx, candidates[0], anchor, path);
+}
+
+/**
+ * Jekyll, Hugo and Eleventy: the address a browser asks for (a relative path against the
+ * page's own address, never its source folder), looked up among the files the build writes.
+ * Undefined when the page's own address is unknown (then the source-relative rules apply).
+ */
+function resolveServed(ctx: ResolveContext, dest: Destination, path: string, anchor: string | undefined): Resolution | undefined {
+  const { site, index } = ctx;
+  const facts = index.siteFacts(site);
+  const absolute = path.startsWith('/');
+  // A Markdown source named by a relative path: only a rewriting plugin makes it a page.
+  if (!absolute && isMarkdownFile(path.replace(/\/+$/, '')) && facts.rewritesMarkdownLinks) return undefined;
+  let address: string;
+  if (absolute) {
+    address = path;
+    const base = facts.basePath;
+    if (base) {
+      if (path !== base && !path.startsWith(base + '/')) return { status: 'skip' };
+      address = path.slice(base.length) || '/';
+    }
+  } else {
+    const own = index.addressOfPage(site, ctx.uri);
+    if (own === undefined) return undefined;
+    address = resolveAddress(safeAddress(own), path) ?? '/';
+  }
+  if (ctx.knownAddresses?.some((p) => p !== '' && address.startsWith(p.startsWith('/') ? p : '/' + p))) return { status: 'skip' };
+  const built = index.built(site);
+  const file = outputFileOf(address);
+  const hit = built.files.has(file) ? file : !/\.[^/.]+$/.test(file) && built.files.has(file + '/index.html') ? file + '/index.html' : undefined;
+  if (hit !== undefined) return builtHit(ctx, hit, anchor);
+  const lower = built.lower.get(file.toLowerCase()) ?? built.lower.get(file.toLowerCase() + '/index.html');
+  const expected = `${site.root}/${file.split('/').map(encodeSegment).join('/')}`;
+  if (lower !== undefined) {
+    const source = built.files.get(lower);
+    if (source) return { status: 'case', uri: expected, actual: source, anchor };
+  }
+  return { status: 'missing', expected, path: dest.url.trim() === '' ? path : path, address };
+}
+
+function builtHit(ctx: ResolveContext, file: string, anchor: string | undefined): Resolution {
+  const source = ctx.index.built(ctx.site).files.get(file);
+  return { status: 'found', uri: source || `${ctx.site.root}/${file.split('/').map(encodeSegment).join('/')}`, anchor };
+}
+
+function safeAddress(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
 }
 
 /** A path without an extension, or to an `.html` page: the site may make it from templates. */

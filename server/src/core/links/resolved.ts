@@ -43,13 +43,20 @@ export function linkEntries(ctx: LinkContext): DocumentLinkEntries {
 }
 
 /** The same, without the memo: for benchmarks. */
-export function computeLinkEntries({ model, site, index, session }: LinkContext): DocumentLinkEntries {
+export function computeLinkEntries(ctx: LinkContext): DocumentLinkEntries {
+  const { model, site, index, session } = ctx;
   const entries: LinkEntry[] = [];
   const resolved: ResolvedLink[] = [];
-  const rctx: ResolveContext = { index, site, uri: model.uri };
+  const rctx: ResolveContext = { index, site, uri: model.uri, knownAddresses: ctx.knownAddresses };
+  const origin = site.root && (site.generator === 'jekyll' || site.generator === 'hugo') ? index.siteFacts(site).origin : undefined;
+  const kramdown = site.generator === 'jekyll';
   const dir = model.uri.slice(0, model.uri.lastIndexOf('/') + 1);
-  for (const dest of documentLinks(model).destinations) {
-    const url = dest.url;
+  for (let dest of documentLinks(model).destinations) {
+    // What the generator's parser reads: kramdown (Jekyll) or CommonMark (the others).
+    if (dest.parser && dest.parser !== (kramdown ? 'kramdown' : 'commonmark')) continue;
+    // kramdown reads `( "text")` as a title with no destination.
+    if (kramdown && dest.spaced && /^(["']).*\1$/.test(dest.url)) continue;
+    let url = dest.url;
     if (url.trim() === '') {
       if (dest.syntax !== 'autolink') entries.push({ kind: 'empty', dest });
       continue;
@@ -59,6 +66,18 @@ export function computeLinkEntries({ model, site, index, session }: LinkContext)
     if (malformed) {
       entries.push({ kind: 'malformed', dest, reason: malformed });
       continue;
+    }
+    if (cls.kind === 'external' && origin && url.toLowerCase().startsWith(origin + '/')) {
+      // The site's own host: a local address.
+      url = url.slice(origin.length);
+      dest = { ...dest, url };
+      const own = urlFacts(session, url);
+      const resolution = resolveCached(session, rctx, dest);
+      if (own.cls.kind === 'local') {
+        entries.push({ kind: 'resolved', dest, resolution });
+        resolved.push({ dest, resolution });
+        continue;
+      }
     }
     if (cls.kind === 'external') {
       entries.push({ kind: 'external', dest, yt });

@@ -3,6 +3,7 @@ import type { Heading } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { SiteGeneratorName } from '../site/generator';
+import type { HeadingIds } from './siteFacts';
 
 /**
  * Heading ids as each generator makes them. Jekyll (kramdown's GFM input, its default), Hugo
@@ -13,8 +14,11 @@ export interface Slugger {
   slug(text: string): string;
 }
 
-export function sluggerFor(generator: SiteGeneratorName): Slugger {
+export function sluggerFor(generator: SiteGeneratorName | HeadingIds): Slugger {
   if (generator === 'zola') return new CountingSlugger(zolaSlug);
+  if (generator === 'eleventy-slugify') return new CountingSlugger(eleventySlug);
+  if (generator === 'eleventy-default') return new CountingSlugger((t) => encodeURIComponent(t.trim().toLowerCase().replace(/\s+/g, '-')));
+  if (generator === 'none') return { slug: () => '' };
   const github = new GithubSlugger();
   return { slug: (text) => github.slug(text) };
 }
@@ -43,6 +47,40 @@ export function zolaSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Eleventy's `slugify` filter (@sindresorhus/slugify without decamelizing): ASCII, `&` read as “and”. */
+export function eleventySlug(text: string): string {
+  return text
+    .replace(/&/g, ' and ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Whether a style gives headings ids at all. */
+export function headingsHaveIds(style: SiteGeneratorName | HeadingIds): boolean {
+  return style !== 'none';
+}
+
+/** kramdown's attribute list on the line after a block: `{: #id}`. */
+export const IAL_ID = /^ {0,3}\{:\s*(?:[^}]*\s)?#([^\s}]+)[^}]*\}\s*$/;
+
+/** Hugo's code-fence line anchors: `{linenos=true, lineanchors=p}` gives each line the id `p-N`. */
+export function fenceLineAnchors(info: string, lines: number): string[] {
+  const m = /\blineanchors\s*=\s*["']?([\w-]+)/.exec(info);
+  if (!m || !/\blinenos\s*=\s*["']?(?:true|table|inline)/.test(info)) return [];
+  const start = Number(/\blinenostart\s*=\s*(\d+)/.exec(info)?.[1] ?? 1);
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(lines, 5000); i++) out.push(`${m[1]}-${start + i}`);
+  return out;
+}
+
+/** Hugo 0.111 reads a heading's links with their URLs: `[a](u) b` is slugged from `au b`. */
+export function withLinkUrls(title: string): string {
+  return title.includes('](') ? title.replace(/!?\[([^\]]*)\]\(<?([^()\s>]*)>?(?:\s+"[^"]*")?\)/g, '$1$2') : title;
+}
+
 /** `## Title {#custom-id}` (kramdown, goldmark and Zola attributes): the id and the title without it. */
 export function customId(text: string): { text: string; id?: string } {
   const m = /\s*\{(?=[^}]*#)([^}]*)\}\s*$/.exec(text);
@@ -64,7 +102,7 @@ export function htmlIds(html: string): string[] {
  * fenced code, `{#id}` attributes and HTML ids. Used for files the editor does not have open;
  * inline markup in headings is reduced to its text.
  */
-export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStart = 0): { anchors: string[]; headings: string[]; lines: Map<string, number> } {
+export function scanAnchors(text: string, generator: SiteGeneratorName | HeadingIds, bodyStart = 0): { anchors: string[]; headings: string[]; lines: Map<string, number> } {
   const slugger = sluggerFor(generator);
   const anchors: string[] = [];
   const headings: string[] = [];
@@ -78,6 +116,9 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
   let previousLineNo = lineNo;
   const n = text.length;
   const pending: { title: string; id?: string; at: number }[] = [];
+  let fenceInfo = '';
+  let fenceLines = 0;
+  let afterHeading = false;
   while (pos < n && anchors.length + pending.length < 5000) {
     let end = text.indexOf('\n', pos);
     if (end === -1) end = n;
@@ -88,14 +129,27 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
     lineNo++;
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = undefined;
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) {
+        fence = undefined;
+        if (generator === 'hugo' && fenceInfo.includes('lineanchors')) for (const id of fenceLineAnchors(fenceInfo, fenceLines)) anchors.push(id);
+      } else fenceLines++;
       previous = '';
       continue;
     }
     if (fenceMatch) {
       fence = fenceMatch[1];
+      fenceInfo = line;
+      fenceLines = 0;
       previous = '';
       continue;
+    }
+    if (afterHeading) {
+      afterHeading = false;
+      const ial = generator === 'jekyll' ? IAL_ID.exec(line) : null;
+      if (ial && pending.length > 0) {
+        pending[pending.length - 1].id ??= ial[1];
+        continue;
+      }
     }
     if (line.includes('<')) {
       for (const id of htmlIds(line)) {
@@ -106,11 +160,13 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
     const atx = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) {
       addHeading(atx[1] ?? '', lineNo);
+      afterHeading = true;
       previous = '';
       continue;
     }
     if (previous.trim() !== '' && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !/^ {0,3}(?:[-*+]\s|\d+[.)]\s|>|#)/.test(previous)) {
       addHeading(previous.trim(), previousLineNo);
+      afterHeading = true;
       previous = '';
       continue;
     }
@@ -118,9 +174,11 @@ export function scanAnchors(text: string, generator: SiteGeneratorName, bodyStar
   }
   // The headings' text in one parse (a parse per heading costs more than the scan).
   const texts = inlineTexts(pending.map((p) => p.title));
+  const slugTexts = generator === 'hugo' ? inlineTexts(pending.map((p) => withLinkUrls(p.title))) : texts;
   pending.forEach((p, i) => {
     headings.push(texts[i]);
-    const anchor = p.id ?? slugger.slug(texts[i]);
+    const anchor = p.id ?? slugger.slug(slugTexts[i]);
+    if (anchor === '') return;
     anchors.push(anchor);
     if (!lineOf.has(anchor)) lineOf.set(anchor, p.at);
   });

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { Severity } from '../../findings';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { documentAnchors } from '../../links/anchors';
 import type { LinkContext } from '../../links/context';
@@ -32,6 +33,8 @@ export interface LinkIssue {
   span: Span;
   message: string;
   data?: LinkFixData;
+  /** When it is not the code's default (a missing Hugo ref fails the build). */
+  severity?: number;
 }
 
 /** Reports per code and document stop here, so that a pasted dump does not bury the editor. */
@@ -56,7 +59,7 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
     if (n <= MAX_PER_CODE) issues.push(issue);
   };
   const links = documentLinks(model);
-  const ownAnchors = () => documentAnchors(model, site.generator);
+  const ownAnchors = () => documentAnchors(model, site.root ? index.headingStyle(site) : site.generator);
 
   for (const entry of entries) {
     const dest = entry.dest;
@@ -88,7 +91,9 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
     switch (resolution.status) {
       case 'missing': {
         const what = dest.image ? 'image' : dest.syntax === 'post_url' ? 'post' : 'file';
-        report({ code: 'link/no-such-file', span: dest.urlSpan, message: `No ${what} at ${quoted}${where(site, resolution.expected)}.`, data: { path: dest.syntax === 'post_url' ? undefined : url } });
+        const at = resolution.address !== undefined ? `: the site serves nothing at ${short(resolution.address)}` : where(site, resolution.expected);
+        const refNote = resolution.ref ? ' Hugo stops the build on a ref it cannot find.' : '';
+        report({ code: 'link/no-such-file', span: dest.urlSpan, message: `No ${what} at ${quoted}${at}.${refNote}`, data: { path: dest.syntax === 'post_url' ? undefined : url }, ...(resolution.ref ? { severity: Severity.Error } : {}) });
         break;
       }
       case 'case': {

@@ -29,7 +29,7 @@ const internalCheck: Check = {
   *check({ model, settings, session }) {
     if (model.skipped) return;
     for (const issue of checkLinks(linkContext(model, settings, session))) {
-      yield { code: issue.code, span: issue.span, message: issue.message, data: issue.data };
+      yield { code: issue.code, span: issue.span, message: issue.message, data: issue.data, ...(issue.severity !== undefined ? { severity: issue.severity } : {}) };
     }
   },
   fixes({ model, settings, session }, finding) {

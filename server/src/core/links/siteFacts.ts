@@ -1,0 +1,175 @@
+import { parseConfig } from '../site/config';
+import type { Site } from '../site/generator';
+
+/**
+ * What a site's configuration says about the addresses it serves: read from the config file's
+ * text, never by running anything. Eleventy's configuration is JavaScript: only a few settings
+ * written as plain literals are read from its text (the input folder, passthrough copies, the
+ * plugins that rewrite links or give headings ids); anything computed is not seen.
+ */
+export interface SiteFacts {
+  /** The path the site is served under (`/blog`), without a trailing slash. */
+  basePath?: string;
+  /** The site's own origin (`https://example.org`), from `url` or `baseURL`. */
+  origin?: string;
+  /** Jekyll's and Hexo's `permalink`. */
+  permalink?: string;
+  /** Hugo's `[permalinks]`, per section. */
+  sections?: Record<string, string>;
+  /** Jekyll plugins, by gem name. */
+  plugins: ReadonlySet<string>;
+  /** Jekyll collections with `output: true`, and their permalink. */
+  collections: ReadonlyMap<string, string | undefined>;
+  /** Hugo taxonomies (plural names). */
+  taxonomies: readonly string[];
+  /** Hugo's `paginate` (list pages per paginator page). */
+  paginate: number;
+  /** Hugo's content folders per language prefix (`''` when served at the root). */
+  contentDirs: readonly { dir: string; prefix: string }[];
+  /** Eleventy's input folder relative to the site root, with a trailing slash (`''` for the root). */
+  input: string;
+  /** Eleventy passthrough copies: source (relative to the site root) → output path. */
+  passthrough: readonly { from: string; to: string }[];
+  /** Links to Markdown sources are rewritten to their page (InputPathToUrl, jekyll-relative-links). */
+  rewritesMarkdownLinks: boolean;
+  /** How headings get ids. */
+  headingIds: HeadingIds;
+}
+
+/** `github`: GitHub's rules; `hugo`: goldmark's in Hugo 0.111 (link URLs included); `eleventy-*`: markdown-it-anchor. */
+export type HeadingIds = 'github' | 'hugo' | 'zola' | 'none' | 'eleventy-default' | 'eleventy-slugify';
+
+export const ELEVENTY_CONFIGS = ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js'];
+const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'config/_default/hugo.toml', 'config/_default/config.toml', 'config/_default/hugo.yaml', 'config/_default/config.yaml', 'config/_default/config.yml'];
+
+/** Files whose change changes the facts. */
+export const SITE_FACTS_FILE = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml|eleventy\.config\.[cm]?js|\.eleventy\.js|languages\.(?:toml|ya?ml))$/;
+
+const DEFAULTS: SiteFacts = { plugins: new Set(), collections: new Map(), taxonomies: ['tags', 'categories'], paginate: 10, contentDirs: [{ dir: 'content/', prefix: '' }], input: '', passthrough: [], rewritesMarkdownLinks: false, headingIds: 'github' };
+
+export function readSiteFacts(site: Site, readText: (uri: string) => string | undefined): SiteFacts {
+  if (!site.root) return DEFAULTS;
+  const at = (p: string) => readText(`${site.root}/${p}`);
+  const first = (names: readonly string[]) => {
+    for (const name of names) {
+      const text = at(name);
+      if (text !== undefined) return { name, text };
+    }
+    return undefined;
+  };
+  try {
+    switch (site.generator) {
+      case 'jekyll':
+      case 'hexo': {
+        const found = first(['_config.yml', '_config.yaml']);
+        const data = found ? parseConfig(found.name, found.text) : {};
+        const origin = originOf(data.url);
+        const basePath = basePathOf(site.generator === 'jekyll' ? data.baseurl : data.root);
+        const plugins = new Set([...strings(data.plugins), ...strings(data.gems)]);
+        const collections = new Map<string, string | undefined>();
+        if (data.collections && typeof data.collections === 'object') {
+          for (const [name, value] of Object.entries(data.collections as Record<string, unknown>)) {
+            const v = (value ?? {}) as Record<string, unknown>;
+            if (name !== 'posts' && v.output === true) collections.set(name, typeof v.permalink === 'string' ? v.permalink : undefined);
+            if (name === 'posts' && typeof v.permalink === 'string' && typeof data.permalink !== 'string') data.permalink = v.permalink;
+          }
+        }
+        return { ...DEFAULTS, ...(typeof data.permalink === 'string' ? { permalink: data.permalink } : {}), basePath, origin, plugins, collections, rewritesMarkdownLinks: plugins.has('jekyll-relative-links'), headingIds: 'github' };
+      }
+      case 'hugo': {
+        const found = first(HUGO_CONFIGS);
+        const data = found ? parseConfig(found.name, found.text) : {};
+        const lower = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v]));
+        const base = typeof lower.baseurl === 'string' ? lower.baseurl : undefined;
+        const sections: Record<string, string> = {};
+        if (lower.permalinks && typeof lower.permalinks === 'object') for (const [k, v] of Object.entries(lower.permalinks as Record<string, unknown>)) if (typeof v === 'string') sections[k] = v;
+        const taxonomies = lower.taxonomies && typeof lower.taxonomies === 'object' ? Object.values(lower.taxonomies as Record<string, unknown>).filter((v): v is string => typeof v === 'string') : DEFAULTS.taxonomies;
+        const paginate = typeof lower.paginate === 'number' && lower.paginate > 0 ? lower.paginate : 10;
+        const contentDirs: { dir: string; prefix: string }[] = [];
+        let languages = lower.languages as Record<string, unknown> | undefined;
+        if (!languages && found?.name.startsWith('config/_default/')) {
+          const text = at('config/_default/languages.toml') ?? at('config/_default/languages.yaml');
+          if (text) languages = parseConfig(text.trimStart().startsWith('[') ? 'l.toml' : 'l.yaml', text);
+        }
+        const defaultLang = typeof lower.defaultcontentlanguage === 'string' ? lower.defaultcontentlanguage : 'en';
+        if (languages && typeof languages === 'object') {
+          for (const [lang, value] of Object.entries(languages)) {
+            const v = Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([k, x]) => [k.toLowerCase(), x]));
+            if (typeof v.contentdir !== 'string') continue;
+            const inSubdir = lang !== defaultLang || lower.defaultcontentlanguageinsubdir === true;
+            contentDirs.push({ dir: v.contentdir.replace(/^\.?\/|\/$/g, '') + '/', prefix: inSubdir ? lang : '' });
+          }
+        }
+        if (contentDirs.length === 0) contentDirs.push({ dir: (typeof lower.contentdir === 'string' ? lower.contentdir.replace(/^\.?\/|\/$/g, '') : 'content') + '/', prefix: '' });
+        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, headingIds: 'hugo' };
+      }
+      case 'zola': {
+        const found = first(['zola.toml', 'config.toml']);
+        const data = found ? parseConfig(found.name, found.text) : {};
+        return { ...DEFAULTS, basePath: basePathOf(data.base_url), origin: originOf(data.base_url), headingIds: 'zola' };
+      }
+      case 'eleventy': {
+        const text = first(ELEVENTY_CONFIGS)?.text ?? '';
+        return { ...DEFAULTS, ...eleventyFacts(text) };
+      }
+    }
+  } catch {
+    // An unreadable config: the defaults apply.
+  }
+  return site.generator === 'zola' ? { ...DEFAULTS, headingIds: 'zola' } : DEFAULTS;
+}
+
+/** The settings Eleventy's configuration writes as literals. Conservative: what is not plainly written is not assumed. */
+export function eleventyFacts(text: string): Pick<SiteFacts, 'input' | 'passthrough' | 'rewritesMarkdownLinks' | 'headingIds'> {
+  const code = text.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  const inputAt = /\binput\s*:\s*["'`]([^"'`]*)["'`]/.exec(code)?.[1];
+  const input = clean(inputAt ?? '.');
+  const passthrough: { from: string; to: string }[] = [];
+  for (const m of code.matchAll(/addPassthroughCopy\s*\(\s*(?:["'`]([^"'`]+)["'`]|\{([^}]*)\})/g)) {
+    if (m[1] !== undefined) {
+      const from = clean(m[1]);
+      passthrough.push({ from, to: from.startsWith(input) ? from.slice(input.length) : from });
+    } else {
+      for (const p of m[2].matchAll(/["'`]([^"'`]+)["'`]\s*:\s*["'`]([^"'`]*)["'`]/g)) passthrough.push({ from: clean(p[1]), to: clean(p[2]) });
+    }
+  }
+  const anchor = /markdown-it-anchor/.test(code);
+  const slugify = (anchor && /slugify\s*:\s*[^,}]*getFilter\(\s*["'`]slugify["'`]\s*\)/.test(code)) || /addPlugin\(\s*IdAttributePlugin/.test(code);
+  return { input, passthrough, rewritesMarkdownLinks: /\bInputPathToUrlTransformPlugin\b/.test(code) && /addPlugin\(\s*InputPathToUrlTransformPlugin/.test(code), headingIds: slugify ? 'eleventy-slugify' : anchor ? 'eleventy-default' : 'none' };
+}
+
+/** A relative folder or file as `a/b/` (folders) or `a/b` (files): no `./`, no leading slash; `''` for the root. */
+function clean(path: string): string {
+  const p = path.trim().replace(/^\.\/+/, '').replace(/^\/+/, '');
+  if (p === '.' || p === '') return '';
+  return /\.[a-z0-9]+$/i.test(p) && !p.endsWith('/') ? p : p.replace(/\/*$/, '/');
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function originOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^https?:\/\//i.test(value.trim())) return undefined;
+  try {
+    return new URL(value.trim()).origin.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path of a base URL (`https://example.org/blog/` or `/blog`): `/blog`, or undefined for the root. */
+export function basePathOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  let path = value.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  path = path.replace(/\/+$/, '');
+  if (path === '' || /[{}%\s]/.test(path)) return undefined;
+  return path.startsWith('/') ? path : '/' + path;
+}
