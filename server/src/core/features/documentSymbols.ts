@@ -4,6 +4,9 @@ import type { Range, Span } from '../text';
 import { SymbolKind } from './symbolKind';
 import { talkDetail } from './talkDetail';
 
+/** A prefix that only says "this is a talk" (`TALK:`): a name keeps a kind (`Keynote:`), not that. */
+const MARKER_PREFIX = /^(?:talk|session|vortrag|charla|palestra|prelekcja)\b/i;
+
 export interface DocumentSymbol {
   name: string;
   detail?: string;
@@ -43,7 +46,7 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     }
     return {
       // The name keeps a kind prefix as written: `Keynote: Title`.
-      name: symbolName(node.prefix ? `${node.prefix} ${node.title}` : node.title, 'talk'),
+      name: symbolName(node.prefix && !MARKER_PREFIX.test(node.prefix) ? `${node.prefix} ${node.title}` : node.title, 'talk'),
       detail: talkDetail(node),
       kind: SymbolKind.Event,
       range,
