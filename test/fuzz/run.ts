@@ -17,6 +17,11 @@ const firstSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const batch = Number(process.env.FUZZ_BATCH ?? 5_000);
 /** Optional time budget: no run is started after it, and the report says how far it got. */
 const timeLimitMs = process.env.FUZZ_TIME_LIMIT_MS ? Number(process.env.FUZZ_TIME_LIMIT_MS) : undefined;
+/**
+ * A batch, its shrinking included, stops after this long: shrinking a long edit sequence can
+ * take many minutes, and a failure partly shrunk is still reported (with its replay path).
+ */
+const batchLimitMs = Number(process.env.FUZZ_BATCH_TIME_LIMIT_MS ?? 180_000);
 
 installDictionary();
 const started = performance.now();
@@ -26,16 +31,16 @@ let lastReport = started;
 while (stats.steps < total) {
   const before = stats.steps;
   stats.shrinking = false;
-  const left = timeLimitMs === undefined ? undefined : timeLimitMs - (performance.now() - started);
-  if (left !== undefined && left <= 0) break;
-  const details = fc.check(fuzzProperty, fuzzParameters({ steps: Math.min(batch, total - stats.steps), seed, timeLimitMs: left }));
+  const left = timeLimitMs === undefined ? Infinity : timeLimitMs - (performance.now() - started);
+  if (left <= 0) break;
+  const details = fc.check(fuzzProperty, fuzzParameters({ steps: Math.min(batch, total - stats.steps), seed, timeLimitMs: Math.min(left, batchLimitMs) }));
   if (details.failed) {
     const error = details.errorInstance;
     const message = error instanceof PropertyFailure ? error.message : String((error as Error | undefined)?.stack ?? error);
     failures.push({ seed, path: details.counterexamplePath ?? undefined, message });
     console.log(`\n✗ seed ${seed} path ${details.counterexamplePath} (after ${details.numShrinks} shrinks)\n${message}\n`);
   }
-  if (stats.steps === before) break; // nothing ran: do not spin
+  if (stats.steps === before && !details.failed) break; // nothing ran: do not spin
   seed = (seed + 1) % 2 ** 31;
   if (performance.now() - lastReport > 10_000) {
     lastReport = performance.now();

@@ -166,4 +166,11 @@ describe('inputs found by fuzzing', () => {
     const { findings } = analyzeText(text);
     assert.deepEqual(summarize(text, { ...analyzeText(text), findings: findings.filter((f) => f.code.startsWith('front-matter/')) }), ['front-matter/syntax@0:1-0:4 "---"']);
   });
+
+  it('a line of text that starts with backticks is paragraph text to the scan', () => {
+    // ```` `` ```` is not a fence but text; the scan did not count it as paragraph text, so
+    // the `<tag>` line after it looked like an HTML block, which hid the fence after that.
+    const model = assertSameAsWholeParse(lines('``', '<thediv>', '```', '', '# In code', ''));
+    assert.deepEqual(model.headings, []);
+  });
 });

@@ -110,11 +110,7 @@ export function scanSections(text: string, from: number): SectionScan {
     } else if (indented) {
       // Indented code, or a continuation line: neither cuts nor defines.
       afterText = textAbove;
-    } else if (c === 96 || c === 126) {
-      const fenceOpen = FENCE_OPEN.exec(line());
-      if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
-        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, indent: first - lineStart };
-      }
+    } else if ((c === 96 || c === 126) && (fence = fenceAt(line(), first - lineStart)) !== undefined) {
       blockMayStart = true;
     } else if (c === 35 /* # */ && first === lineStart && ATX.test(line())) {
       if (lineStart > from && !unsure) starts.push(lineStart);
@@ -144,6 +140,13 @@ export function scanSections(text: string, from: number): SectionScan {
     lineStart = lineEnd + 1;
   }
   return { starts, definitions, footnotes };
+}
+
+/** The fence a line opens; undefined for a line of text that starts with backticks or tildes (`` `` ``). */
+function fenceAt(line: string, indent: number): { char: string; length: number; indent: number } | undefined {
+  const open = FENCE_OPEN.exec(line);
+  if (!open || (open[1][0] === '`' && open[2].includes('`'))) return undefined;
+  return { char: open[1][0], length: open[1].length, indent };
 }
 
 /** The indentation of a line in columns, tabs to the next multiple of four. */
