@@ -173,4 +173,16 @@ describe('inputs found by fuzzing', () => {
     const model = assertSameAsWholeParse(lines('``', '<thediv>', '```', '', '# In code', ''));
     assert.deepEqual(model.headings, []);
   });
+
+  it('a talk heading with an e-mail address GFM links after the parse keeps its title span', () => {
+    // The autolink and the text GFM splits around it carry no position: the title span was
+    // an empty range at the line start, or ended before it began.
+    for (const text of [lines('# Intro', '', '## Keynote [by a@example.dev', '', 'Speaker: Ada Lovelace', ''), ' <g c="">[a@e.d\n=\nSpeaker:Aa L']) {
+      const { findings } = analyzeText(text);
+      for (const f of findings) assert.ok(f.span.start <= f.span.end, JSON.stringify(f));
+      const talk = findings.find((f) => f.code === 'structure/talk-without-link');
+      assert.ok(talk && talk.span.end > talk.span.start, JSON.stringify(findings));
+    }
+    assert.equal(summarize(lines('# Intro', '', '## Keynote [by a@example.dev', '', 'Speaker: Ada Lovelace', ''), analyzeText(lines('# Intro', '', '## Keynote [by a@example.dev', '', 'Speaker: Ada Lovelace', ''))).find((s) => s.startsWith('structure/talk-without-link')), 'structure/talk-without-link@2:3-2:28 "Keynote [by a@example.dev"');
+  });
 });

@@ -88,9 +88,11 @@ export function readHeadings(x: Extraction): HeadingRead[] {
       });
       return;
     }
-    const contentSpan = heading.children.length
-      ? { start: model.spanOf(heading.children[0], section).start, end: model.spanOf(heading.children[heading.children.length - 1], section).end }
-      : { start: span.start, end: span.start };
+    // Links GFM finds in text after the parse carry no position: only placed children count.
+    const placed = heading.children.filter((c) => c.position?.start.offset !== undefined && c.position.end.offset !== undefined);
+    const contentSpan = placed.length
+      ? { start: model.spanOf(placed[0], section).start, end: Math.max(model.spanOf(placed[0], section).start, model.spanOf(placed[placed.length - 1], section).end) }
+      : headingText(model.text, span);
     const h: HeadingRead = {
       block: i,
       node: heading,
@@ -278,4 +280,12 @@ export function decide(headings: HeadingRead[]): void {
       h.speakers = [];
     }
   }
+}
+
+/** A heading's text within its span, without the `#` marks (or setext underline) around it. */
+function headingText(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const line = text.slice(span.start, span.end).split(/\r?\n|\r/, 1)[0];
+  const lead = /^ {0,3}#{0,6}[ \t]*/.exec(line)?.[0].length ?? 0;
+  const body = line.slice(lead).replace(/[ \t]+#*[ \t]*$/, '').replace(/[ \t]+$/, '');
+  return { start: span.start + lead, end: span.start + lead + Math.max(body.length, 0) };
 }
