@@ -49,7 +49,9 @@ export function buildSite(site: Site, facts: SiteFacts, pages: readonly PageSour
   for (const page of pages) {
     if (page.address === undefined) continue;
     addressOfUri.set(page.uri, page.address);
-    add(outputFileOf(safeDecode(page.address)), page.uri);
+    const file = outputFileOf(safeDecode(page.address));
+    // Jekyll adds the output extension to a permalink without one: /about is written as about.html.
+    add(site.generator === 'jekyll' && !/\.[^/.]+$/.test(file) ? file + '.html' : file, page.uri);
     if (site.generator === 'hugo' || facts.plugins.has('jekyll-redirect-from')) {
       for (const alias of page.fields.aliases ?? []) add(outputFileOf(alias.startsWith('/') ? alias : page.address.replace(/[^/]*$/, '') + alias), page.uri);
     }

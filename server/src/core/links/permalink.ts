@@ -95,7 +95,8 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       return base === 'index' ? '/' + segments.slice(0, -1).join('/') + '/' : '/' + [...segments.slice(0, -1), base].join('/') + (pretty ? '/' : '.html');
     }
     case 'hugo': {
-      if (fields.url) return fields.url;
+      // A `url` without an extension is a folder: Hugo writes /x as x/index.html, served at /x/.
+      if (fields.url) return /(?:^|\/)[^/.]+$/.test(fields.url) ? fields.url + '/' : fields.url;
       const content = (config.contentDirs ?? [{ dir: 'content/', prefix: '' }]).find((c) => rel.startsWith(c.dir));
       if (!content) return undefined;
       const inContent = rel.slice(content.dir.length).split('/');

@@ -3,6 +3,7 @@ import type { Destination } from './extract';
 import { isMarkdownFile } from '../files';
 import type { LinkIndex } from './linkIndex';
 import { isServedGenerator, outputFileOf } from './built';
+import type { SiteFacts } from './siteFacts';
 import { classifyUrl } from './url';
 import { canonicalUri, encodeSegment } from './uri';
 
@@ -154,8 +155,13 @@ function resolveServed(ctx: ResolveContext, dest: Destination, path: string, anc
   const { site, index } = ctx;
   const facts = index.siteFacts(site);
   const absolute = path.startsWith('/');
-  // A Markdown source named by a relative path: only a rewriting plugin makes it a page.
-  if (!absolute && isMarkdownFile(path.replace(/\/+$/, '')) && facts.rewritesMarkdownLinks) return undefined;
+  if (site.generator === 'eleventy') {
+    const transformed = eleventyTransformed(ctx, dest, path, anchor, facts);
+    if (transformed) return transformed;
+  } else if (!absolute && isMarkdownFile(path.replace(/\/+$/, '')) && facts.rewritesMarkdownLinks) {
+    // A Markdown source named by a relative path: jekyll-relative-links makes it its page.
+    return undefined;
+  }
   let address: string;
   if (absolute) {
     address = path;
@@ -172,15 +178,48 @@ function resolveServed(ctx: ResolveContext, dest: Destination, path: string, anc
   if (ctx.knownAddresses?.some((p) => p !== '' && address.startsWith(p.startsWith('/') ? p : '/' + p))) return { status: 'skip' };
   const built = index.built(site);
   const file = outputFileOf(address);
-  const hit = built.files.has(file) ? file : !/\.[^/.]+$/.test(file) && built.files.has(file + '/index.html') ? file + '/index.html' : undefined;
+  // A folder's index.html; and, for a name without an extension, `name.html`: static hosts
+  // (GitHub Pages, Netlify, `jekyll serve`) answer /about with about.html.
+  const bare = !/\.[^/.]+$/.test(file);
+  const hit = built.files.has(file) ? file : bare && built.files.has(file + '/index.html') ? file + '/index.html' : bare && built.files.has(file + '.html') ? file + '.html' : undefined;
   if (hit !== undefined) return builtHit(ctx, hit, anchor);
-  const lower = built.lower.get(file.toLowerCase()) ?? built.lower.get(file.toLowerCase() + '/index.html');
+  const lower = built.lower.get(file.toLowerCase()) ?? built.lower.get(file.toLowerCase() + '/index.html') ?? (bare ? built.lower.get(file.toLowerCase() + '.html') : undefined);
   const expected = `${site.root}/${file.split('/').map(encodeSegment).join('/')}`;
   if (lower !== undefined) {
     const source = built.files.get(lower);
     if (source) return { status: 'case', uri: expected, actual: source, anchor };
   }
   return { status: 'missing', expected, path: dest.url.trim() === '' ? path : path, address };
+}
+
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)$/i;
+
+/**
+ * Eleventy's transforms that rewrite a URL before the browser sees it, when the configuration
+ * adds them. InputPathToUrl: a path naming a template (any engine) becomes that page's address;
+ * it is looked for in the input folder first, then, when relative, next to the linking file.
+ * The image transform: an image's relative source is a file next to the template, an absolute
+ * one a file of the input folder.
+ */
+function eleventyTransformed(ctx: ResolveContext, dest: Destination, path: string, anchor: string | undefined, facts: SiteFacts): Resolution | undefined {
+  const { site, index } = ctx;
+  const root = site.root!;
+  const target = safeAddress(path);
+  const absolute = target.startsWith('/');
+  const dir = ctx.uri.slice(0, ctx.uri.lastIndexOf('/'));
+  if (facts.rewritesMarkdownLinks && /\.[^/.]+$/.test(target)) {
+    const tries: string[] = [];
+    const plain = target.replace(/^(?:\.\/)+/, '');
+    if (facts.input !== '' && !absolute && plain.startsWith(facts.input)) tries.push(resolvePath(root, plain));
+    tries.push(resolvePath(`${root}/${facts.input}`, target.replace(/^\/+/, '')));
+    if (!absolute) tries.push(resolvePath(dir, target));
+    for (const uri of tries) if (index.page(uri) && index.addressOfPage(site, uri) !== undefined) return { status: 'found', uri, anchor };
+  }
+  if (facts.imageTransform && dest.image && (dest.syntax === 'markdown' || dest.syntax === 'html') && IMAGE_FILE.test(target)) {
+    const file = absolute ? resolvePath(`${root}/${facts.input}`, target.slice(1)) : resolvePath(dir, target);
+    return lookupFile(ctx, file, anchor) ?? caseOrMissing(ctx, file, anchor, path);
+  }
+  return undefined;
 }
 
 function builtHit(ctx: ResolveContext, file: string, anchor: string | undefined): Resolution {

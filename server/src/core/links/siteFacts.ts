@@ -32,6 +32,8 @@ export interface SiteFacts {
   passthrough: readonly { from: string; to: string }[];
   /** Links to Markdown sources are rewritten to their page (InputPathToUrl, jekyll-relative-links). */
   rewritesMarkdownLinks: boolean;
+  /** Eleventy's image transform: an `<img>` source is a file, relative to the template (or, absolute, to the input folder). */
+  imageTransform?: boolean;
   /** How headings get ids. */
   headingIds: HeadingIds;
 }
@@ -120,7 +122,7 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
 }
 
 /** The settings Eleventy's configuration writes as literals. Conservative: what is not plainly written is not assumed. */
-export function eleventyFacts(text: string): Pick<SiteFacts, 'input' | 'passthrough' | 'rewritesMarkdownLinks' | 'headingIds'> {
+export function eleventyFacts(text: string): Pick<SiteFacts, 'input' | 'passthrough' | 'rewritesMarkdownLinks' | 'imageTransform' | 'headingIds'> {
   const code = text.replace(/^\s*\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
   const inputAt = /\binput\s*:\s*["'`]([^"'`]*)["'`]/.exec(code)?.[1];
   const input = clean(inputAt ?? '.');
@@ -135,7 +137,10 @@ export function eleventyFacts(text: string): Pick<SiteFacts, 'input' | 'passthro
   }
   const anchor = /markdown-it-anchor/.test(code);
   const slugify = (anchor && /slugify\s*:\s*[^,}]*getFilter\(\s*["'`]slugify["'`]\s*\)/.test(code)) || /addPlugin\(\s*IdAttributePlugin/.test(code);
-  return { input, passthrough, rewritesMarkdownLinks: /\bInputPathToUrlTransformPlugin\b/.test(code) && /addPlugin\(\s*InputPathToUrlTransformPlugin/.test(code), headingIds: slugify ? 'eleventy-slugify' : anchor ? 'eleventy-default' : 'none' };
+  // The plugins as `addPlugin(X)` or `addPlugin(eleventy.X)`; InputPathToUrl also by `resolvePlugin(name)`.
+  const inputPathToUrl = /addPlugin\(\s*(?:[\w$]+\.)?InputPathToUrlTransformPlugin\b/.test(code) || /resolvePlugin\(\s*["'`]@11ty\/eleventy\/inputpath-to-url-plugin["'`]/.test(code);
+  const imageTransform = /addPlugin\(\s*(?:[\w$]+\.)?eleventyImageTransformPlugin\b/.test(code);
+  return { input, passthrough, rewritesMarkdownLinks: inputPathToUrl, imageTransform, headingIds: slugify ? 'eleventy-slugify' : anchor ? 'eleventy-default' : 'none' };
 }
 
 /** A relative folder or file as `a/b/` (folders) or `a/b` (files): no `./`, no leading slash; `''` for the root. */

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_SETTINGS } from '../../server/src/core';
+import { eleventyFacts } from '../../server/src/core/links/siteFacts';
+import { sessionFor } from '../support/session';
+import { ListingMemoryWorkspace } from '../support/workspace';
+import { lines, source } from './util';
+
+const ROOT = 'file:///blog';
+
+/** Link findings of one file of a site held in memory, as `code "covered text"`. */
+function linkFindings(files: Record<string, string>, uri: string): string[] {
+  const workspace = new ListingMemoryWorkspace(files, [ROOT]);
+  const text = files[uri];
+  const { findings } = analyze(sessionFor(workspace), source(text, uri), { settings: DEFAULT_SETTINGS });
+  return findings
+    .filter((f) => f.code.startsWith('link/'))
+    .sort((a, b) => a.span.start - b.span.start)
+    .map((f) => `${f.code} ${JSON.stringify(text.slice(f.span.start, f.span.end))}`);
+}
+
+const page = (title: string, ...body: string[]) => lines('---', `title: ${title}`, '---', ...body, '');
+
+describe('served addresses', () => {
+  it('Jekyll: /notes/tool is answered with notes/tool.html; /notes/tool/ is not', () => {
+    const files = {
+      [`${ROOT}/_config.yml`]: 'title: t\n',
+      [`${ROOT}/notes/tool.md`]: page('Tool', 'text'),
+      [`${ROOT}/about.md`]: lines('---', 'permalink: /about', '---', 'me', ''),
+      [`${ROOT}/index.md`]: page('Home', '[a](/notes/tool) [b](/notes/tool.html) [c](/notes/tool/) [d](/about) [e](/about.html) [f](/nowhere)'),
+    };
+    assert.deepEqual(linkFindings(files, `${ROOT}/index.md`), ['link/no-such-file "/notes/tool/"', 'link/no-such-file "/nowhere"']);
+  });
+
+  it('Hugo: a front-matter url without an extension is a folder', () => {
+    const files = {
+      [`${ROOT}/hugo.toml`]: 'baseURL = "https://talks.example.org/"\n',
+      [`${ROOT}/content/posts/deploy.md`]: lines('---', 'title: Deploy', 'url: "/deploying-with-hooks"', '---', 'x', ''),
+      [`${ROOT}/content/posts/later.md`]: page('Later', '[a](/deploying-with-hooks/) [b](https://talks.example.org/deploying-with-hooks/) [c](/deploying-with-hook/)'),
+    };
+    assert.deepEqual(linkFindings(files, `${ROOT}/content/posts/later.md`), ['link/no-such-file "/deploying-with-hook/"']);
+  });
+});
+
+describe('Eleventy transforms', () => {
+  const config = (plugins: string) => `import { InputPathToUrlTransformPlugin } from "@11ty/eleventy";\nexport default function (c) {\n${plugins}\n}\nexport const config = { dir: { input: "src" } };\n`;
+  const site = (plugins: string) => ({
+    [`${ROOT}/eleventy.config.js`]: config(plugins),
+    [`${ROOT}/src/index.njk`]: '---\ntitle: Home\n---\n<h1>Home</h1>\n',
+    [`${ROOT}/src/talks/keynote.md`]: page('Keynote', '## Q and A'),
+    [`${ROOT}/src/talks/day-two/notes.md`]: page('Notes', 'n'),
+    [`${ROOT}/src/talks/day-two/stage.png`]: '',
+    [`${ROOT}/src/talks/recap.md`]: page(
+      'Recap',
+      '[a](/talks/keynote.md) [b](talks/keynote.md#q-and-a) [c](./keynote.md) [d](index.njk) [e](src/talks/keynote.md) [f](./missing.md)',
+      '',
+      '![s](day-two/stage.png) ![t](/talks/day-two/stage.png) ![u](day-two/gone.png)',
+    ),
+  });
+
+  it('InputPathToUrl: a template path, from the input folder first, then from the file, becomes its page', () => {
+    // The fragment is kept and checked on that page (no heading ids without markdown-it-anchor).
+    assert.deepEqual(linkFindings(site('c.addPlugin(InputPathToUrlTransformPlugin);'), `${ROOT}/src/talks/recap.md`).filter((f) => !f.includes('png')), ['link/missing-anchor "talks/keynote.md#q-and-a"', 'link/no-such-file "./missing.md"']);
+  });
+
+  it('without the transform, links to templates stay as written and are broken', () => {
+    const found = linkFindings(site(''), `${ROOT}/src/talks/recap.md`).filter((f) => !f.includes('png'));
+    assert.equal(found.length, 6);
+  });
+
+  it('the image transform reads an image source next to the template, or in the input folder', () => {
+    const withImages = site('c.addPlugin(eleventyImageTransformPlugin, { formats: ["webp"] });');
+    assert.deepEqual(linkFindings(withImages, `${ROOT}/src/talks/recap.md`).filter((f) => f.includes('png')), ['link/no-such-file "day-two/gone.png"']);
+    // Without it, the browser resolves them against the page's address /talks/recap/.
+    assert.equal(linkFindings(site(''), `${ROOT}/src/talks/recap.md`).filter((f) => f.includes('png')).length, 3);
+  });
+
+  it('reads the plugins however they are named', () => {
+    assert.equal(eleventyFacts('module.exports = (c) => { c.addPlugin(eleventy.InputPathToUrlTransformPlugin); };').rewritesMarkdownLinks, true);
+    assert.equal(eleventyFacts('export default async (c) => { c.addPlugin(await c.resolvePlugin("@11ty/eleventy/inputpath-to-url-plugin")); };').rewritesMarkdownLinks, true);
+    assert.equal(eleventyFacts('// c.addPlugin(InputPathToUrlTransformPlugin)\n').rewritesMarkdownLinks, false);
+    assert.equal(eleventyFacts('c.addPlugin(img.eleventyImageTransformPlugin)').imageTransform, true);
+  });
+});
