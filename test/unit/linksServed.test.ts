@@ -82,3 +82,46 @@ describe('Eleventy transforms', () => {
     assert.equal(eleventyFacts('c.addPlugin(img.eleventyImageTransformPlugin)').imageTransform, true);
   });
 });
+
+describe('Hugo sites configured in config/_default/', () => {
+  const site = (extra: Record<string, string> = {}) => ({
+    [`${ROOT}/archetypes/default.md`]: '---\ntitle: ""\n---\n',
+    [`${ROOT}/config/_default/hugo.yaml`]: "baseURL: 'https://notes.example.org/'\nuglyURLs: true\n",
+    [`${ROOT}/config/_default/permalinks.yaml`]: "posts: '/:year/:month/:day/:slugorfilename'\nguides: '/:sections[:2]/:slugorfilename'\n",
+    [`${ROOT}/config/_default/frontmatter.yaml`]: "date: [':filename', ':default']\n",
+    [`${ROOT}/config/_default/markup.yaml`]: 'goldmark:\n  parser:\n    attribute:\n      block: true\n',
+    [`${ROOT}/content/posts/2023-04-02-first-steps.md`]: page('First steps', 'Intro.', '{#intro-para}'),
+    [`${ROOT}/content/guides/_index.md`]: page('Guides'),
+    [`${ROOT}/content/guides/setup/_index.md`]: page('Setup'),
+    [`${ROOT}/content/guides/setup/network/install.md`]: page('Install', 'Steps.'),
+    [`${ROOT}/content/guides/setup/network/tuning.md`]: lines('---', 'title: Tuning', 'aliases: [old-tuning.html]', '---', 'More.', ''),
+    ...extra,
+  });
+
+  it('uglyURLs, :slugorfilename with dates and slugs from file names, :sections[:2], relative aliases', () => {
+    const post = `${ROOT}/content/posts/2023-05-01-later.md`;
+    const files = site({
+      [post]: page(
+        'Later',
+        '[a](/2023/04/02/first-steps.html) [b](/2023/04/02/first-steps) [c](/2023/04/02/first-steps/) [d](/2023/04/02/2023-04-02-first-steps.html)',
+        '[e](/guides/setup/install.html) [f](/guides/setup/tuning.html) [g](/guides/setup/old-tuning.html) [h](/guides/setup.html) [i](/guides/setup/network/install.html)',
+        '[j](/2023/04/02/first-steps.html#intro-para) [k](/2023/04/02/first-steps.html#outro-para)',
+      ),
+    });
+    assert.deepEqual(linkFindings(files, post), [
+      'link/no-such-file "/2023/04/02/first-steps/"',
+      'link/no-such-file "/2023/04/02/2023-04-02-first-steps.html"',
+      'link/no-such-file "/guides/setup/network/install.html"',
+      'link/missing-anchor "/2023/04/02/first-steps.html#outro-para"',
+    ]);
+  });
+
+  it('a relative link resolves against the ugly address; a {#id} line is an anchor only with block attributes on', () => {
+    const uri = `${ROOT}/content/guides/setup/network/install.md`;
+    const files = site({ [uri]: page('Install', 'See [tuning](tuning#knobs), [nothing](tunning), [here](#here).', '', 'Text.', '  {#knobs}', '') });
+    files[`${ROOT}/content/guides/setup/network/tuning.md`] = page('Tuning', 'Knobs.', '{#knobs}');
+    assert.deepEqual(linkFindings(files, uri), ['link/no-such-file "tunning"', 'link/missing-anchor "#here"']);
+    files[`${ROOT}/config/_default/markup.yaml`] = 'goldmark:\n  parser:\n    attribute:\n      block: false\n';
+    assert.deepEqual(linkFindings(files, uri), ['link/missing-anchor "tuning#knobs"', 'link/no-such-file "tunning"', 'link/missing-anchor "#here"']);
+  });
+});

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../model/document';
 import { MemoKey } from '../session/state';
 import type { SiteGeneratorName } from '../site/generator';
 import type { Span } from '../text';
-import type { HeadingIds } from './siteFacts';
+import { BLOCK_ATTRIBUTE_ID, isHugoStyle, type HeadingIds } from './siteFacts';
 import { customId, fenceLineAnchors, IAL_ID, inlineText, sluggerFor, withLinkUrls } from './slug';
 
 export interface DocumentAnchor {
@@ -36,7 +36,7 @@ export function documentAnchors(model: DocumentModel, style: SiteGeneratorName |
       own = IAL_ID.exec(next)?.[1];
     }
     let slugText = title.trim();
-    if (!own && style === 'hugo') {
+    if (!own && isHugoStyle(style)) {
       const source = text.slice(h.span.start, h.span.end).split('\n')[0].replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '');
       if (source.includes('](')) slugText = inlineText(withLinkUrls(customId(source).text)).trim();
     }
@@ -44,7 +44,16 @@ export function documentAnchors(model: DocumentModel, style: SiteGeneratorName |
     if (slug !== '') anchors.push({ id: slug, label: title.trim(), span: h.span });
   }
   const body = model.frontMatter ? model.frontMatter.span.end : 0;
-  if (style === 'hugo' && text.includes('lineanchors')) {
+  if (style === 'hugo-attributes') {
+    // Goldmark's block attributes: a `{#id}` line gives the block above it that id.
+    let at = body;
+    for (const line of text.slice(body).split('\n')) {
+      const m = line.includes('{') ? BLOCK_ATTRIBUTE_ID.exec(line.replace(/\r$/, '')) : null;
+      if (m) anchors.push({ id: m[1], label: m[1], span: { start: at, end: at + line.length } });
+      at += line.length + 1;
+    }
+  }
+  if (isHugoStyle(style) && text.includes('lineanchors')) {
     for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})([^\n]*lineanchors[^\n]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)) {
       const lines = m[3].split('\n').length - 1;
       for (const id of fenceLineAnchors(m[2], lines)) anchors.push({ id, label: id, span: { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length } });

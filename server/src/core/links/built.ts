@@ -53,7 +53,7 @@ export function buildSite(site: Site, facts: SiteFacts, pages: readonly PageSour
     // Jekyll adds the output extension to a permalink without one: /about is written as about.html.
     add(site.generator === 'jekyll' && !/\.[^/.]+$/.test(file) ? file + '.html' : file, page.uri);
     if (site.generator === 'hugo' || facts.plugins.has('jekyll-redirect-from')) {
-      for (const alias of page.fields.aliases ?? []) add(outputFileOf(alias.startsWith('/') ? alias : page.address.replace(/[^/]*$/, '') + alias), page.uri);
+      for (const alias of page.fields.aliases ?? []) add(aliasFile(site, facts, page.address, alias), page.uri);
     }
   }
   const prefix = root + '/';
@@ -89,6 +89,22 @@ export function buildSite(site: Site, facts: SiteFacts, pages: readonly PageSour
   return out;
 }
 
+/**
+ * The file an alias is written as. Hugo: a relative alias sits beside the page (`/blog/x/` with
+ * `old.html` gives `/blog/old.html`), one without an extension is a folder (or, with
+ * uglyURLs, `x.html`). jekyll-redirect-from: relative to the site's root.
+ */
+export function aliasAddress(site: Site, address: string, alias: string): string {
+  if (alias.startsWith('/')) return alias;
+  return site.generator === 'hugo' ? address.replace(/[^/]*\/?$/, '') + alias : '/' + alias;
+}
+
+function aliasFile(site: Site, facts: SiteFacts, address: string, alias: string): string {
+  const file = outputFileOf(safeDecode(aliasAddress(site, address, alias)));
+  if (site.generator !== 'hugo' || /\.[^/.]+$/.test(file)) return file;
+  return facts.uglyURLs ? file + '.html' : file + '/index.html';
+}
+
 function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterable<string>, prefix: string, addressOfUri: Map<string, string>, add: (path: string, uri: string) => void, names: Map<string, string>): void {
   const bundles = new Map<string, string>(); // folder rel (content/x/) → page address
   for (const page of pages) {
@@ -111,7 +127,8 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
     while (dir.length >= content.dir.length) {
       const address = bundles.get(dir);
       if (address !== undefined) {
-        add(outputFileOf(address).replace(/index\.html$/, '') + rel.slice(dir.length), uri);
+        // A bundle's files sit in its page's folder (`/posts/x/`, also when the page is `/posts/x.html`).
+        add(outputFileOf(address.replace(/\.html$/, '/')).replace(/index\.html$/, '') + rel.slice(dir.length), uri);
         placed = true;
         break;
       }
@@ -136,7 +153,7 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
     const name = stem === 'index' || stem === '_index' ? inContent[inContent.length - 2] : stem;
     if (name) names.set(name.toLowerCase(), outputFileOf(page.address));
     if (isSection) {
-      count(page.address, 0);
+      count(page.address.replace(/\.html$/, '/'), 0);
       continue;
     }
     const top = inContent.length > 1 && !(inContent.length === 2 && stem === 'index') ? inContent[0] : undefined;
@@ -158,11 +175,14 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
       }
     }
   }
+  // uglyURLs: /tags.html and /tags/page/2.html; home pages and feeds keep index.html, index.xml.
+  const home = new Set(facts.contentDirs.map((c) => (c.prefix ? `/${c.prefix}/` : '/')));
+  const listFile = (address: string) => (facts.uglyURLs && !home.has(address) && address !== '/' ? address.replace(/^\/+/, '').replace(/\/$/, '') + '.html' : outputFileOf(address));
   for (const [address, n] of lists) {
-    add(outputFileOf(address), '');
+    add(listFile(address), '');
     add(outputFileOf(address).replace(/index\.html$/, 'index.xml'), '');
     const pagesOf = Math.max(1, Math.ceil(n / facts.paginate));
-    for (let p = 1; p <= Math.min(pagesOf, 1000); p++) add(outputFileOf(`${address}page/${p}/`), '');
+    for (let p = 1; p <= Math.min(pagesOf, 1000); p++) add(listFile(`${address}page/${p}/`), '');
   }
 }
 

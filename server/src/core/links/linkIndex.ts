@@ -4,7 +4,7 @@ import { parseFrontMatter } from '../model/frontMatter';
 import { findSite, siteDetector, type Site, type SiteDetection, type SiteGeneratorName } from '../site/generator';
 import { canList } from '../site/workspaceListing';
 import type { Workspace } from '../workspace';
-import { buildSite, type BuiltSite } from './built';
+import { aliasAddress, buildSite, type BuiltSite } from './built';
 import { addressFields, addressOf, normalizeAddress, type AddressFields } from './permalink';
 import { readSiteFacts, SITE_FACTS_FILE, type HeadingIds, type SiteFacts } from './siteFacts';
 import { htmlIds, scanAnchors } from './slug';
@@ -208,7 +208,7 @@ export class LinkIndex {
 
   /** How the site's headings get ids. */
   headingStyle(site: Site): SiteGeneratorName | HeadingIds {
-    return site.generator === 'eleventy' ? this.siteFacts(site).headingIds : site.generator;
+    return site.generator === 'eleventy' || site.generator === 'hugo' ? this.siteFacts(site).headingIds : site.generator;
   }
 
   /** The files the site's build writes (Jekyll, Hugo and Eleventy), by output path. */
@@ -251,7 +251,7 @@ export class LinkIndex {
           depths.add(parts.length);
         }
         for (const alias of page.fields.aliases ?? []) {
-          const key = normalizeAddress(alias.startsWith('/') ? alias : `${address.replace(/[^/]*$/, '')}${alias}`);
+          const key = normalizeAddress(aliasAddress(site, address, alias));
           if (!table.byAddress.has(key)) table.byAddress.set(key, uri);
         }
       }

@@ -21,7 +21,7 @@ export interface LinkTarget {
 export function documentLinkTargets(ctx: LinkContext): LinkTarget[] {
   const { resolved } = linkEntries(ctx);
   const out: LinkTarget[] = [];
-  const own = () => documentAnchors(ctx.model, ctx.site.generator);
+  const own = () => documentAnchors(ctx.model, ctx.site.root ? ctx.index.headingStyle(ctx.site) : ctx.site.generator);
   for (const { dest, resolution } of resolved) {
     if (dest.urlSpan.end <= dest.urlSpan.start) continue;
     if (resolution.status === 'found' && !resolution.folder) {
@@ -143,7 +143,7 @@ export function linkCompletions(ctx: LinkContext, offset: number): LinkCompletio
 }
 
 function anchorCompletions(ctx: LinkContext, path: string): Omit<LinkCompletion, 'span'>[] {
-  if (path === '') return documentAnchors(ctx.model, ctx.site.generator).map((a) => ({ label: '#' + a.id, kind: 18, detail: a.label, insertText: a.id }));
+  if (path === '') return documentAnchors(ctx.model, ctx.site.root ? ctx.index.headingStyle(ctx.site) : ctx.site.generator).map((a) => ({ label: '#' + a.id, kind: 18, detail: a.label, insertText: a.id }));
   const dest: Destination = { syntax: 'markdown', image: false, url: path, urlSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } };
   const r = resolveDestination({ index: ctx.index, site: ctx.site, uri: ctx.model.uri }, dest);
   if (r.status !== 'found' || !isMarkdownFile(r.uri)) return [];

@@ -102,19 +102,22 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       const inContent = rel.slice(content.dir.length).split('/');
       const lang = content.prefix ? [content.prefix] : [];
       const dirs = inContent.slice(0, -1);
-      if (base === '_index') return ('/' + [...lang, ...dirs].join('/') + '/').replace(/\/{2,}/g, '/').toLowerCase();
+      // uglyURLs: /posts/x.html and /posts.html rather than /posts/x/ and /posts/.
+      const ugly = config.uglyURLs === true;
+      if (base === '_index') return ('/' + [...lang, ...dirs].join('/') + (ugly && dirs.length > 0 ? '.html' : '/')).replace(/\/{2,}/g, '/').toLowerCase();
       const bundle = base === 'index';
       const name = bundle ? dirs[dirs.length - 1] : base;
       const parents = bundle ? dirs.slice(0, -1) : dirs;
-      const slug = fields.slug ?? name;
+      const { date, slug: nameSlug } = hugoDate(fields, name, config.dateHandlers);
+      const slug = fields.slug ?? nameSlug ?? name;
       const pattern = parents.length > 0 ? config.sections?.[parents[0]] : undefined;
       if (pattern) {
-        const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '');
         const title = urlize(fields.title ?? name);
-        const out = expand(pattern, { year: date?.[1], month: date?.[2], day: date?.[3], slug: fields.slug ?? title, title, filename: name, contentbasename: name, section: parents[0], sections: parents.join('/') });
-        return ((lang.length ? '/' + lang[0] : '') + out).toLowerCase();
+        const out = expand(expandSections(pattern, parents), { year: date?.[1], month: date?.[2], day: date?.[3], slug: fields.slug ?? nameSlug ?? title, title, filename: name, contentbasename: name, slugorfilename: slug, slugorcontentbasename: slug, section: parents[0], sections: parents.join('/') });
+        const path = ugly && !out.endsWith('/') && !/\.[a-z0-9]+$/i.test(out) ? out + '.html' : out;
+        return ((lang.length ? '/' + lang[0] : '') + path).toLowerCase();
       }
-      return ('/' + [...lang, ...parents, slug].join('/') + '/').toLowerCase();
+      return ('/' + [...lang, ...parents, slug].join('/') + (ugly ? '.html' : '/')).toLowerCase();
     }
     case 'zola': {
       if (segments[0] !== 'content') return undefined;
@@ -147,6 +150,33 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
     default:
       return fields.permalink;
   }
+}
+
+/**
+ * A Hugo page's date and the slug its file name gives, by the `[frontmatter] date` handlers:
+ * `:filename` takes the date from `2024-05-16-name.md` (and `name` becomes the slug),
+ * `date` and `:default` from the front matter; the first that has one wins.
+ */
+function hugoDate(fields: AddressFields, name: string, handlers: readonly string[] = ['date']): { date?: RegExpExecArray; slug?: string } {
+  for (const handler of handlers) {
+    if (handler === ':filename') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[-_](.+))?$/.exec(name);
+      if (m) return { date: m, slug: m[4] };
+    } else if (handler === 'date' || handler === ':default') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '');
+      if (m) return { date: m };
+    }
+  }
+  return {};
+}
+
+/** Hugo's `:sections[1:]`, `:sections[:2]`, `:sections[last]` and `:sections[0]`: parts of the section path. */
+function expandSections(pattern: string, sections: readonly string[]): string {
+  return pattern.replace(/:sections\[(?:(last)|(\d+)|(\d*):(\d*))\]/g, (_, last: string | undefined, index: string | undefined, from: string | undefined, to: string | undefined) => {
+    if (last) return sections[sections.length - 1] ?? '';
+    if (index !== undefined) return sections[Number(index)] ?? '';
+    return sections.slice(from ? Number(from) : 0, to ? Number(to) : undefined).join('/');
+  });
 }
 
 function expand(pattern: string, values: Record<string, string | undefined>): string {

@@ -24,6 +24,12 @@ export interface SiteFacts {
   taxonomies: readonly string[];
   /** Hugo's `paginate` (list pages per paginator page). */
   paginate: number;
+  /** Hugo's `uglyURLs`: pages and lists written as `x.html`, not `x/index.html`. */
+  uglyURLs?: boolean;
+  /** Hugo's `[frontmatter] date` handlers, in order (`:filename`, `date`, `:default`, …). */
+  dateHandlers?: readonly string[];
+  /** Hugo's goldmark block attributes (`{#id}` on the line after a block gives it that id). */
+  blockAttributes?: boolean;
   /** Hugo's content folders per language prefix (`''` when served at the root). */
   contentDirs: readonly { dir: string; prefix: string }[];
   /** Eleventy's input folder relative to the site root, with a trailing slash (`''` for the root). */
@@ -39,13 +45,24 @@ export interface SiteFacts {
 }
 
 /** `github`: GitHub's rules; `hugo`: goldmark's in Hugo 0.111 (link URLs included); `eleventy-*`: markdown-it-anchor. */
-export type HeadingIds = 'github' | 'hugo' | 'zola' | 'none' | 'eleventy-default' | 'eleventy-slugify';
+export type HeadingIds = 'github' | 'hugo' | 'hugo-attributes' | 'zola' | 'none' | 'eleventy-default' | 'eleventy-slugify';
+
+/** Hugo's ids, whether or not goldmark's block attributes are on (they add `{#id}` lines). */
+export function isHugoStyle(style: string): boolean {
+  return style === 'hugo' || style === 'hugo-attributes';
+}
+
+/** A goldmark block attribute line: `{#id}`, `{#id .class}`, alone on its line (indented in a list item). */
+export const BLOCK_ATTRIBUTE_ID = /^[ \t]*\{[ \t]*#([\w:.-]+)[^{}\n]*\}[ \t]*$/;
 
 export const ELEVENTY_CONFIGS = ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js'];
 const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'config/_default/hugo.toml', 'config/_default/config.toml', 'config/_default/hugo.yaml', 'config/_default/config.yaml', 'config/_default/config.yml'];
 
 /** Files whose change changes the facts. */
-export const SITE_FACTS_FILE = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml|eleventy\.config\.[cm]?js|\.eleventy\.js|languages\.(?:toml|ya?ml))$/;
+export const SITE_FACTS_FILE = /\/(?:_config\.ya?ml|hugo\.(?:toml|ya?ml|json)|config\.(?:toml|ya?ml|json)|zola\.toml|eleventy\.config\.[cm]?js|\.eleventy\.js|languages\.(?:toml|ya?ml)|config\/_default\/(?:permalinks|taxonomies|frontmatter|markup)\.(?:toml|ya?ml|json))$/;
+
+/** Hugo's settings that a `config/_default/` folder may keep in a file of their own, named by the key. */
+const HUGO_KEY_FILES = ['languages', 'permalinks', 'taxonomies', 'frontmatter', 'markup'];
 
 const DEFAULTS: SiteFacts = { plugins: new Set(), collections: new Map(), taxonomies: ['tags', 'categories'], paginate: 10, contentDirs: [{ dir: 'content/', prefix: '' }], input: '', passthrough: [], rewritesMarkdownLinks: false, headingIds: 'github' };
 
@@ -82,17 +99,20 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
         const found = first(HUGO_CONFIGS);
         const data = found ? parseConfig(found.name, found.text) : {};
         const lower = Object.fromEntries(Object.entries(data).map(([k, v]) => [k.toLowerCase(), v]));
+        if (found?.name.startsWith('config/_default/')) {
+          for (const key of HUGO_KEY_FILES) {
+            if (lower[key] !== undefined) continue;
+            const file = first(['toml', 'yaml', 'yml', 'json'].map((ext) => `config/_default/${key}.${ext}`));
+            if (file) lower[key] = parseConfig(file.name, file.text);
+          }
+        }
         const base = typeof lower.baseurl === 'string' ? lower.baseurl : undefined;
         const sections: Record<string, string> = {};
         if (lower.permalinks && typeof lower.permalinks === 'object') for (const [k, v] of Object.entries(lower.permalinks as Record<string, unknown>)) if (typeof v === 'string') sections[k] = v;
         const taxonomies = lower.taxonomies && typeof lower.taxonomies === 'object' ? Object.values(lower.taxonomies as Record<string, unknown>).filter((v): v is string => typeof v === 'string') : DEFAULTS.taxonomies;
         const paginate = typeof lower.paginate === 'number' && lower.paginate > 0 ? lower.paginate : 10;
         const contentDirs: { dir: string; prefix: string }[] = [];
-        let languages = lower.languages as Record<string, unknown> | undefined;
-        if (!languages && found?.name.startsWith('config/_default/')) {
-          const text = at('config/_default/languages.toml') ?? at('config/_default/languages.yaml');
-          if (text) languages = parseConfig(text.trimStart().startsWith('[') ? 'l.toml' : 'l.yaml', text);
-        }
+        const languages = lower.languages as Record<string, unknown> | undefined;
         const defaultLang = typeof lower.defaultcontentlanguage === 'string' ? lower.defaultcontentlanguage : 'en';
         if (languages && typeof languages === 'object') {
           for (const [lang, value] of Object.entries(languages)) {
@@ -103,7 +123,11 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
           }
         }
         if (contentDirs.length === 0) contentDirs.push({ dir: (typeof lower.contentdir === 'string' ? lower.contentdir.replace(/^\.?\/|\/$/g, '') : 'content') + '/', prefix: '' });
-        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, headingIds: 'hugo' };
+        const frontmatter = lowerKeys(lower.frontmatter);
+        const dateHandlers = Array.isArray(frontmatter.date) ? strings(frontmatter.date).map((h) => h.toLowerCase()) : typeof frontmatter.date === 'string' ? [frontmatter.date.toLowerCase()] : undefined;
+        const attribute = lowerKeys(lowerKeys(lowerKeys(lower.markup).goldmark).parser).attribute;
+        const blockAttributes = lowerKeys(attribute).block === true;
+        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, uglyURLs: lower.uglyurls === true, dateHandlers, blockAttributes, headingIds: blockAttributes ? 'hugo-attributes' : 'hugo' };
       }
       case 'zola': {
         const found = first(['zola.toml', 'config.toml']);
@@ -148,6 +172,10 @@ function clean(path: string): string {
   const p = path.trim().replace(/^\.\/+/, '').replace(/^\/+/, '');
   if (p === '.' || p === '') return '';
   return /\.[a-z0-9]+$/i.test(p) && !p.endsWith('/') ? p : p.replace(/\/*$/, '/');
+}
+
+function lowerKeys(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k.toLowerCase(), x])) : {};
 }
 
 function strings(v: unknown): string[] {

@@ -3,7 +3,7 @@ import type { Heading } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { SiteGeneratorName } from '../site/generator';
-import type { HeadingIds } from './siteFacts';
+import { BLOCK_ATTRIBUTE_ID, isHugoStyle, type HeadingIds } from './siteFacts';
 
 /**
  * Heading ids as each generator makes them. Jekyll (kramdown's GFM input, its default), Hugo
@@ -131,7 +131,7 @@ export function scanAnchors(text: string, generator: SiteGeneratorName | Heading
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) {
         fence = undefined;
-        if (generator === 'hugo' && fenceInfo.includes('lineanchors')) for (const id of fenceLineAnchors(fenceInfo, fenceLines)) anchors.push(id);
+        if (isHugoStyle(generator) && fenceInfo.includes('lineanchors')) for (const id of fenceLineAnchors(fenceInfo, fenceLines)) anchors.push(id);
       } else fenceLines++;
       previous = '';
       continue;
@@ -150,6 +150,13 @@ export function scanAnchors(text: string, generator: SiteGeneratorName | Heading
         pending[pending.length - 1].id ??= ial[1];
         continue;
       }
+    }
+    const attribute = generator === 'hugo-attributes' && line.includes('{') ? BLOCK_ATTRIBUTE_ID.exec(line) : null;
+    if (attribute) {
+      anchors.push(attribute[1]);
+      if (!lineOf.has(attribute[1])) lineOf.set(attribute[1], lineNo);
+      previous = '';
+      continue;
     }
     if (line.includes('<')) {
       for (const id of htmlIds(line)) {
@@ -174,7 +181,7 @@ export function scanAnchors(text: string, generator: SiteGeneratorName | Heading
   }
   // The headings' text in one parse (a parse per heading costs more than the scan).
   const texts = inlineTexts(pending.map((p) => p.title));
-  const slugTexts = generator === 'hugo' ? inlineTexts(pending.map((p) => withLinkUrls(p.title))) : texts;
+  const slugTexts = isHugoStyle(generator) ? inlineTexts(pending.map((p) => withLinkUrls(p.title))) : texts;
   pending.forEach((p, i) => {
     headings.push(texts[i]);
     const anchor = p.id ?? slugger.slug(slugTexts[i]);
