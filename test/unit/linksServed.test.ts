@@ -125,3 +125,25 @@ describe('Hugo sites configured in config/_default/', () => {
     assert.deepEqual(linkFindings(files, uri), ['link/missing-anchor "tuning#knobs"', 'link/no-such-file "tunning"', 'link/missing-anchor "#here"']);
   });
 });
+
+describe('smaller address rules', () => {
+  it('Jekyll: a post dated with an offset is addressed in the site timezone', () => {
+    const files = (tz: string) => ({
+      [`${ROOT}/_config.yml`]: `title: t\npermalink: /:year/:month/:day/:title/\n${tz}`,
+      [`${ROOT}/_posts/2024-05-16-late-talk.md`]: lines('---', 'title: Late', 'date: 2024-05-16 23:30:00 -0800', '---', 'x', ''),
+      [`${ROOT}/index.md`]: page('Home', '[a](/2024/05/17/late-talk/) [b](/2024/05/16/late-talk/)'),
+    });
+    assert.deepEqual(linkFindings(files('timezone: Europe/Paris\n'), `${ROOT}/index.md`), ['link/no-such-file "/2024/05/16/late-talk/"']);
+    assert.deepEqual(linkFindings(files('timezone: Pacific/Honolulu\n'), `${ROOT}/index.md`), ['link/no-such-file "/2024/05/17/late-talk/"']);
+  });
+
+  it('Hugo: robots.txt with enableRobotsTXT, 404.html from a 404 template', () => {
+    const files = (config: string, extra: Record<string, string> = {}) => ({
+      [`${ROOT}/hugo.toml`]: `baseURL = "https://notes.example.org/"\n${config}`,
+      [`${ROOT}/content/posts/a.md`]: page('A', '[r](/robots.txt) [n](/404.html)'),
+      ...extra,
+    });
+    assert.deepEqual(linkFindings(files(''), `${ROOT}/content/posts/a.md`), ['link/no-such-file "/robots.txt"', 'link/no-such-file "/404.html"']);
+    assert.deepEqual(linkFindings(files('enableRobotsTXT = true\n', { [`${ROOT}/themes/plain/layouts/404.html`]: '<h1>Lost</h1>' }), `${ROOT}/content/posts/a.md`), []);
+  });
+});

@@ -106,6 +106,8 @@ function aliasFile(site: Site, facts: SiteFacts, address: string, alias: string)
 }
 
 function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterable<string>, prefix: string, addressOfUri: Map<string, string>, add: (path: string, uri: string) => void, names: Map<string, string>): void {
+  // Hugo writes robots.txt when enableRobotsTXT is on, and 404.html from a 404 template.
+  if (facts.robotsTXT) add('robots.txt', '');
   const bundles = new Map<string, string>(); // folder rel (content/x/) → page address
   for (const page of pages) {
     const rel = safeDecode(page.uri.slice(prefix.length));
@@ -115,6 +117,7 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
   for (const uri of files) {
     if (!uri.startsWith(prefix) || addressOfUri.has(uri)) continue;
     const rel = safeDecode(uri.slice(prefix.length));
+    if (rel === 'layouts/404.html' || /^themes\/[^/]+\/layouts\/404\.html$/.test(rel)) add('404.html', '');
     if (rel.startsWith('static/')) {
       add(rel.slice('static/'.length), uri);
       continue;

@@ -78,7 +78,7 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       const m = POST_NAME.exec(file);
       const style = config.permalink ? (JEKYLL_STYLES[config.permalink] ?? config.permalink) : site.generator === 'hexo' ? ':year/:month/:day/:title/' : JEKYLL_STYLES.date;
       if (postsAt !== -1) {
-        const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '') ?? (m ? [m[0], m[1], m[2], m[3]] : undefined);
+        const date = (site.generator === 'jekyll' ? jekyllDate(fields.date, config.timezone) : /^(\d{4})-(\d{2})-(\d{2})/.exec(fields.date ?? '')) ?? (m ? [m[0], m[1], m[2], m[3]] : undefined);
         const raw = fields.slug ?? (m ? m[4] : base);
         const title = site.generator === 'jekyll' ? jekyllSlug(raw) || raw : raw;
         const folderCats = segments.slice(0, postsAt).filter((s) => s !== 'source');
@@ -168,6 +168,27 @@ function hugoDate(fields: AddressFields, name: string, handlers: readonly string
     }
   }
   return {};
+}
+
+/**
+ * A Jekyll post's date as its address uses it: a date with a time and an offset
+ * (`2024-05-16 23:30:00 -0800`) is moved into the site's `timezone` (UTC when it sets none, as
+ * on GitHub Pages); without an offset the date is the site's own.
+ */
+export function jekyllDate(value: string | undefined, timezone: string | undefined): string[] | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?[ \t]*(Z|[+-]\d{2}:?\d{2})?)?/i.exec(value ?? '');
+  if (!m) return undefined;
+  // Without an offset, or a bare date read as UTC midnight: the date as written.
+  if (!m[7] || /T00:00:00(?:\.000)?Z$/.test(value ?? '')) return [m[0], m[1], m[2], m[3]];
+  const offset = m[7].toUpperCase() === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) - offset * 60_000;
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timezone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(utc));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return [m[0], get('year'), get('month'), get('day')];
+  } catch {
+    return [m[0], m[1], m[2], m[3]];
+  }
 }
 
 /** Hugo's `:sections[1:]`, `:sections[:2]`, `:sections[last]` and `:sections[0]`: parts of the section path. */

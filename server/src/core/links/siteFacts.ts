@@ -24,6 +24,10 @@ export interface SiteFacts {
   taxonomies: readonly string[];
   /** Hugo's `paginate` (list pages per paginator page). */
   paginate: number;
+  /** Jekyll's `timezone` (IANA name): a post's dated address is in that zone. */
+  timezone?: string;
+  /** Hugo's `enableRobotsTXT`. */
+  robotsTXT?: boolean;
   /** Hugo's `uglyURLs`: pages and lists written as `x.html`, not `x/index.html`. */
   uglyURLs?: boolean;
   /** Hugo's `[frontmatter] date` handlers, in order (`:filename`, `date`, `:default`, …). */
@@ -93,7 +97,7 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
             if (name === 'posts' && typeof v.permalink === 'string' && typeof data.permalink !== 'string') data.permalink = v.permalink;
           }
         }
-        return { ...DEFAULTS, ...(typeof data.permalink === 'string' ? { permalink: data.permalink } : {}), basePath, origin, plugins, collections, rewritesMarkdownLinks: plugins.has('jekyll-relative-links'), headingIds: 'github' };
+        return { ...DEFAULTS, ...(typeof data.permalink === 'string' ? { permalink: data.permalink } : {}), ...(typeof data.timezone === 'string' ? { timezone: data.timezone } : {}), basePath, origin, plugins, collections, rewritesMarkdownLinks: plugins.has('jekyll-relative-links'), headingIds: 'github' };
       }
       case 'hugo': {
         const found = first(HUGO_CONFIGS);
@@ -127,7 +131,7 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
         const dateHandlers = Array.isArray(frontmatter.date) ? strings(frontmatter.date).map((h) => h.toLowerCase()) : typeof frontmatter.date === 'string' ? [frontmatter.date.toLowerCase()] : undefined;
         const attribute = lowerKeys(lowerKeys(lowerKeys(lower.markup).goldmark).parser).attribute;
         const blockAttributes = lowerKeys(attribute).block === true;
-        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, uglyURLs: lower.uglyurls === true, dateHandlers, blockAttributes, headingIds: blockAttributes ? 'hugo-attributes' : 'hugo' };
+        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, uglyURLs: lower.uglyurls === true, robotsTXT: lower.enablerobotstxt === true, dateHandlers, blockAttributes, headingIds: blockAttributes ? 'hugo-attributes' : 'hugo' };
       }
       case 'zola': {
         const found = first(['zola.toml', 'config.toml']);
