@@ -147,3 +147,16 @@ describe('smaller address rules', () => {
     assert.deepEqual(linkFindings(files('enableRobotsTXT = true\n', { [`${ROOT}/themes/plain/layouts/404.html`]: '<h1>Lost</h1>' }), `${ROOT}/content/posts/a.md`), []);
   });
 });
+
+describe('Hugo translations by file name', () => {
+  it('index.fr.md is served under /fr/, a relative url too; its section and home exist', () => {
+    const files = {
+      [`${ROOT}/hugo.yaml`]: "baseURL: 'https://notes.example.org/'\ndefaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  fr:\n    weight: 2\n",
+      [`${ROOT}/content/blog/first/index.en.md`]: page('First', 'x'),
+      [`${ROOT}/content/blog/first/index.fr.md`]: page('Premier', 'x'),
+      [`${ROOT}/content/blog/second/index.fr.md`]: lines('---', 'title: Second', 'url: "deuxieme"', '---', 'x', ''),
+      [`${ROOT}/content/blog/third/index.en.md`]: page('Third', '[a](/fr/blog/first/) [b](/blog/first/) [c](/fr/deuxieme/) [d](/deuxieme/) [e](/fr/) [f](/fr/blog/) [g](/blog/first.fr/)'),
+    };
+    assert.deepEqual(linkFindings(files, `${ROOT}/content/blog/third/index.en.md`), ['link/no-such-file "/deuxieme/"', 'link/no-such-file "/blog/first.fr/"']);
+  });
+});

@@ -1,6 +1,6 @@
 import { isMarkdownFile } from '../files';
 import type { Site } from '../site/generator';
-import type { AddressFields } from './permalink';
+import { hugoTranslation, type AddressFields } from './permalink';
 import type { SiteFacts } from './siteFacts';
 
 /**
@@ -142,17 +142,19 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
   // What Hugo makes: the home page and feeds, sections, taxonomies and terms, paginators.
   const lists = new Map<string, number>(); // list address → pages it lists
   const count = (address: string, n = 1) => lists.set(address, (lists.get(address) ?? 0) + n);
-  for (const c of facts.contentDirs) count(c.prefix ? `/${c.prefix}/` : '/', 0);
+  for (const c of [...facts.contentDirs, ...(facts.languages ?? [])]) count(c.prefix ? `/${c.prefix}/` : '/', 0);
   count('/', 0);
   add('sitemap.xml', '');
   for (const page of pages) {
     const rel = safeDecode(page.uri.slice(prefix.length));
     const content = facts.contentDirs.find((c) => rel.startsWith(c.dir));
     if (!content || page.address === undefined) continue;
-    const lang = content.prefix ? `/${content.prefix}` : '';
     const inContent = rel.slice(content.dir.length).split('/');
-    const isSection = /^_index\./.test(inContent[inContent.length - 1]);
-    const stem = inContent[inContent.length - 1].replace(/\.[^.]+$/, '');
+    const translated = hugoTranslation(inContent[inContent.length - 1].replace(/\.[^.]+$/, ''), facts);
+    const prefixed = translated.prefix ?? content.prefix;
+    const lang = prefixed ? `/${prefixed}` : '';
+    const isSection = translated.base === '_index';
+    const stem = translated.base;
     const name = stem === 'index' || stem === '_index' ? inContent[inContent.length - 2] : stem;
     if (name) names.set(name.toLowerCase(), outputFileOf(page.address));
     if (isSection) {
@@ -179,7 +181,7 @@ function hugoFiles(facts: SiteFacts, pages: readonly PageSource[], files: Iterab
     }
   }
   // uglyURLs: /tags.html and /tags/page/2.html; home pages and feeds keep index.html, index.xml.
-  const home = new Set(facts.contentDirs.map((c) => (c.prefix ? `/${c.prefix}/` : '/')));
+  const home = new Set([...facts.contentDirs, ...(facts.languages ?? [])].map((c) => (c.prefix ? `/${c.prefix}/` : '/')));
   const listFile = (address: string) => (facts.uglyURLs && !home.has(address) && address !== '/' ? address.replace(/^\/+/, '').replace(/\/$/, '') + '.html' : outputFileOf(address));
   for (const [address, n] of lists) {
     add(listFile(address), '');

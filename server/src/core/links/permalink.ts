@@ -69,7 +69,7 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
   const rel = decodeURIComponent(uri.slice(site.root.length + 1));
   const segments = rel.split('/');
   const file = segments[segments.length - 1];
-  const base = file.replace(/\.[^.]+$/, '');
+  let base = file.replace(/\.[^.]+$/, '');
   switch (site.generator) {
     case 'jekyll':
     case 'hexo': {
@@ -95,12 +95,19 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
       return base === 'index' ? '/' + segments.slice(0, -1).join('/') + '/' : '/' + [...segments.slice(0, -1), base].join('/') + (pretty ? '/' : '.html');
     }
     case 'hugo': {
-      // A `url` without an extension is a folder: Hugo writes /x as x/index.html, served at /x/.
-      if (fields.url) return /(?:^|\/)[^/.]+$/.test(fields.url) ? fields.url + '/' : fields.url;
       const content = (config.contentDirs ?? [{ dir: 'content/', prefix: '' }]).find((c) => rel.startsWith(c.dir));
+      const translated = hugoTranslation(base, config);
+      base = translated.base;
+      const prefix = translated.prefix ?? content?.prefix ?? '';
+      if (fields.url) {
+        // A `url` without an extension is a folder: Hugo writes /x as x/index.html, served at
+        // /x/; a relative one is under the page's language.
+        const url = /(?:^|\/)[^/.]+$/.test(fields.url) ? fields.url + '/' : fields.url;
+        return url.startsWith('/') ? url : `/${prefix ? prefix + '/' : ''}${url}`;
+      }
       if (!content) return undefined;
       const inContent = rel.slice(content.dir.length).split('/');
-      const lang = content.prefix ? [content.prefix] : [];
+      const lang = prefix ? [prefix] : [];
       const dirs = inContent.slice(0, -1);
       // uglyURLs: /posts/x.html and /posts.html rather than /posts/x/ and /posts/.
       const ugly = config.uglyURLs === true;
@@ -150,6 +157,13 @@ export function addressOf(site: Site, uri: string, fields: AddressFields, config
     default:
       return fields.permalink;
   }
+}
+
+/** A translation by file name (`index.fr.md`, `about.fr.md`): the name without its language, and that language's prefix. */
+export function hugoTranslation(base: string, config: AddressConfig): { base: string; prefix?: string } {
+  const named = /\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)$/i.exec(base);
+  const language = named ? config.languages?.find((l) => l.lang === named[1].toLowerCase()) : undefined;
+  return language ? { base: base.slice(0, -named![0].length), prefix: language.prefix } : { base };
 }
 
 /**

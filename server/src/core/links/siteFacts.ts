@@ -34,6 +34,8 @@ export interface SiteFacts {
   dateHandlers?: readonly string[];
   /** Hugo's goldmark block attributes (`{#id}` on the line after a block gives it that id). */
   blockAttributes?: boolean;
+  /** Hugo's languages and their address prefixes (`''` when served at the root), for `x.fr.md` names. */
+  languages?: readonly { lang: string; prefix: string }[];
   /** Hugo's content folders per language prefix (`''` when served at the root). */
   contentDirs: readonly { dir: string; prefix: string }[];
   /** Eleventy's input folder relative to the site root, with a trailing slash (`''` for the root). */
@@ -116,13 +118,15 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
         const taxonomies = lower.taxonomies && typeof lower.taxonomies === 'object' ? Object.values(lower.taxonomies as Record<string, unknown>).filter((v): v is string => typeof v === 'string') : DEFAULTS.taxonomies;
         const paginate = typeof lower.paginate === 'number' && lower.paginate > 0 ? lower.paginate : 10;
         const contentDirs: { dir: string; prefix: string }[] = [];
+        const langs: { lang: string; prefix: string }[] = [];
         const languages = lower.languages as Record<string, unknown> | undefined;
         const defaultLang = typeof lower.defaultcontentlanguage === 'string' ? lower.defaultcontentlanguage : 'en';
         if (languages && typeof languages === 'object') {
           for (const [lang, value] of Object.entries(languages)) {
             const v = Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).map(([k, x]) => [k.toLowerCase(), x]));
-            if (typeof v.contentdir !== 'string') continue;
             const inSubdir = lang !== defaultLang || lower.defaultcontentlanguageinsubdir === true;
+            langs.push({ lang: lang.toLowerCase(), prefix: inSubdir ? lang.toLowerCase() : '' });
+            if (typeof v.contentdir !== 'string') continue;
             contentDirs.push({ dir: v.contentdir.replace(/^\.?\/|\/$/g, '') + '/', prefix: inSubdir ? lang : '' });
           }
         }
@@ -131,7 +135,7 @@ export function readSiteFacts(site: Site, readText: (uri: string) => string | un
         const dateHandlers = Array.isArray(frontmatter.date) ? strings(frontmatter.date).map((h) => h.toLowerCase()) : typeof frontmatter.date === 'string' ? [frontmatter.date.toLowerCase()] : undefined;
         const attribute = lowerKeys(lowerKeys(lowerKeys(lower.markup).goldmark).parser).attribute;
         const blockAttributes = lowerKeys(attribute).block === true;
-        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, uglyURLs: lower.uglyurls === true, robotsTXT: lower.enablerobotstxt === true, dateHandlers, blockAttributes, headingIds: blockAttributes ? 'hugo-attributes' : 'hugo' };
+        return { ...DEFAULTS, basePath: basePathOf(base), origin: originOf(base), sections, taxonomies, paginate, contentDirs, languages: langs, uglyURLs: lower.uglyurls === true, robotsTXT: lower.enablerobotstxt === true, dateHandlers, blockAttributes, headingIds: blockAttributes ? 'hugo-attributes' : 'hugo' };
       }
       case 'zola': {
         const found = first(['zola.toml', 'config.toml']);
