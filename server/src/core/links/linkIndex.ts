@@ -208,7 +208,8 @@ export class LinkIndex {
 
   /** How the site's headings get ids. */
   headingStyle(site: Site): SiteGeneratorName | HeadingIds {
-    return site.generator === 'eleventy' || site.generator === 'hugo' ? this.siteFacts(site).headingIds : site.generator;
+    if (site.generator === 'hugo') return this.siteFacts(site).headingIds === 'hugo-attributes' ? 'hugo-attributes' : 'hugo';
+    return site.generator === 'eleventy' ? this.siteFacts(site).headingIds : site.generator;
   }
 
   /** The files the site's build writes (Jekyll, Hugo and Eleventy), by output path. */
