@@ -13,9 +13,9 @@ export interface DocumentForms {
   counts: ReadonlyMap<string, { count: number; written: string }>;
   /** One-deletion keys → the forms that reduce to them (a form is also its own key). */
   byDeletion: ReadonlyMap<string, string[]>;
-  /** Forms of 8 letters or more, for the two-edit search of long words. */
-  long: readonly string[];
-  /** Forms of 5 letters or more by their sorted letters: `Aorura` is `Aurora` with two letters swapped. */
+  /** Forms of 8 letters or more by their first letter, for the two-edit search of long words (writers rarely miss the first letter). */
+  long: ReadonlyMap<string, string[]>;
+  /** Forms of 6 letters or more, written capitalised, by their sorted letters: `Aorura` is `Aurora` with two letters swapped. */
   anagrams: ReadonlyMap<string, string[]>;
 }
 
@@ -40,7 +40,7 @@ function readForms(text: string): DocumentForms {
     }
   }
   const byDeletion = new Map<string, string[]>();
-  const long: string[] = [];
+  const long = new Map<string, string[]>();
   const anagrams = new Map<string, string[]>();
   for (const form of counts.keys()) {
     for (const key of deletions(form)) {
@@ -49,8 +49,13 @@ function readForms(text: string): DocumentForms {
         if (!list.includes(form)) list.push(form);
       } else byDeletion.set(key, [form]);
     }
-    if (form.length >= 8) long.push(form);
-    if (form.length >= 5) {
+    if (form.length >= 8) {
+      const list = long.get(form[0]);
+      if (list) list.push(form);
+      else long.set(form[0], [form]);
+    }
+    // Only forms written capitalised are looked up by their letters (see documentVariant).
+    if (form.length >= 6 && counts.get(form)!.written.charCodeAt(0) < 97) {
       const key = sorted(form);
       const list = anagrams.get(key);
       if (list) list.push(form);
@@ -91,7 +96,7 @@ export function documentVariant(forms: DocumentForms, lookup: Lookup, word: stri
   for (const key of deletions(lower)) for (const form of forms.byDeletion.get(key) ?? []) if (form !== lower && osa(lower, form, 1) <= 1) candidates.add(form);
   // Two edits for long words, unless only the ending differs (`Deobfuscating`, `deobfuscation`).
   const stem = (w: string): string => w.slice(0, -3);
-  if (lower.length >= 8) for (const form of forms.long) if (form !== lower && Math.abs(form.length - lower.length) <= 2 && stem(form) !== stem(lower) && osa(lower, form, 2) <= 2) candidates.add(form);
+  if (lower.length >= 8) for (const form of forms.long.get(lower[0]) ?? []) if (form !== lower && Math.abs(form.length - lower.length) <= 2 && stem(form) !== stem(lower) && osa(lower, form, 2) <= 2) candidates.add(form);
   // A capitalised word with two letters swapped of a capitalised word of the post, English or not.
   const swapped = new Set<string>();
   // Not for a word one edit from a person's name: `Ropert` is a surname, not `Report`.
