@@ -88,6 +88,8 @@ describe('spelling: words that are right though no dictionary knows them', () =>
     ['a British spelling of a term', 'We deserialise the payload before storing it.'],
     ['an agent noun of a known verb', 'The ingestors pull the logs every minute.'],
     ['a suffix of spoken English', 'The talk was very marketingy for my taste.'],
+    ['a camelCase name the post writes three times', 'We went to JSconfXY. JSConfXY was big. Next year JSconfXY again.'],
+    ['a name written more often than a name one letter away', 'The badge is the Nokla 1337, a Nokla phone ([nokla](https://example.org/nokla)) like an old Nokia.'],
     ['a name the post writes three times', 'Zorbix is new. We tried Zorbix twice. [Zorbix](https://zorbix.example.org) works.'],
     ['a term in a list of terms', 'We used objdump, readelf and such.'],
     ['a handle after aka', 'The talk by Fred Hebert aka fredh was great.'],

@@ -115,8 +115,10 @@ export function documentVariant(forms: DocumentForms, lookup: Lookup, word: stri
     if (form.length === lower.length + 1 && form.endsWith(lower)) continue;
     const count = forms.counts.get(form)!.count;
     // A swapped form the dictionary knows is the right one, however often each is written.
+    // A name written less often than the word must be a slip away from it (`Hightwoer` for
+    // `Hightower`), not another letter (`Nopia`, written three times, is not `Nokia`).
     const named = (flags & NAMES) !== 0 || (swapped.has(form) && lookup.isKnown(form));
-    if (count <= own && !named) continue;
+    if (count <= own && !(named && (own < 3 || isSlip(lower, form) || swapped.has(form)))) continue;
     if (!best || count > best.count) best = { form, count };
   }
   if (!best) return undefined;
@@ -146,4 +148,17 @@ function osa(a: string, b: string, max: number): number {
     if (rowMin > max) return max + 1;
   }
   return rows[a.length][b.length];
+}
+
+/** A doubled or dropped letter, or two neighbouring letters swapped: how fingers slip. */
+export function isSlip(typo: string, word: string): boolean {
+  if (typo.length === word.length) {
+    const i = [...typo].findIndex((ch, k) => ch !== word[k]);
+    return i >= 0 && typo[i] === word[i + 1] && typo[i + 1] === word[i] && typo.slice(i + 2) === word.slice(i + 2);
+  }
+  const [long, short] = typo.length > word.length ? [typo, word] : [word, typo];
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short) return long[i] === long[i - 1] || long[i] === long[i + 1];
+  }
+  return false;
 }

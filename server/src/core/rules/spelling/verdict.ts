@@ -2,6 +2,7 @@ import { WordFlag } from '../../spelling/dictionary';
 import { splitCompound, type Token } from '../../spelling/tokens';
 import { NO_CONTEXT, type WordContext } from './context';
 import { isCommon, isKnown, type Lookup, type WordInfo } from './lookup';
+import { isSlip } from './variants';
 
 /** A word the dictionary does not know: a likely typo, or only unknown (a name, a term). */
 export interface Verdict {
@@ -33,6 +34,8 @@ export function classify(lookup: Lookup, t: Token, accepted: ReadonlySet<string>
   }
 
   const innerCapitals = /.\p{Lu}/u.test(word.replace(/^\p{Lu}+(?=\p{Lu}\p{Ll})/u, 'X'));
+  // A camelCase name the post writes three times or more is meant (`CSSconfEU`).
+  if (innerCapitals && occurrences >= 3) return { kind: 'unknown', suggestions: [] };
   if (innerCapitals) {
     // camelCase and PascalCase: a name when its parts are words or when it is simply unknown.
     const parts = splitCompound(word);
@@ -156,19 +159,6 @@ function isCompound(lookup: Lookup, lower: string): boolean {
     const slip = lookup.wordInfo(lower).near.some((c) => c.distance === 1 && c.rank <= 40_000 && c.flags & ENGLISH && !c.word.includes(' ') && !c.word.includes("'") && c.word !== lower.slice(0, -1) && `${c.word}s` !== lower);
     if (slip) return false;
     return true;
-  }
-  return false;
-}
-
-/** A doubled or dropped letter, or two neighbouring letters swapped: how fingers slip. */
-function isSlip(typo: string, word: string): boolean {
-  if (typo.length === word.length) {
-    const i = [...typo].findIndex((ch, k) => ch !== word[k]);
-    return i >= 0 && typo[i] === word[i + 1] && typo[i + 1] === word[i] && typo.slice(i + 2) === word.slice(i + 2);
-  }
-  const [long, short] = typo.length > word.length ? [typo, word] : [word, typo];
-  for (let i = 0; i < long.length; i++) {
-    if (long.slice(0, i) + long.slice(i + 1) === short) return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
 }
