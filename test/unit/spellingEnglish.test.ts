@@ -45,6 +45,13 @@ describe('spelling: real words in the wrong place, two words around', () => {
     ['It depends wether it scales past ten nodes.', 'The wether grazed in the field.', 'wether'],
     ['To learn more checkout [the docs](https://docs.example.org/start).', 'The checkout [page](https://shop.example.org/cart) was slow.', 'checkout'],
     ['Anyway, lets get into the keynotes.', 'The new flag lets people vote twice.', 'lets'],
+    ['The team is known regarding it communication style.', 'Adopting it organisation wide is harder, says the IT organisation.', 'it'],
+    ['Tell me if your going to the party.', 'Your going-away party was fun.', 'your'],
+    ['The change had a big affect on latency.', 'Latency changes affect on-call load.', 'affect'],
+    ['I wonder weather it scales.', 'The weather it brought was cold.', 'weather'],
+    ['The talk was defiantly worth it.', 'She answered defiantly and left.', 'defiantly'],
+    ['There were quiet a few questions.', 'The room was quiet after the demo.', 'quiet'],
+    ['Everything worked, accept for the demo.', 'We accept for review any paper.', 'accept'],
   ];
   for (const [wrong, twin, word] of cases) {
     it(`"${word}" in "${wrong}", and not in its twin`, () => {
@@ -97,6 +104,8 @@ describe('spelling: words that are right though no dictionary knows them', () =>
     ['a command-line flag', 'Compile with -Wconverzion enabled.'],
     ['a Franklin page variable', '@def comentz = true'],
     ['one word of alt text', '![swagg](/img/socks.jpg)'],
+    ['a name with an ending of its own', 'It felt very Rusty in a Rustish way, and Rust is fine.'],
+    ['"could of course"', 'You could of course run it locally.'],
   ];
   for (const [what, text] of right) {
     it(`leaves ${what} alone`, () => assert.deepEqual(shown(lines(INTRO, '', text)), []));

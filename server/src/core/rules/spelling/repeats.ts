@@ -12,7 +12,7 @@ import { MAX_FINDINGS, type RepeatIssue } from './types';
  * cough,"), and a name can repeat the word before it in another case ("the hotel Hotel Florida");
  * a slip runs on in mid-sentence ("the the talk", "server Server" across a line break).
  */
-const ALLOWED_REPEATS: ReadonlySet<string> = new Set(['had', 'that', 'very', 'really', 'so', 'many', 'much', 'more', 'please', 'oh', 'yes', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm']);
+const ALLOWED_REPEATS: ReadonlySet<string> = new Set(['had', 'that', 'very', 'really', 'so', 'many', 'much', 'more', 'please', 'oh', 'yes', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm', 'etc']);
 /** Short words a repeat of which is always a mistake, even capitalised ("The the"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'at', 'by', 'as', 'this', 'we', 'i', 'you']);
 

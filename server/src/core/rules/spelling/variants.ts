@@ -111,7 +111,8 @@ export function documentVariant(forms: DocumentForms, lookup: Lookup, word: stri
     // An English word is the dictionary's job, unless it is a name, or a term the post writes
     // capitalised that is not an everyday word (`Spinnaker` for `Spinakker`, not `Free` for `Freek`).
     if (flags & ENGLISH && !(flags & (WordFlag.Capitalised | WordFlag.Person)) && !swapped.has(form) && !(flags & NAMES && /^\p{Lu}/u.test(forms.counts.get(form)!.written) && (lookup.dictionary.rank(form) ?? 1e6) > 5_000)) continue;
-    if (form === `${lower}s` || form === `${lower}es` || lower === `${form}s` || lower === `${form}es`) continue;
+    // The word with an ending of its own (`pythony`, `devs`) is not a slip for the form.
+    if (form === `${lower}s` || form === `${lower}es` || (lower.startsWith(form) && /^(s|es|y|ish|z|er|ers)$/.test(lower.slice(form.length)))) continue;
     if (form.length === lower.length + 1 && form.endsWith(lower)) continue;
     const count = forms.counts.get(form)!.count;
     // A swapped form the dictionary knows is the right one, however often each is written.

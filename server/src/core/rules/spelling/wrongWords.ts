@@ -57,6 +57,8 @@ const TO_OR_MODAL = /^(to|can|could|will|would|should|must|might|may|cannot|can'
 const ADJECTIVE_ENDING = /(ent|ant|ive|ous|ful|able|ible|al|ic|less|ary)$/;
 /** Adjectives that also close a clause with "where" ("where possible"): not a slip for "were". */
 const ELLIPTICAL_AFTER_WHERE: ReadonlySet<string> = new Set(['possible', 'applicable', 'appropriate', 'relevant', 'necessary', 'available', 'needed', 'required', 'useful', 'practical', 'feasible', 'sensible', 'present']);
+/** Prepositions after which "it" before a noun is a slip for "its". */
+const NOUN_PREPOSITIONS_OF_IT = /^(regarding|concerning|including|about|of|on|in|for|with|from|by|through|at|to|into|during|under|over|despite)$/;
 /** "take the load of": the particle "off" of a phrasal verb. */
 const TAKE = /^(take|takes|took|taking|taken)$/;
 const BURDENS = /^(load|weight|pressure|burden|strain|stress)$/;
@@ -115,7 +117,7 @@ export function findWrongWords(part: Part): (WordIssue & { block: number })[] {
     // "Lets go" at a clause's start → let's.
     else if (w === 'lets' && t.sentenceStart && next && !PRONOUN_OBJECTS.has(next.lower) && /^\p{Ll}/u.test(next.text)) report(t, t, ["let's"]);
     // "could of" → could have.
-    else if (w === 'of' && prev && /^(could|should|would|must|might)$/.test(prev.lower)) report(t, t, ['have']);
+    else if (w === 'of' && prev && /^(could|should|would|must|might)$/.test(prev.lower) && next?.lower !== 'course') report(t, t, ['have']);
     // "to checkout the", "we setup", "definitely checkout the", "more checkout [the site](…)" → the verb and its particle.
     else if (PHRASAL_NOUN.test(w) && prev && PARTICLES.includes(PHRASAL_NOUN.exec(w)![2]) && phrasalVerb(text, t, prev, next)) {
       const m = PHRASAL_NOUN.exec(w)!;
@@ -202,6 +204,25 @@ function moreWrongWords(text: string, t: Token, back: readonly (Token | undefine
   if (w === 'loosing' && next && (DETERMINERS.has(n!) || /^(track|sight|money|time|interest|focus|weight|data)$/.test(n!))) return { suggestions: ['losing'] };
   // "Anyway, lets get into it" → let's: after a comma, before a bare verb of suggestion.
   if (w === 'lets' && /,\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start)) && next && /^(be|get|go|see|take|have|talk|look|start|dive|move|try|do|make|hope|say|just|not|face|begin|jump|wrap|continue|check|find|keep)$/.test(n!)) return { suggestions: ["let's"] };
+  // "regarding it communication style" → its: "it" after a preposition, before a noun made with
+  // a noun suffix (after a verb "it" can be an object: "adopting it organisation-wide").
+  if (t.text !== 'IT' && w === 'it' && next && prev && NOUN_PREPOSITIONS_OF_IT.test(prev.lower) && /^\p{Ll}{3,}(tion|sion|ment|ness|ity|ship)$/u.test(next.text) && !/^-/.test(text.slice(next.end, next.end + 1))) return { suggestions: ['its'] };
+  // "your going to", "your welcome." → you're.
+  if (w === 'your' && next && ((/^(going|gonna|not)$/.test(n!) && !/^-/.test(text.slice(next.end, next.end + 1))) || (n === 'welcome' && endsClause(text, next, after)))) return { suggestions: ["you're"] };
+  // "whose going to" → who's.
+  if (w === 'whose' && next && /^(going|gonna|been|not|doing)$/.test(n!)) return { suggestions: ["who's"] };
+  // "an affect on", "the affect of" → effect.
+  if (w === 'affect' && prev && next && /^(a|an|the|no|any|positive|negative|big|huge|real|significant|great|little|same|side)$/.test(prev.lower) && /^(on|of)$/.test(n!)) return { suggestions: ['effect'] };
+  // "weather or not", "weather it works" → whether.
+  if (w === 'weather' && next && (n === 'or' ? after?.lower === 'not' : /^(it|it's|we|you|they|i|this|that|to)$/.test(n!)) && !(prev && DETERMINERS.has(prev.lower))) return { suggestions: ['whether'] };
+  // "I use it everyday." → every day: the adjective does not end a clause.
+  if (w === 'everyday' && endsClause(text, t, next) && prev && !DETERMINERS.has(prev.lower)) return { to: t, suggestions: ['every day'] };
+  // "defiantly worth it" → definitely.
+  if (w === 'defiantly' && next && /^(worth|recommend|recommended|a|an|the|will|be|going|not|one|helped|learned|enjoyed|made)$/.test(n!)) return { suggestions: ['definitely'] };
+  // "quiet a few", "quiet interesting" → quite.
+  if (w === 'quiet' && next && ((/^(a|an)$/.test(n!) && after && /^(few|lot|bit|while|lot)$/.test(after.lower)) || /^(interesting|good|nice|impressive|useful|different|similar|busy|long|big|large|hard|difficult|easy|popular|simple|sure|often|well)$/.test(n!))) return { suggestions: ['quite'] };
+  // "accept for the last one" → except for.
+  if (w === 'accept' && n === 'for' && after && /^(the|a|one|that|this|some|few|me|him|her|them|us)$/.test(after.lower) && !(prev && /^(to|will|would|can|could|we|i|they|you|not|and)$/.test(prev.lower))) return { suggestions: ['except'] };
   // "wether it's", "wether or not" → whether.
   if (w === 'wether' && next && /^(it's|it|or|the|a|an|you|we|they|i|to|this|that|there|he|she|your|our|their)$/.test(n!)) return { suggestions: ['whether'] };
   return undefined;
