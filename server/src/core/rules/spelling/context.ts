@@ -43,8 +43,8 @@ export function wordContext(part: Part, index: number, dictionary: Dictionary, i
   const before = text.slice(Math.max(0, t.start - 2), t.start);
   const after = text.slice(t.end, t.end + 2);
   // A hyphenated compound in quotes counts as one word: `"cousin-frenchies"`.
-  const openAt = /-$/.test(before) ? text.slice(0, t.start).search(/[\p{L}\p{M}-]*$/u) : t.start;
-  const closeAt = /^-/.test(after) ? t.end + (/^[\p{L}\p{M}-]*/u.exec(text.slice(t.end))?.[0].length ?? 0) : t.end;
+  const openAt = /-$/.test(before) ? t.start - (/[\p{L}\p{M}-]*$/u.exec(text.slice(Math.max(0, t.start - 60), t.start))?.[0].length ?? 0) : t.start;
+  const closeAt = /^-/.test(after) ? t.end + (/^[\p{L}\p{M}-]*/u.exec(text.slice(t.end, t.end + 60))?.[0].length ?? 0) : t.end;
   const quoted = OPENING_QUOTES.test(text.slice(Math.max(0, openAt - 1), openAt)) && CLOSING_QUOTES.test(text.slice(closeAt, closeAt + 1));
   const same = (o: Token | undefined): boolean => !!o && o.lower === t.lower;
   const person = (o: Token | undefined): boolean => !!o && /^\p{Lu}\p{Ll}/u.test(o.text) && (dictionary.flags(o.lower) & WordFlag.Person) !== 0;
