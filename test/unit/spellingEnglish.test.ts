@@ -75,6 +75,7 @@ describe('spelling: typos the dictionary can tell', () => {
     ['We deployed with Spinakker.io and found that Spinnaker suits us.', 'Spinakker'],
     ['Our data sits in Amazon Aorura, and Amazon Aurora is fast.', 'Aorura'],
     ['The keynote was about Continous Deployment at scale.', 'Continous'],
+    ['We built the dashboards in Grafano for the team.', 'Grafano'],
   ];
   for (const [text, word] of typos) {
     it(`raises "${word}"`, () => assert.deepEqual(shown(lines(INTRO, text)), [`spelling/likely-typo ${word}`]));
@@ -99,6 +100,7 @@ describe('spelling: words that are right though no dictionary knows them', () =>
     ['a name written more often than a name one letter away', 'The badge is the Nokla 1337, a Nokla phone ([nokla](https://example.org/nokla)) like an old Nokia.'],
     ['a name the post writes three times', 'Zorbix is new. We tried Zorbix twice. [Zorbix](https://zorbix.example.org) works.'],
     ['a term in a list of terms', 'We used objdump, readelf and such.'],
+    ['a surname in a list of speakers', '### Queues at Scale – Omari Grafano, Tony Allen & Jared Watts, Upcorp'],
     ['a handle after aka', 'The talk by Fred Hebert aka fredh was great.'],
     ['a short word one edit from a term only', 'The fdoc and evac plans were fine.'],
     ['a command-line flag', 'Compile with -Wconverzion enabled.'],

@@ -59,8 +59,26 @@ export function wordContext(part: Part, index: number, dictionary: Dictionary, i
     amongTerms: listed(index - 1) || listed(index + 1),
     quoted,
     reduplicated: same(prev) || same(next),
-    besideName: capitalised && (person(prev) || person(next)),
+    besideName: capitalised && (person(prev) || person(next) || inListOfNames(tokens, text, index, person)),
     handle: !!prev && /^(aka|a\.k\.a)$/.test(prev.lower),
     foreignPhrase: !!prev && FOREIGN_FUNCTION_WORDS.has(prev.lower),
   };
+}
+
+/**
+ * Whether a capitalised word is one of a pair of capitalised words, listed beside a given name and
+ * surname (`Bassam Tabbara, Tony Allen & Jared Watts`): a speaker in a list of speakers.
+ */
+function inListOfNames(tokens: readonly Token[], text: string, index: number, person: (t: Token | undefined) => boolean): boolean {
+  const t = tokens[index];
+  const capital = (k: number): boolean => !!tokens[k] && tokens[k].block === t.block && /^\p{Lu}\p{Ll}/u.test(tokens[k].text);
+  const spaced = (a: number, b: number): boolean => /^[ \t]+$/.test(text.slice(tokens[a].end, tokens[b].start));
+  const paired = (capital(index - 1) && spaced(index - 1, index)) || (capital(index + 1) && spaced(index, index + 1));
+  if (!paired) return false;
+  for (let k = Math.max(0, index - 5); k <= index + 4 && k + 1 < tokens.length; k++) {
+    if (Math.abs(k - index) <= 1 || k + 1 === index || !person(tokens[k]) || tokens[k].block !== t.block || !capital(k + 1) || !spaced(k, k + 1)) continue;
+    const [from, to] = k < index ? [tokens[k + 1].end, t.start] : [t.end, tokens[k].start];
+    if (to - from < 60 && /[,&]|\band\b/.test(text.slice(from, to))) return true;
+  }
+  return false;
 }
