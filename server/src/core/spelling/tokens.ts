@@ -46,16 +46,22 @@ export const NOT_PROSE: RegExp[] = [
   /(?:^|(?<=[\s("'`]))(?:~|\.{1,2})?\/[\w.@~+-]+(?:\/[\w.@~+-]*)*|\b[\w.-]+(?:\/[\w.-]+){2,}/gm, // paths (dotted names: see readText)
   /(?<![\w:]):[a-z0-9_+-]{1,40}:(?![\w:])/g, // :emoji:
   /(?<![\w&])#[\w-]+/g, // hashtags, issue numbers
+  /^@def\s[^\n]*/gm, // Franklin page variables (`@def title = "…"`)
   /(?<![\w.])@[\w-]+/g, // handles
-  /&#?\w{1,10};/g, // entities
+  /&#?\w{1,10};/g, // entities (apostrophes are decoded first: see APOSTROPHE_ENTITY)
   /\b\d[\d.,]*\s?(?:[kKMGTP]i?B|[kMG]bps|[mµμn]?s|ms|min|h|hrs?|[kKM]|x|rps|qps|fps|[GM]Hz|px|r?em|vCPUs?|cores?|nodes?|pods?|%)\b/g, // numbers with units
 ];
 
 const BLANK = (m: string): string => m.replace(/[^\r\n]/g, ' ');
 
+/** An apostrophe written as an HTML entity (`I&#39;m`): read as an apostrophe, the rest of the entity as FILLER. */
+const APOSTROPHE_ENTITY = /&(?:#39|#x27|apos|rsquo|#8217);/gi;
+/** Stands for the characters of an entity that are not its letter; a word keeps them out of its text. */
+export const FILLER = '\uE000';
+
 /** The text with everything that is never prose blanked out, offsets kept. */
 export function maskNonProse(text: string): string {
-  let out = text;
+  let out = text.includes('&') ? text.replace(APOSTROPHE_ENTITY, (m) => `'${FILLER.repeat(m.length - 1)}`) : text;
   NOT_PROSE.forEach((re, i) => {
     // Most expressions need one character to match at all: skip them when it is absent.
     const needs = NEEDS[i];
@@ -65,9 +71,9 @@ export function maskNonProse(text: string): string {
 }
 
 // The character each of NOT_PROSE needs, in order (undefined: none in particular).
-const NEEDS: (string | undefined)[] = ['{', undefined, '@', '/', ':', '#', '@', '&', undefined];
+const NEEDS: (string | undefined)[] = ['{', undefined, '@', '/', ':', '#', '@', '@', '&', undefined];
 
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’]*/gu;
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}_'’\uE000]*/gu;
 /** Digits or underscores (identifiers, versions) or text decoded with the wrong encoding. */
 const NOT_A_WORD = /[\p{N}_]|[ÃÂâ][\u0080-\u00BF\u2018-\u201E\u20AC]|\uFFFD/u;
 
@@ -99,16 +105,23 @@ function readProse(parsed: ParsedSection): SectionProse {
       const start = m.index;
       // Trailing apostrophes close a quotation or a plural possessive (`speakers'`).
       const last = word.charCodeAt(word.length - 1);
-      if (last === 39 || last === 0x2019) word = word.replace(/['’]+$/, '');
+      if (last === 39 || last === 0x2019 || last === 0xe000) word = word.replace(/['’\uE000]+$/, '');
+      // The word's length as written; its text leaves out what stands for an entity's other characters.
+      const raw = word.length;
+      if (word.includes(FILLER)) word = word.replace(/\uE000/g, '');
       if (word.length === 0 || word.length > MAX_WORD_LENGTH) continue;
       const ascii = isAsciiWord(word);
       if (!ascii && NOT_A_WORD.test(word)) continue;
       // A word glued to markup-like characters is an identifier, not prose (`foo_bar`, `a=b`).
       const before = masked.charAt(start - 1);
-      const after = masked.charAt(start + word.length);
+      const after = masked.charAt(start + raw);
       if (before === '=' || after === '=' || before === '\\' || before === '$' || before === '%' || after === '(') continue;
       // Part of a dotted name: a file (`values.yaml`), a domain (`solo.io`), a package (`node.js`).
-      if ((after === '.' && isNameChar(masked.charCodeAt(start + word.length + 1))) || (before === '.' && isNameChar(masked.charCodeAt(start - 2)))) continue;
+      // A product named by its domain (`Spinnaker.io`) is still read, as a name.
+      const domain = after === '.' && /^\.(?:io|js|dev|app|ai|sh|cloud|com|net|org)(?![\w.-])/.test(masked.slice(start + raw, start + raw + 8)) && !(before === '.' && isNameChar(masked.charCodeAt(start - 2)));
+      if (!domain && ((after === '.' && isNameChar(masked.charCodeAt(start + raw + 1))) || (before === '.' && isNameChar(masked.charCodeAt(start - 2))))) continue;
+      // A command-line flag (`-Wreturn-std-move`, `--verbose`).
+      if (before === '-' && (start < 2 || /[\s([`'"-]/.test(masked.charAt(start - 2)))) continue;
       // A suffix of a version or an identifier with digits (`v1.2.3-beta`, `k8s-native`).
       if (before === '-' && isDigit(masked.charCodeAt(start - 2))) continue;
       // Next to a character that could not be decoded, the word is a fragment.
@@ -116,11 +129,12 @@ function readProse(parsed: ParsedSection): SectionProse {
       if (before === '\uFFFD' || after === '\uFFFD' || (next >= 0x80 && next <= 0xbf)) continue;
       const lower = word.toLowerCase();
       tokens.push({
+        ...(domain ? { soleLinkWord: true } : {}),
         text: word,
         lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
         ordinary: word.length >= 2 && (ascii ? word.charCodeAt(0) >= 97 : /^\p{Ll}/u.test(word)),
         start,
-        end: start + word.length,
+        end: start + raw,
         block,
         sentenceStart: isSentenceStart(masked, start, blocks[block]?.start ?? 0),
         inHeading,
@@ -152,7 +166,11 @@ function readProse(parsed: ParsedSection): SectionProse {
         if (!node.position || !node.alt) return;
         const start = (node.position.start.offset ?? 0) + 2;
         const close = parsed.text.indexOf(']', start - offset);
-        if (close !== -1) readText(start, close + offset);
+        if (close === -1) return;
+        const first = tokens.length;
+        readText(start, close + offset);
+        // Alt text of one word names the picture (`![schwag](…)`), like a link of one word.
+        if (tokens.length === first + 1 && !/\s/.test(masked.slice(start - offset, close))) tokens[first].soleLinkWord = true;
         return;
       }
       case 'paragraph':

@@ -6,6 +6,7 @@ import type { Span } from '../../text';
 import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
 import { declaredLanguage, dictionaryCode, isEnglish, languageCode, nameOf } from './language';
 import { lookupFor, type Lookup } from './lookup';
+import { wordContext } from './context';
 import { collectRepeats } from './repeats';
 import { collectWrongWords } from './wrongWords';
 import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
@@ -132,12 +133,16 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     const r = part.tokens[index];
     if (foreign.has(part.blockBase + r.block)) continue;
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
+    const context = wordContext(part, index, lookup.dictionary, (w) => lookup.isKnown(w) || accepted.has(w));
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${Object.values(context).map(Number).join('')}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
-      const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model), lookup, r.text);
-      verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null);
+      const meant = context.quoted || context.handle || context.reduplicated;
+      const variant = accepted.has(r.lower) || meant ? undefined : documentVariant(documentForms(model), lookup, r.text);
+      // How often the post writes the word: in prose, and anywhere else (links, tags, file names).
+      const uses = Math.max(counts.get(r.text) ?? 1, documentForms(model).counts.get(r.lower)?.count ?? 1);
+      verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, uses, context) ?? null);
       verdicts.set(key, verdict);
     }
     if (!verdict) continue;

@@ -55,6 +55,7 @@ export class Lookup {
   private readonly known = new Bounded<boolean>();
   private readonly names = new Bounded<Candidate[]>();
   private readonly veryCommon = new Bounded<boolean>();
+  private readonly persons = new Bounded<boolean>();
 
   constructor(
     readonly dictionary: Dictionary,
@@ -105,6 +106,16 @@ export class Lookup {
       const mask = this.mask;
       found = this.dictionary.search(lower, 1, (flags) => (flags & mask) !== 0 && !(flags & ENGLISH) && (flags & VOCABULARIES) !== 0);
       this.names.set(lower, found);
+    }
+    return found;
+  }
+
+  /** Whether a person's name of the name lists is one edit away, remembered. */
+  nearPerson(lower: string): boolean {
+    let found = this.persons.get(lower);
+    if (found === undefined) {
+      found = this.dictionary.search(lower, 1, (flags) => (flags & WordFlag.Person) !== 0, 50).length > 0;
+      this.persons.set(lower, found);
     }
     return found;
   }

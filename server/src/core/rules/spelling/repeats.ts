@@ -8,8 +8,11 @@ import { MAX_FINDINGS, type RepeatIssue } from './types';
  * Repeats that English allows: the grammatical ones ("he had had enough", "I think that that
  * works") and the reduplications writers mean ("very very", "bye bye", "ha ha", "knock knock").
  * "is is" ("what it is is…") is left out: in writing it is a slip far more often than not.
+ * Beyond these, a pair said for effect ends in an exclamation or a pause ("Choo choo!", "cough
+ * cough,"), and a name can repeat the word before it in another case ("the hotel Hotel Florida");
+ * a slip runs on in mid-sentence ("the the talk", "server Server" across a line break).
  */
-const ALLOWED_REPEATS: ReadonlySet<string> = new Set(['had', 'that', 'very', 'really', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm']);
+const ALLOWED_REPEATS: ReadonlySet<string> = new Set(['had', 'that', 'very', 'really', 'so', 'many', 'much', 'more', 'please', 'oh', 'yes', 'bye', 'ha', 'haha', 'hey', 'no', 'yeah', 'blah', 'knock', 'hmm', 'etc']);
 /** Short words a repeat of which is always a mistake, even capitalised ("The the"). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'and', 'or', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'at', 'by', 'as', 'this', 'we', 'i', 'you']);
 
@@ -53,6 +56,13 @@ function findRepeats(part: Part): PartRepeat[] {
     if (!/^[\s*_~]*$/.test(gap) || gap.length === 0) continue;
     // Names that repeat ("Bora Bora", "Talk Talk"): capitalised twice, mid-sentence.
     if (/^\p{Lu}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && !FUNCTION_WORDS.has(lower)) continue;
+    if (!FUNCTION_WORDS.has(lower)) {
+      // Said for effect: the pair ends in an exclamation or a pause.
+      if (/^[*_~]*[!?,…]/.test(part.text.slice(b.end, b.end + 3))) continue;
+      // A name that starts with the word before it, in capitals: "the hotel Hotel Florida".
+      const third = tokens[i + 1];
+      if (/^\p{Ll}/u.test(a.text) && /^\p{Lu}/u.test(b.text) && third && third.block === b.block && /^\p{Lu}/u.test(third.text) && /^[ \t]+$/.test(part.text.slice(b.end, third.start))) continue;
+    }
     // Part of a compound: "take part in in-person events", "built-in in production".
     if (/^-\p{L}/u.test(part.text.slice(b.end, b.end + 2)) || part.text[a.start - 1] === '-') continue;
     out.push({ span: { start: b.start, end: b.end }, word: b.text, removeSpan: repeatRemoval(part.text, a, b, gap), block: b.block });

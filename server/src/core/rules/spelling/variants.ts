@@ -13,8 +13,10 @@ export interface DocumentForms {
   counts: ReadonlyMap<string, { count: number; written: string }>;
   /** One-deletion keys → the forms that reduce to them (a form is also its own key). */
   byDeletion: ReadonlyMap<string, string[]>;
-  /** Forms of 8 letters or more, for the two-edit search of long words. */
-  long: readonly string[];
+  /** Forms of 8 letters or more by their first letter, for the two-edit search of long words (writers rarely miss the first letter). */
+  long: ReadonlyMap<string, string[]>;
+  /** Forms of 6 letters or more, written capitalised, by their sorted letters: `Aorura` is `Aurora` with two letters swapped. */
+  anagrams: ReadonlyMap<string, string[]>;
 }
 
 const FORMS = new MemoKey<DocumentForms>('spelling.documentForms');
@@ -38,7 +40,8 @@ function readForms(text: string): DocumentForms {
     }
   }
   const byDeletion = new Map<string, string[]>();
-  const long: string[] = [];
+  const long = new Map<string, string[]>();
+  const anagrams = new Map<string, string[]>();
   for (const form of counts.keys()) {
     for (const key of deletions(form)) {
       const list = byDeletion.get(key);
@@ -46,9 +49,24 @@ function readForms(text: string): DocumentForms {
         if (!list.includes(form)) list.push(form);
       } else byDeletion.set(key, [form]);
     }
-    if (form.length >= 8) long.push(form);
+    if (form.length >= 8) {
+      const list = long.get(form[0]);
+      if (list) list.push(form);
+      else long.set(form[0], [form]);
+    }
+    // Only forms written capitalised are looked up by their letters (see documentVariant).
+    if (form.length >= 6 && counts.get(form)!.written.charCodeAt(0) < 97) {
+      const key = sorted(form);
+      const list = anagrams.get(key);
+      if (list) list.push(form);
+      else anagrams.set(key, [form]);
+    }
   }
-  return { counts, byDeletion, long };
+  return { counts, byDeletion, long, anagrams };
+}
+
+function sorted(word: string): string {
+  return [...word].sort().join('');
 }
 
 function deletions(word: string): string[] {
@@ -70,19 +88,38 @@ const NAMES = WordFlag.Capitalised | WordFlag.Person | WordFlag.Software | WordF
 export function documentVariant(forms: DocumentForms, lookup: Lookup, word: string): string | undefined {
   const lower = word.toLowerCase();
   if (lower.length < 4 || word === word.toUpperCase() || !/^[\p{L}\p{M}]+$/u.test(word)) return undefined;
+  // A person's name the lists know is written as meant (`Schad` in a post that links `sched.com`).
+  const capitalised = /^\p{Lu}/u.test(word);
+  if (capitalised && lookup.dictionary.flags(lower) & WordFlag.Person) return undefined;
   const own = forms.counts.get(lower)?.count ?? 1;
   const candidates = new Set<string>();
   for (const key of deletions(lower)) for (const form of forms.byDeletion.get(key) ?? []) if (form !== lower && osa(lower, form, 1) <= 1) candidates.add(form);
-  if (lower.length >= 8) for (const form of forms.long) if (form !== lower && Math.abs(form.length - lower.length) <= 2 && osa(lower, form, 2) <= 2) candidates.add(form);
+  // Two edits for long words, unless only the ending differs (`Deobfuscating`, `deobfuscation`).
+  const stem = (w: string): string => w.slice(0, -3);
+  if (lower.length >= 8) for (const form of forms.long.get(lower[0]) ?? []) if (form !== lower && Math.abs(form.length - lower.length) <= 2 && stem(form) !== stem(lower) && osa(lower, form, 2) <= 2) candidates.add(form);
+  // A capitalised word with two letters swapped of a capitalised word of the post, English or not.
+  const swapped = new Set<string>();
+  // Not for a word one edit from a person's name: `Ropert` is a surname, not `Report`.
+  if (lower.length >= 6 && capitalised && !lookup.nearPerson(lower)) {
+    for (const form of forms.anagrams.get(sorted(lower)) ?? []) {
+      if (form !== lower && form[0] === lower[0] && /^\p{Lu}/u.test(forms.counts.get(form)!.written) && osa(lower, form, 2) <= 2) swapped.add(form);
+    }
+  }
   let best: { form: string; count: number } | undefined;
-  for (const form of candidates) {
+  for (const form of [...candidates, ...swapped]) {
     const flags = lookup.dictionary.flags(form);
-    if (flags & ENGLISH && !(flags & (WordFlag.Capitalised | WordFlag.Person))) continue;
-    if (form === `${lower}s` || form === `${lower}es` || lower === `${form}s` || lower === `${form}es`) continue;
+    // An English word is the dictionary's job, unless it is a name, or a term the post writes
+    // capitalised that is not an everyday word (`Spinnaker` for `Spinakker`, not `Free` for `Freek`).
+    if (flags & ENGLISH && !(flags & (WordFlag.Capitalised | WordFlag.Person)) && !swapped.has(form) && !(flags & NAMES && /^\p{Lu}/u.test(forms.counts.get(form)!.written) && (lookup.dictionary.rank(form) ?? 1e6) > 5_000)) continue;
+    // The word with an ending of its own (`pythony`, `devs`) is not a slip for the form.
+    if (form === `${lower}s` || form === `${lower}es` || (lower.startsWith(form) && /^(s|es|y|ish|z|er|ers)$/.test(lower.slice(form.length)))) continue;
     if (form.length === lower.length + 1 && form.endsWith(lower)) continue;
     const count = forms.counts.get(form)!.count;
-    const named = (flags & NAMES) !== 0;
-    if (count <= own && !named) continue;
+    // A swapped form the dictionary knows is the right one, however often each is written.
+    // A name written less often than the word must be a slip away from it (`Hightwoer` for
+    // `Hightower`), not another letter (`Nopia`, written three times, is not `Nokia`).
+    const named = (flags & NAMES) !== 0 || (swapped.has(form) && lookup.isKnown(form));
+    if (count <= own && !(named && (own < 3 || isSlip(lower, form) || swapped.has(form)))) continue;
     if (!best || count > best.count) best = { form, count };
   }
   if (!best) return undefined;
@@ -112,4 +149,17 @@ function osa(a: string, b: string, max: number): number {
     if (rowMin > max) return max + 1;
   }
   return rows[a.length][b.length];
+}
+
+/** A doubled or dropped letter, or two neighbouring letters swapped: how fingers slip. */
+export function isSlip(typo: string, word: string): boolean {
+  if (typo.length === word.length) {
+    const i = [...typo].findIndex((ch, k) => ch !== word[k]);
+    return i >= 0 && typo[i] === word[i + 1] && typo[i + 1] === word[i] && typo.slice(i + 2) === word.slice(i + 2);
+  }
+  const [long, short] = typo.length > word.length ? [typo, word] : [word, typo];
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short) return long[i] === long[i - 1] || long[i] === long[i + 1];
+  }
+  return false;
 }
