@@ -122,7 +122,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     });
   });
   speakerFields(x, reads);
-  sessionChildren(reads);
+  sessionChildren(x, reads);
   return reads;
 }
 
@@ -130,7 +130,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
  * Headings under one whose text names sessions (`## Favourite Workshops`) are talks when they read
  * as titles and hold no headings of their own: weak evidence, settled among siblings.
  */
-function sessionChildren(reads: HeadingRead[]): void {
+function sessionChildren(x: Extraction, reads: HeadingRead[]): void {
   const stack: HeadingRead[] = [];
   reads.forEach((h, k) => {
     while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
@@ -141,10 +141,24 @@ function sessionChildren(reads: HeadingRead[]): void {
     if (!LIST_HEADING.test(parent.flat.text) || (LIST_HEADING.test(h.flat.text) && h.title.split(' ').length <= 3)) return;
     const next = reads[k + 1];
     if (next && next.depth > h.depth) return;
-    if (!readsAsTitle(h.title)) return;
+    if (!readsAsTitle(h.title) || opensAList(x, h)) return;
     h.evidence = 'weak';
     h.style = 'session-child';
   });
+}
+
+/** A body that opens with a list, or with a lead-in line ending in a colon: the heading groups what follows. */
+function opensAList(x: Extraction, h: HeadingRead): boolean {
+  for (let b = h.block + 1; b < h.bodyEnd; b++) {
+    const node = x.blocks[b].node;
+    if (node.type === 'html') continue;
+    if (node.type === 'list') return true;
+    if (node.type !== 'paragraph') return false;
+    const text = flatten(x, node.children, x.blocks[b].section).text.trim();
+    if (text === '' || node.children.every((c) => c.type === 'image')) continue;
+    return /[:：]$/.test(text) || node.children.some((c) => c.type === 'break') && /[:：]\s*$/.test(text.split('\n')[0]);
+  }
+  return false;
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { List, ListItem } from 'mdast';
+import type { List, ListItem, PhrasingContent } from 'mdast';
 import type { Section } from '../document';
 import { titleSpan, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
 import { classify } from './links';
-import { parseSpeakers } from './speakers';
+import { parseSpeakers, parseSpeakersLine } from './speakers';
 import { readTitle } from './titles';
 import type { OutlineSection, Speaker, Talk } from './types';
 
@@ -17,6 +17,7 @@ const TALK_PAGE_SEGMENT = /\/(?:event|session|sessions|talk|talks|videos?|presen
 /** A person's own page: it names the speaker, never the talk. */
 const PROFILE = /^https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|github\.com|linkedin\.com\/in|mastodon\.\w+|bsky\.app\/profile|instagram\.com|facebook\.com)\//i;
 
+const BY_LEAD = /^([^\n]{2,200}?)(?:\s*[-–—,])?\s+by\s+([^.!?;:()]{3,120}?)(?:[.!]\s|[.!]?$)/u;
 const TITLE_LEAD = /^([^.!?]{8,150}?)(?:\s[-–—]\s|\.\s)(.+)$/su;
 const TALK_WORD = /(?<![\p{L}])(?:talks?|presented|presentations?|speakers?|sessions?|keynotes?)(?![\p{L}])/iu;
 
@@ -33,6 +34,23 @@ interface ItemRead {
   evidence: boolean;
   /** A line that is no talk whatever its list (prose, a profile, a link to the author's own pages). */
   negative: boolean;
+  /** The item opens with a bold title: `**Title** …`. */
+  bold?: boolean;
+}
+
+/**
+ * `**Title** rest`, or `[**Title**](url) rest`: a bold lead of at least two words that is not a
+ * label (`**Note:**`, `**GPU**: …`).
+ */
+function boldLead(x: Extraction, children: readonly PhrasingContent[], section: Section): { title: string; rest: string } | undefined {
+  let first = children[0];
+  if (first?.type === 'link' && first.children.length === 1 && first.children[0].type === 'strong') first = first.children[0];
+  if (!first || first.type !== 'strong') return undefined;
+  const title = flatten(x, first.children, section).text.replace(/\s+/g, ' ').trim();
+  const rest = flatten(x, children.slice(1), section).text.replace(/\s+/g, ' ').trim();
+  if (!title || title.length > 300 || /[:：]$/.test(title) || /^[:：]/.test(rest)) return undefined;
+  if (title.split(' ').length < 2) return undefined;
+  return { title, rest };
 }
 
 /** The talks of one list; `namedForTalks` when a heading above it or its lead-in names talks. */
@@ -98,6 +116,20 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
   let speakers: Speaker[] = [];
   let evidence = Boolean(links.video || links.slides);
   let negative = false;
+  const bold = boldLead(x, paragraph.children, section);
+  if (bold) {
+    // `**Title** – Name`, `**Title**` then a `Speaker: Name` line, `**Title** [video](…)`.
+    const parts = readTitle(bold.title);
+    title = parts.title || bold.title;
+    speakers = parts.speakers;
+    const rest = bold.rest.replace(/^\s*(?:[-–—,]|by\b)\s*/i, '');
+    const named = rest ? parseSpeakers(rest) ?? (rest.startsWith('(') && rest.endsWith(')') ? parseSpeakers(rest.slice(1, -1)) : undefined) : undefined;
+    const field = flat.text.split('\n').map((l) => parseSpeakersLine(l)).find((p) => p);
+    if (named && bold.rest.length < 200) speakers = named.speakers;
+    else if (field) speakers = field;
+    if (speakers.length > 0 || flat.links.some((l) => talkPage(l.url, title))) evidence = true;
+    return finish(x, item, paragraph, section, { title, speakers, links, prefix: parts.prefixText }, evidence, false, true);
+  }
   if (lead && lead.from === 0 && !LINK_LABEL.test(lead.text) && lead.text !== lead.url) {
     // `[Title](url) - Speaker` or `[Title](url) by Speaker (Org)`
     title = lead.text.replace(/\s+/g, ' ').trim();
@@ -119,10 +151,19 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
       return finish(x, item, paragraph, section, { title, speakers, links, prefix: parts.prefixText }, evidence, negative);
     }
   } else {
-    const parts = readTitle(text.replace(/\s+by\s+(?=[^\s]+\s+[^\s]+$)/, ' - '));
-    title = parts.title;
-    speakers = parts.speakers;
-    if (speakers.length > 0 && parts.speakerEvidence !== 'none') evidence = true;
+    // `Title by Name. A sentence about it`, `Title - by Name`: the names end at the first full stop.
+    const by = BY_LEAD.exec(text);
+    const byNames = by ? parseSpeakers(by[2]) : undefined;
+    if (by && byNames && byNames.affiliations === 0) {
+      title = by[1].trim();
+      speakers = byNames.speakers;
+      evidence = true;
+    } else {
+      const parts = readTitle(text.replace(/\s+by\s+(?=[^\s]+\s+[^\s]+$)/, ' - '));
+      title = parts.title;
+      speakers = parts.speakers;
+      if (speakers.length > 0 && parts.speakerEvidence !== 'none') evidence = true;
+    }
     // `Title Case Lead - a sentence about the talk`: the lead names a talk the rest describes.
     const prose = speakers.length === 0 && !evidence ? TITLE_LEAD.exec(text) : null;
     if (prose && titleCase(prose[1]) && TALK_WORD.test(prose[2])) {
@@ -134,6 +175,8 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
     // Prose with a link inside it: a long line, or a link among words that name no one.
     if (speakers.length === 0 && (words > 20 || (!evidence && words > 12))) negative = true;
     if (speakers.length === 0 && !evidence && flat.links.every((l) => !/^https?:\/\//i.test(l.url))) negative = true;
+    // A line ending in a colon introduces what follows it.
+    if (speakers.length === 0 && /[:：]\s*$/.test(flat.text)) negative = true;
   }
   if (!title) title = links.video?.url ?? links.slides?.url ?? lead?.url ?? '';
   if (!title) return none;
@@ -148,6 +191,7 @@ function finish(
   read: { title: string; speakers: Speaker[]; links: LinkTargets; prefix?: string },
   evidence: boolean,
   negative: boolean,
+  bold = false,
 ): ItemRead {
   const headingSpan = x.model.spanOf(paragraph, section);
   const talk: Talk = {
@@ -163,5 +207,5 @@ function finish(
     ...read.links,
   };
   if (read.prefix) talk.prefix = read.prefix;
-  return { talk, evidence, negative };
+  return { talk, evidence, negative, bold };
 }

@@ -6,7 +6,7 @@ import type { Speaker } from './types';
 // A kind of session before the title: `Keynote:`, `Closing keynote:`, `Key Note -`, `Panel:`; a closed
 // list of structural words in a few languages, not names.
 const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier|intervento|prelekcja|wyk[łl]ad)';
-const TALK_PREFIX = new RegExp(`^${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))\\s*`, 'iu');
+const TALK_PREFIX = new RegExp(`^(?:${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))|[\\[(]${KIND_WORDS}[\\])]\\s*[:：]?)\\s*`, 'iu');
 /** Words that name talks, in a few languages: a closed list of structural vocabulary. */
 export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcje|wyk[łl]ady)(?![\p{L}])/iu;
 
@@ -18,6 +18,8 @@ const THEME_PREFIX = /^(?:theme|track|topic)\s*[:：]\s*/i;
 const SESSION_CODE = /^(?!CVE)([A-Z]{2,6}-?\d{2,4}[A-Z]?(?:-[A-Z0-9]{1,4})?)\s*[-–—:|]\s*(\S.*)$/s;
 const RATING = /\s*[-–—|,:]?\s*[(\[]?(\d{1,2}(?:\.\d)?\s*\/\s*(?:5|10)|[★⭐]{1,5})[)\]]?$/u;
 const HEADING_ID = /\s*\{#[^{}]{0,200}\}$/;
+/** A rating written in symbols after a dash: `- 💀💀 ★★:`. */
+const SYMBOL_RATING = /\s[-–—|]\s*((?:[\p{So}\p{Sk}\uFE0F\u200D]\s*){1,12})[:：]?$/u;
 
 /** A spaced dash; a new expression per use, since a global one keeps its position. */
 function suffixSeparator(): RegExp {
@@ -79,7 +81,12 @@ export function readTitle(raw: string): TitleParts {
     result.sessionCode = code[1];
     title = code[2];
   }
-  const rating = tail(title, RATING);
+  const symbols = tail(title, SYMBOL_RATING);
+  if (symbols && symbols.index > 0) {
+    result.rating = symbols.match[1].replace(/\s+/g, '');
+    title = title.slice(0, symbols.index).trimEnd();
+  }
+  const rating = result.rating ? undefined : tail(title, RATING);
   if (rating && rating.index > 0) {
     result.rating = rating.match[1].replace(/\s+/g, '');
     title = title.slice(0, rating.index).trimEnd();
