@@ -4,6 +4,7 @@ import type { Span } from '../../text';
 import type { Extraction } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
+import { speakerInProse } from './proseSpeaker';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
 import { LIST_HEADING, readsAsTitle, readTitle, type TitleParts } from './titles';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
@@ -266,6 +267,16 @@ function weigh(x: Extraction, h: HeadingRead): void {
       }
     }
   }
+  // `## Title`, then `Ada Quill gave a talk on…`: weak, settled among siblings.
+  if (h.evidence === 'none' && h.speakers.length === 0 && !(h.bodyEnd < blocks.length && (blocks[h.bodyEnd].node as Heading).depth > h.depth)) {
+    const first = blocks.slice(h.block + 1, h.bodyEnd).find((b) => b.node.type === 'paragraph' && !b.node.children.every((c) => c.type === 'image'));
+    const speaker = first?.node.type === 'paragraph' ? speakerInProse(flatten(x, first.node.children, first.section).text) : undefined;
+    if (speaker) {
+      h.evidence = 'weak';
+      h.style = 'speakers-line';
+      h.speakers = [speaker];
+    }
+  }
   // A video linked in the talk's notes still is its video.
   if (h.evidence !== 'none' && (!h.video || !h.slides)) {
     const bodyStart = h.span.end;
@@ -282,6 +293,16 @@ function weigh(x: Extraction, h: HeadingRead): void {
 
 /** Weak evidence (a lone name) counts when other headings at the same level are talks. */
 export function decide(headings: HeadingRead[]): void {
+  // Under a talk's heading, a heading with weak evidence is part of the talk's notes.
+  const open: HeadingRead[] = [];
+  for (const h of headings) {
+    while (open.length && open[open.length - 1].depth >= h.depth) open.pop();
+    if (h.evidence === 'weak' && open.some((o) => o.evidence === 'strong')) {
+      h.evidence = 'none';
+      h.speakers = [];
+    }
+    open.push(h);
+  }
   const strongAt = new Set<number>();
   const weakAt = new Map<number, number>();
   for (const h of headings) {

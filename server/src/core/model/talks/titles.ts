@@ -116,7 +116,11 @@ export function readTitle(raw: string): TitleParts {
       sep = m[0];
     }
     if (last > 0) {
-      const parsed = parseSpeakers(title.slice(last + sep.length));
+      const after = title.slice(last + sep.length);
+      // `Name (Org)`: one speaker with the affiliation in parentheses.
+      const withOrg = /^([^()]{3,80}?)\s*\(([^()]{1,80})\)$/u.exec(after);
+      const person = withOrg ? parseSpeakers(withOrg[1]) : undefined;
+      const parsed = person && person.affiliations === 0 ? { speakers: person.speakers.map((s) => ({ ...s, affiliation: withOrg![2].trim() })), affiliations: 1 } : parseSpeakers(after);
       if (parsed) {
         result.speakers = parsed.speakers;
         result.speakerEvidence = parsed.affiliations > 0 || parsed.speakers.length > 1 || result.rating ? 'strong' : 'weak';
@@ -153,6 +157,12 @@ function otherSpeakerForms(title: string, result: TitleParts): string {
   if (comma && !/,/.test(comma[1].slice(-1)) && parseSpeakers(comma[2])?.speakers.length === 1 && take(comma[2], comma[1])) {
     result.speakerEvidence = 'weak';
     return comma[1];
+  }
+  // `Title? Name`: a question, then the names.
+  const question = /^(.{8,300}\?)\s+([^?]{3,120})$/u.exec(title);
+  if (question && take(question[2], question[1])) {
+    result.speakerEvidence = 'weak';
+    return question[1];
   }
   // `Name - Title`: the title starts with a capital, and the name part names people only.
   const first = /^([^-–—]{3,80}?)\s[-–—]\s(\p{Lu}.{1,300})$/u.exec(title);
