@@ -123,6 +123,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     });
   });
   speakerFields(x, reads);
+  sharedTracks(reads);
   sessionChildren(x, reads);
   return reads;
 }
@@ -146,6 +147,37 @@ function sessionChildren(x: Extraction, reads: HeadingRead[]): void {
     h.evidence = 'weak';
     h.style = 'session-child';
   });
+}
+
+/**
+ * Sibling headings that end with the same parenthesised name (`### Title (Main Hall)`, three
+ * or more, a name written at least twice): the name is a track or room, and they are talks.
+ */
+function sharedTracks(reads: HeadingRead[]): void {
+  const groups = new Map<string, HeadingRead[]>();
+  const stack: number[] = [];
+  reads.forEach((h, k) => {
+    while (stack.length && reads[stack[stack.length - 1]].depth >= h.depth) stack.pop();
+    const key = `${stack[stack.length - 1] ?? -1}:${h.depth}`;
+    stack.push(k);
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  });
+  for (const siblings of groups.values()) {
+    const tracked = siblings
+      .filter((h) => h.evidence === 'none' && h.parts.prefix !== 'theme')
+      .map((h) => ({ h, m: /^(.{2,300}?)\s*\(([^()]{2,60})\)$/u.exec(h.flat.text.replace(/\s+/g, ' ').trim()) }))
+      .filter((t) => t.m);
+    if (tracked.length < 3 || tracked.length * 5 < siblings.length * 3) continue;
+    const counts = new Map<string, number>();
+    for (const t of tracked) counts.set(t.m![2], (counts.get(t.m![2]) ?? 0) + 1);
+    if (![...counts.values()].some((n) => n >= 2)) continue;
+    for (const { h, m } of tracked) {
+      h.evidence = 'weak';
+      h.style = 'session-child';
+      h.title = m![1].trim();
+      h.speakers = [];
+    }
+  }
 }
 
 /** A body that opens with a list, or with a lead-in line ending in a colon: the heading groups what follows. */

@@ -28,6 +28,12 @@ function titleCase(lead: string): boolean {
   return all.length >= 3 && words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 }
 
+/** A short line that could be a title: no sentence inside it, no lead-in colon, no trailing ellipsis. */
+function plainTitle(text: string): boolean {
+  const words = text.split(' ').length;
+  return /^[\p{L}\p{N}"“'«„]/u.test(text) && text.length >= 3 && words <= 15 && !/[:：]$|\.\.\.$|…$/.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
+}
+
 interface ItemRead {
   talk?: Talk;
   /** Own evidence that the item names a talk. */
@@ -171,7 +177,12 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
       evidence = true;
       return finish(x, item, paragraph, section, { title, speakers, links }, evidence, false);
     }
-    if (flat.links.length === 0 && speakers.length === 0) return none;
+    // A short line with no link under a heading named for talks: its title (settled by the list).
+    if (flat.links.length === 0 && speakers.length === 0) {
+      const plain = text.replace(/\s*\(([^()]{2,60})\)$/, '');
+      if (!plainTitle(plain)) return none;
+      return finish(x, item, paragraph, section, { title: plain, speakers, links }, false, false);
+    }
     // Prose with a link inside it: a long line, or a link among words that name no one.
     if (speakers.length === 0 && (words > 20 || (!evidence && words > 12))) negative = true;
     if (speakers.length === 0 && !evidence && flat.links.every((l) => !/^https?:\/\//i.test(l.url))) negative = true;
