@@ -28,7 +28,7 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
       // A lead-in sentence ending with a colon names the list: `Talks I want to watch:`.
       const before = b > from ? blocks[b - 1] : undefined;
       const leadIn = before?.node.type === 'paragraph' && /:\s*$/.test(flatten(x, before.node.children, before.section).text) && LIST_HEADING.test(flatten(x, before.node.children, before.section).text);
-      found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
+      found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn, chainNamed));
     }
     else if (block.node.type === 'table') found.push(...tableTalks(x, block.node, block.section, parent));
     else if (block.node.type === 'paragraph') {

@@ -45,6 +45,9 @@ interface Kept {
   bodyEnd: number;
 }
 
+/** `Day 2`, `23.11.2021`, `2021-11-23`: a heading that dates what follows. */
+const DAY_OR_DATE = /^\s*\p{L}+\s+\d{1,2}\s*$|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}/u;
+
 /** Per parsed section, by heading node; valid for one set of link definitions. */
 const HEADING_READS = new MemoKey<Map<Heading, Kept>>('talks: heading reads');
 
@@ -300,7 +303,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
     }
   }
   // `## Title`, then `Ada Quill gave a talk on…`: weak, settled among siblings.
-  if (h.evidence === 'none' && h.speakers.length === 0 && !(h.bodyEnd < blocks.length && (blocks[h.bodyEnd].node as Heading).depth > h.depth)) {
+  if (h.evidence === 'none' && h.speakers.length === 0 && !DAY_OR_DATE.test(flat.text) && !(h.bodyEnd < blocks.length && (blocks[h.bodyEnd].node as Heading).depth > h.depth)) {
     const first = blocks.slice(h.block + 1, h.bodyEnd).find((b) => b.node.type === 'paragraph' && !b.node.children.every((c) => c.type === 'image'));
     const speaker = first?.node.type === 'paragraph' ? speakerInProse(flatten(x, first.node.children, first.section).text) : undefined;
     if (speaker) {

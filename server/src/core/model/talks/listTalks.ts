@@ -31,7 +31,7 @@ function titleCase(lead: string): boolean {
 /** A short line that could be a title: no sentence inside it, no lead-in colon, no trailing ellipsis. */
 function plainTitle(text: string): boolean {
   const words = text.split(' ').length;
-  return /^[\p{L}\p{N}"“'«„]/u.test(text) && text.length >= 3 && words <= 15 && !/[:：]$|\.\.\.$|…$/.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
+  return /^[\p{L}\p{N}"“'«„]/u.test(text) && text.length >= 3 && words <= 15 && !/[:：?.]$|…$/.test(text) && !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
 interface ItemRead {
@@ -60,8 +60,8 @@ function boldLead(x: Extraction, children: readonly PhrasingContent[], section: 
 }
 
 /** The talks of one list; `namedForTalks` when a heading above it or its lead-in names talks. */
-export function listTalks(x: Extraction, list: List, section: Section, parent: OutlineSection | undefined, namedForTalks: boolean): Talk[] {
-  const reads = list.children.map((item) => readItem(x, item, section));
+export function listTalks(x: Extraction, list: List, section: Section, parent: OutlineSection | undefined, namedForTalks: boolean, headingNamed = namedForTalks): Talk[] {
+  const reads = list.children.map((item) => readItem(x, item, section, headingNamed));
   const withEvidence = reads.filter((r) => r.talk && r.evidence && !r.negative).length;
   const accepted = namedForTalks || (withEvidence > 0 && withEvidence * 2 >= list.children.length);
   if (!accepted) return [];
@@ -102,7 +102,7 @@ function onlyAPerson(text: string): boolean {
   return parsed !== undefined && parsed.affiliations === 0 && parsed.speakers.map((s) => s.name).join(', ') === bare;
 }
 
-function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
+function readItem(x: Extraction, item: ListItem, section: Section, headingNamed: boolean): ItemRead {
   const none: ItemRead = { evidence: false, negative: false };
   const paragraph = item.children[0];
   if (!paragraph || paragraph.type !== 'paragraph') return none;
@@ -179,8 +179,9 @@ function readItem(x: Extraction, item: ListItem, section: Section): ItemRead {
     }
     // A short line with no link under a heading named for talks: its title (settled by the list).
     if (flat.links.length === 0 && speakers.length === 0) {
+      // Only with a track or room after it, `Title (Main Hall)`, as the post's talks write them.
       const plain = text.replace(/\s*\(([^()]{2,60})\)$/, '');
-      if (!plainTitle(plain)) return none;
+      if (!headingNamed || plain === text || !plainTitle(plain)) return none;
       return finish(x, item, paragraph, section, { title: plain, speakers, links }, false, false);
     }
     // Prose with a link inside it: a long line, or a link among words that name no one.
