@@ -66,6 +66,10 @@ export function listTalks(x: Extraction, list: List, section: Section, parent: O
   const accepted = namedForTalks || (withEvidence > 0 && withEvidence * 2 >= list.children.length);
   if (!accepted) return [];
   const talks: Talk[] = [];
+  reads.forEach((r, k) => {
+    // A sentence about talks, in a list named for them: its `"*Title*"` quotations are talks.
+    if ((!r.talk || r.negative) && namedForTalks) reads.splice(k, 1, ...quotedTitles(x, list.children[k], section, r));
+  });
   for (const r of reads) {
     if (!r.talk || r.negative) continue;
     // Under a heading named for talks a linked item is enough; otherwise an item without
@@ -75,6 +79,29 @@ export function listTalks(x: Extraction, list: List, section: Section, parent: O
     talks.push(r.talk);
   }
   return talks;
+}
+
+/** `"*Title*"`: emphasis inside quotation marks, the way prose names a talk; each is a talk of the item. */
+function quotedTitles(x: Extraction, item: ListItem, section: Section, read: ItemRead): ItemRead[] {
+  const paragraph = item.children[0];
+  if (!paragraph || paragraph.type !== 'paragraph') return [read];
+  const found: ItemRead[] = [];
+  const walk = (children: readonly PhrasingContent[]) => {
+    children.forEach((c, i) => {
+      const before = children[i - 1];
+      const after = children[i + 1];
+      if ((c.type === 'emphasis' || c.type === 'strong') && before?.type === 'text' && /["“„«]$/.test(before.value) && after?.type === 'text' && /^["”»]/.test(after.value)) {
+        const title = flatten(x, c.children, section).text.replace(/\s+/g, ' ').trim();
+        if (title.length >= 2 && title.length <= 200) {
+          const r = finish(x, item, paragraph, section, { title, speakers: [], links: {} }, true, false);
+          if (r.talk) r.talk.titleSpan = x.model.spanOf(c, section);
+          found.push(r);
+        }
+      } else if (c.type === 'link') walk(c.children);
+    });
+  };
+  walk(paragraph.children);
+  return found.length ? found : [read];
 }
 
 function slug(text: string): string {

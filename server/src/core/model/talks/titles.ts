@@ -8,7 +8,7 @@ import type { Speaker } from './types';
 const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier|intervento|prelekcja|wyk[łl]ad)';
 const TALK_PREFIX = new RegExp(`^(?:${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))|[\\[(]${KIND_WORDS}[\\])]\\s*[:：]?)\\s*`, 'iu');
 /** Words that name talks, in a few languages: a closed list of structural vocabulary. */
-export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcj[aeiiom]{1,3}|wyk[łl]ad(?:y|ów)?)(?![\p{L}])/iu;
+export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|prezentacj\p{L}{1,3}|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcj[aeiiom]{1,3}|wyk[łl]ad(?:y|ów)?)(?![\p{L}])/iu;
 
 /** A schedule slot before the title: `09:30`, `9h30`, `14:00–14:45`. */
 const TIME_SLOT = /^(\d{1,2}[:h.]\d{2})(?!\d)(?:\s*[-–—]\s*\d{1,2}[:h.]\d{2})?\s*(?:[-–—|:]\s*)?(?=\S)/;
