@@ -1,12 +1,13 @@
 import type { Heading } from 'mdast';
 import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
-import type { Extraction } from './context';
+import type { Extraction, LinkTargets } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
 import { speakerInProse } from './proseSpeaker';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
-import { LIST_HEADING, readsAsTitle, readTitle, type TitleParts } from './titles';
+import { LIST_HEADING, readsAsTitle, readTitle, writerSpeaking, type TitleParts } from './titles';
+import { talkPage } from './listTalks';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
 
 // Which headings are talks: the evidence each heading gives, weighed against its siblings'.
@@ -146,7 +147,7 @@ function sessionChildren(x: Extraction, reads: HeadingRead[]): void {
     if (!LIST_HEADING.test(parent.flat.text) || (LIST_HEADING.test(h.flat.text) && h.title.split(' ').length <= 3)) return;
     const next = reads[k + 1];
     if (next && next.depth > h.depth) return;
-    if (!readsAsTitle(h.title) || opensAList(x, h)) return;
+    if ((!readsAsTitle(h.title) && (writerSpeaking(h.title) || !linksItsTalk(x, h))) || opensAList(x, h)) return;
     h.evidence = 'weak';
     h.style = 'session-child';
   });
@@ -181,6 +182,16 @@ function sharedTracks(reads: HeadingRead[]): void {
       h.speakers = [];
     }
   }
+}
+
+/** The first paragraph under a heading links a video, slides or a talk's page (`The video is [here](…)`). */
+function linksItsTalk(x: Extraction, h: HeadingRead): boolean {
+  const first = x.blocks.slice(h.block + 1, h.bodyEnd).find((b) => b.node.type === 'paragraph');
+  if (!first || first.node.type !== 'paragraph') return false;
+  const targets: LinkTargets = {};
+  const links = flatten(x, first.node.children, first.section).links;
+  for (const link of links) classify(x, targets, first.section, link.url, link.span, link.text, false);
+  return Boolean(targets.video || targets.slides) || links.some((l) => talkPage(l.url, h.title) && /\/(?:event|session|talk)s?\//i.test(l.url));
 }
 
 /** A body that opens with a list, or with a lead-in line ending in a colon: the heading groups what follows. */
@@ -277,6 +288,18 @@ function weigh(x: Extraction, h: HeadingRead): void {
     if (!/^https?:\/\//i.test(link.url)) continue;
     classify(x, h, headingSection, link.url, link.span, link.text);
     if (link.to - link.from >= titleLength * 0.6 || link.text.trim() === '') strong('link-heading');
+  }
+  // `Name - ["Title"](url)` (or the link first, then the names): the link is the title.
+  const only = flat.links.length === 1 ? flat.links[0] : undefined;
+  if (only && /^https?:\/\//i.test(only.url)) {
+    const outside = (flat.text.slice(0, only.from) + '\u0000' + flat.text.slice(only.to)).replace(/\s*\{[#:][^{}]*\}\s*$/, '').trim();
+    const m = /^(.{3,200}?)\s[-–—]\s*\u0000$|^\u0000\s*[-–—]\s(.{3,200})$/su.exec(outside);
+    const names = m ? parseSpeakers(m[1] ?? m[2]) : undefined;
+    if (names && names.affiliations === 0) {
+      h.speakers = names.speakers;
+      h.title = only.text.replace(/\s+/g, ' ').trim().replace(/^["“'](.*)["”']$/su, '$1');
+      strong('link-heading');
+    }
   }
   if (flat.small) {
     const parsed = parseSpeakers(flat.small);

@@ -13,7 +13,7 @@ import type { OutlineSection, Speaker, Talk } from './types';
 
 export const LINK_LABEL = /^(?:\W|_)*(?:video|video link|recording|watch|youtube|vimeo|talk|slides?|slide deck|deck|presentation|pdf|link)(?:\W|_)*$/iu;
 /** Path segments of a talk's own page on a schedule or video site. */
-const TALK_PAGE_SEGMENT = /\/(?:event|session|sessions|talk|talks|videos?|presentations?|schedule|program|programme|agenda|speaker-session)\//i;
+export const TALK_PAGE_SEGMENT = /\/(?:event|session|sessions|talk|talks|videos?|presentations?|schedule|program|programme|agenda|speaker-session)\//i;
 /** A person's own page: it names the speaker, never the talk. */
 const PROFILE = /^https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|github\.com|linkedin\.com\/in|mastodon\.\w+|bsky\.app\/profile|instagram\.com|facebook\.com)\//i;
 
@@ -70,6 +70,11 @@ export function listTalks(x: Extraction, list: List, section: Section, parent: O
     // A sentence about talks, in a list named for them: its `"*Title*"` quotations are talks.
     if ((!r.talk || r.negative) && namedForTalks) reads.splice(k, 1, ...quotedTitles(x, list.children[k], section, r));
   });
+  // `[Title](event page) and [Title](event page)`: each link to a talk page on the same site is a talk.
+  for (let k = reads.length - 1; k >= 0; k--) {
+    const r = reads[k];
+    if (r.talk && r.evidence && !r.negative && !r.bold) reads.splice(k + 1, 0, ...sameSiteTalks(x, list.children[k], section));
+  }
   for (const r of reads) {
     if (!r.talk || r.negative) continue;
     // Under a heading named for talks a linked item is enough; otherwise an item without
@@ -102,6 +107,23 @@ function quotedTitles(x: Extraction, item: ListItem, section: Section, read: Ite
   };
   walk(paragraph.children);
   return found.length ? found : [read];
+}
+
+function sameSiteTalks(x: Extraction, item: ListItem, section: Section): ItemRead[] {
+  const paragraph = item.children[0];
+  if (!paragraph || paragraph.type !== 'paragraph') return [];
+  const [first, ...others] = flatten(x, paragraph.children, section).links;
+  const host = (url: string) => /^https?:\/\/([^/]+)/i.exec(url)?.[1].toLowerCase();
+  if (!first || first.from !== 0 || !host(first.url) || !talkPage(first.url, first.text)) return [];
+  return others
+    .filter((l) => host(l.url) === host(first.url) && !LINK_LABEL.test(l.text) && l.text !== l.url && TALK_PAGE_SEGMENT.test(l.url.replace(/^https?:\/\/[^/]+/i, '') + '/'))
+    .map((l) => {
+      const links: LinkTargets = {};
+      classify(x, links, section, l.url, l.span, l.text);
+      const r = finish(x, item, paragraph, section, { title: l.text.replace(/\s+/g, ' ').trim(), speakers: [], links }, true, false);
+      if (r.talk) r.talk.titleSpan = l.span;
+      return r;
+    });
 }
 
 function slug(text: string): string {
@@ -167,7 +189,9 @@ function readItem(x: Extraction, item: ListItem, section: Section, headingNamed:
     // `[Title](url) - Speaker` or `[Title](url) by Speaker (Org)`
     title = lead.text.replace(/\s+/g, ' ').trim();
     const after = text.slice(title.length).replace(/^\s*\.?\s*(?:[-–—:,]|by\b)\s*/i, '').trim();
-    const parsed = after.startsWith('(') && after.endsWith(')') ? parseSpeakers(after.slice(1, -1)) : parseSpeakers(after);
+    // `(Name)` after the link, alone or before `: a description`.
+    const inParens = /^\(([^()]{3,120})\)(?:\s*[:–—-]\s|\s*[:.]?$)/u.exec(after);
+    const parsed = inParens ? parseSpeakers(inParens[1]) : parseSpeakers(after);
     if (parsed) speakers = parsed.speakers;
     const parts = readTitle(title);
     if (parts.prefixText) title = title.slice(title.indexOf(parts.prefixText) + parts.prefixText.length).trim();

@@ -17,7 +17,8 @@ const NAMES_THEN_QUOTED = /^([^"“”]{3,200}?),\s*["“]([^"“”]{2,300})["�
 const THEME_PREFIX = /^(?:theme|track|topic)\s*[:：]\s*/i;
 const SESSION_CODE = /^(?!CVE)([A-Z]{2,6}-?\d{2,4}[A-Z]?(?:-[A-Z0-9]{1,4})?)\s*[-–—:|]\s*(\S.*)$/s;
 const RATING = /\s*[-–—|,:]?\s*[(\[]?(\d{1,2}(?:\.\d)?\s*\/\s*(?:5|10)|[★⭐]{1,5})[)\]]?$/u;
-const HEADING_ID = /\s*\{#[^{}]{0,200}\}$/;
+/** `{#id}`, or a kramdown attribute list `{:target="_blank"}`, at the end. */
+const HEADING_ID = /\s*\{[#:][^{}]{0,200}\}$/;
 /** A rating written in symbols after a dash: `- 💀💀 ★★:`. */
 const SYMBOL_RATING = /\s[-–—|]\s*((?:[\p{So}\p{Sk}\uFE0F\u200D]\s*){1,12})[:：]?$/u;
 
@@ -196,6 +197,12 @@ function matchingOpen(text: string, close: number): number {
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|mine|we|us|our|ours)(?![\p{L}'’])/iu;
+
+/** A question, or words in the first person: the writer speaking, not a talk's title. */
+export function writerSpeaking(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return /\?$/.test(t) || FIRST_PERSON.test(t);
+}
 
 /**
  * Whether a heading reads as a talk's title: Title Case (at least 60% of its words of four or more
