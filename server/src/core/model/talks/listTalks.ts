@@ -66,16 +66,15 @@ export function listTalks(x: Extraction, list: List, section: Section, parent: O
   const accepted = namedForTalks || (withEvidence > 0 && withEvidence * 2 >= list.children.length);
   if (!accepted) return [];
   const talks: Talk[] = [];
-  reads.forEach((r, k) => {
-    // A sentence about talks, in a list named for them: its `"*Title*"` quotations are talks.
-    if ((!r.talk || r.negative) && namedForTalks) reads.splice(k, 1, ...quotedTitles(x, list.children[k], section, r));
-  });
-  // `[Title](event page) and [Title](event page)`: each link to a talk page on the same site is a talk.
-  for (let k = reads.length - 1; k >= 0; k--) {
+  const expanded = list.children.flatMap((item, k) => {
     const r = reads[k];
-    if (r.talk && r.evidence && !r.negative && !r.bold) reads.splice(k + 1, 0, ...sameSiteTalks(x, list.children[k], section));
-  }
-  for (const r of reads) {
+    // A sentence about talks, in a list named for them: its `"*Title*"` quotations are talks.
+    if ((!r.talk || r.negative) && namedForTalks) return quotedTitles(x, item, section, r);
+    // `[Title](event page) and [Title](event page)`: each link to a talk page on the same site is a talk.
+    if (r.talk && r.evidence && !r.negative && !r.bold) return [r, ...sameSiteTalks(x, item, section)];
+    return [r];
+  });
+  for (const r of expanded) {
     if (!r.talk || r.negative) continue;
     // Under a heading named for talks a linked item is enough; otherwise an item without
     // evidence of its own is a talk only when it names its speakers.
