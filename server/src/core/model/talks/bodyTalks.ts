@@ -54,6 +54,32 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
   }
 }
 
+/**
+ * Under a talk's heading, a list of three or more items that are each only a link to a video or
+ * slides (`- [Title](video)`) names other talks: they become the talk's children.
+ */
+export function videoLists(x: Extraction, from: number, to: number, talk: Talk): void {
+  for (let b = from; b < to; b++) {
+    const block = x.blocks[b];
+    if (block.node.type !== 'list' || block.node.children.length < 3) continue;
+    const onlyLinks = block.node.children.every((item) => {
+      const p = item.children[0];
+      if (item.children.length !== 1 || p?.type !== 'paragraph') return false;
+      const content = p.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
+      if (content.length !== 1 || content[0].type !== 'link') return false;
+      const links: LinkTargets = {};
+      const text = flatten(x, content[0].children, block.section).text.trim();
+      return text !== content[0].url && !LINK_LABEL.test(text) && classify(x, links, block.section, content[0].url, block.span, '', false) !== undefined;
+    });
+    if (!onlyLinks) continue;
+    for (const t of listTalks(x, block.node, block.section, undefined, false)) {
+      t.section = talk.section;
+      x.talks.push(t);
+      talk.children.push(t);
+    }
+  }
+}
+
 function boldCandidate(x: Extraction, node: Paragraph, at: number, next: Block | undefined, parent: OutlineSection | undefined): { talk: Talk; evidence: boolean } | undefined {
   const block = x.blocks[at];
   const first = node.children[0];

@@ -318,7 +318,7 @@ function weigh(x: Extraction, h: HeadingRead): void {
     const block = blocks[b];
     if (readLinkLine(x, h, block)) strong('link-line');
     else if (h.speakers.length === 0 && block.node.type === 'paragraph') {
-      const speakers = parseSpeakersLine(flatten(x, block.node.children, block.section).text);
+      const speakers = parseSpeakersLine(flatten(x, block.node.children, block.section).text) ?? nameLine(x, block);
       if (speakers) {
         h.speakers = speakers;
         if (h.evidence === 'none') strong('speakers-line');
@@ -347,6 +347,23 @@ function weigh(x: Extraction, h: HeadingRead): void {
     }
   }
   if (!h.title) h.title = h.video?.url ?? h.slides?.url ?? h.page?.url ?? flat.text.trim();
+}
+
+/**
+ * A line under the heading that only names people: `by Ada Quill`, `*Ada Quill, Example Corp*` (not bold: a label),
+ * `[Ada Quill](profile) & [Bo Tran](profile)`. Plain unmarked names are left to the prose reading.
+ */
+function nameLine(x: Extraction, block: Extraction['blocks'][number]): Speaker[] | undefined {
+  if (block.node.type !== 'paragraph') return undefined;
+  const children = block.node.children.filter((c) => !(c.type === 'text' && /^[\s,&]*$/.test(c.value)) && c.type !== 'break');
+  const text = flatten(x, block.node.children, block.section).text.replace(/\s+/g, ' ').trim();
+  // A byline with a date (`By Ada Quill, 3rd May 2024`) signs the post, not a talk.
+  if (!text || text.length > 200 || /(?<!\d)(?:19|20)\d{2}(?!\d)|\d(?:st|nd|rd|th)\b/.test(text)) return undefined;
+  const by = /^(?:by|par|von|por|przez|de)\s+(\S.*?)\.?$/iu.exec(text);
+  const marked = children.length > 0 && children.every((c) => c.type === 'emphasis' || (c.type === 'link' && !/^https?:\/\/(?:www\.)?(?:youtube|youtu\.be|vimeo)/i.test(c.url)) || (c.type === 'text' && /^\s*(?:,|&|and|und|et|e|y|i)\s*$/.test(c.value)));
+  if (!by && !marked) return undefined;
+  const parsed = parseSpeakers((by ? by[1] : text).replace(/^\((.*)\)$/, '$1'));
+  return parsed?.speakers;
 }
 
 /** Weak evidence (a lone name) counts when other headings at the same level are talks. */
