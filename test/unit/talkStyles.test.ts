@@ -261,4 +261,54 @@ describe('talk styles', () => {
     );
     assert.deepEqual(events(text), ['A free, distributed way to call your friends.', 'Tables: make your project distributed']);
   });
+
+  it('makes a list of video links under a talk its child talks, but not a list of two or of pages', () => {
+    const text = lines(
+      '### [Clean Code Under Water](https://youtu.be/AbCdEfGhIjK)',
+      '',
+      'Notes. I bookmarked these:',
+      '',
+      '- [Databases From Scratch](https://youtu.be/BbCdEfGhIjK)',
+      '- [Trust Nothing](https://youtu.be/CbCdEfGhIjK)',
+      '- [Search Bars in Practice](https://youtu.be/DbCdEfGhIjK)',
+      '',
+      'Tools I used:',
+      '',
+      '- [Sonar](https://example.org/sonar)',
+      '- [Lint](https://example.org/lint)',
+      '- [Docs](https://example.org/docs)',
+    );
+    assert.deepEqual(events(text), ['Clean Code Under Water', 'Databases From Scratch', 'Trust Nothing', 'Search Bars in Practice']);
+    assert.equal(extractTalks(modelOf(text)).talks[0].children.length, 3);
+  });
+
+  it('reads a line under a heading that only names people, but not a dated byline or a bold label', () => {
+    const text = lines(
+      '# Notes From a Conference',
+      '',
+      '*By Uma Vance, 21st June 2025*',
+      '',
+      '## Day 1',
+      '',
+      '### Gardens of Types',
+      '',
+      '*Ada Quill, Example Corp*',
+      '',
+      'Notes.',
+      '',
+      '### Tidy Things',
+      '',
+      'by Bo Tran',
+      '',
+      'Notes.',
+      '',
+      '### Wrap-up',
+      '',
+      '**Final Thoughts**',
+      '',
+      'It was good.',
+    );
+    assert.deepEqual(events(text), ['Gardens of Types', 'Tidy Things']);
+    assert.deepEqual(extractTalks(modelOf(text)).talks[0].speakers, [{ name: 'Ada Quill', affiliation: 'Example Corp' }]);
+  });
 });
