@@ -311,4 +311,17 @@ describe('talk styles', () => {
     assert.deepEqual(events(text), ['Gardens of Types', 'Tidy Things']);
     assert.deepEqual(extractTalks(modelOf(text)).talks[0].speakers, [{ name: 'Ada Quill', affiliation: 'Example Corp' }]);
   });
+
+  it('reads a heading whose notes link a schedule page named after it, but not a blog post named after it', () => {
+    const text = lines(
+      '## Failure Stories and Crashed Clusters',
+      '',
+      'Who does not like a story? Go to [the session](https://conf.example.org/event/Ab1/failure-stories-and-crashed-clusters-ana-reis) to learn.',
+      '',
+      '## Delivery Group at the Conference',
+      '',
+      'Read more in our [earlier post](https://group.example.org/blog/delivery-group-at-the-conference-2024/).',
+    );
+    assert.deepEqual(events(text), ['Failure Stories and Crashed Clusters']);
+  });
 });

@@ -7,7 +7,7 @@ import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
 import { speakerInProse } from './proseSpeaker';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
 import { LIST_HEADING, readsAsTitle, readTitle, writerSpeaking, type TitleParts } from './titles';
-import { talkPage } from './listTalks';
+import { namedAfter, TALK_PAGE_SEGMENT, talkPage } from './listTalks';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
 
 // Which headings are talks: the evidence each heading gives, weighed against its siblings'.
@@ -322,6 +322,19 @@ function weigh(x: Extraction, h: HeadingRead): void {
       if (speakers) {
         h.speakers = speakers;
         if (h.evidence === 'none') strong('speakers-line');
+      }
+    }
+  }
+  // A link in the first paragraphs to a schedule page named after the heading (`…/event/Ab1/the-title-…`): the talk's page.
+  if (h.evidence === 'none' && parts.title) {
+    for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 4) && h.evidence === 'none'; b++) {
+      const block = blocks[b];
+      if (block.node.type !== 'paragraph') continue;
+      for (const link of flatten(x, block.node.children, block.section).links) {
+        if (!namedAfter(link.url, parts.title) || !TALK_PAGE_SEGMENT.test(link.url.replace(/^https?:\/\/[^/]+/i, '') + '/')) continue;
+        classify(x, h, block.section, link.url, link.span, link.text);
+        strong('link-line');
+        break;
       }
     }
   }

@@ -138,9 +138,15 @@ function slug(text: string): string {
 export function talkPage(url: string, title: string): boolean {
   if (!/^https?:\/\//i.test(url) || PROFILE.test(url)) return false;
   const path = url.replace(/^https?:\/\/[^/]+/i, '').toLowerCase();
+  return namedAfter(url, title) || TALK_PAGE_SEGMENT.test(path + '/');
+}
+
+/** Whether a URL's path holds the slug of a title's first three words (two for a short title). */
+export function namedAfter(url: string, title: string): boolean {
+  if (!/^https?:\/\//i.test(url) || PROFILE.test(url)) return false;
+  const path = url.replace(/^https?:\/\/[^/]+/i, '').toLowerCase();
   const words = slug(title).split('-').filter(Boolean);
-  if (words.length >= 2 && path.includes(words.slice(0, Math.min(3, words.length)).join('-'))) return true;
-  return TALK_PAGE_SEGMENT.test(path + '/');
+  return words.length >= 2 && path.includes(words.slice(0, Math.min(3, words.length)).join('-'));
 }
 
 /** `Name (@handle) | Twitter`, `Name`: the link text only names a person. */
