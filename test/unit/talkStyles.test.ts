@@ -324,4 +324,27 @@ describe('talk styles', () => {
     );
     assert.deepEqual(events(text), ['Failure Stories and Crashed Clusters']);
   });
+
+  it('reads items led by a bold speaker name, named by a quoted title after it, but not bold labels', () => {
+    const text = lines(
+      '### Und der Rest',
+      '',
+      '- **[Eva Stern](https://eva.example.org/)** hat wieder über *Skizzen* gesprochen.',
+      '- **Jonas Weber** über "Ruhiges Design" war anders als gedacht.',
+      '- Angeblich hat jemand zu **Uwe Brand** etwas gesagt.',
+      '- **Mia Sommer**. Gründerin von *Beispiel Skates*.',
+      '',
+      '### Kopf',
+      '',
+      '- **Meta**: alles für den Browser',
+      '- **Title**: der Seitentitel',
+    );
+    assert.deepEqual(events(text), ['Eva Stern', 'Ruhiges Design', 'Mia Sommer']);
+    assert.deepEqual(speakersOf(text, 'Ruhiges Design'), ['Jonas Weber']);
+  });
+
+  it('keeps an element named in capitals in a title', () => {
+    const text = lines('## Talks', '', '#### Ada Quill - Get Your <HEAD> in Order', '', 'Notes.', '', '#### Bo Tran - Semantics Done Right', '', 'Notes.');
+    assert.deepEqual(events(text), ['Get Your <HEAD> in Order', 'Semantics Done Right']);
+  });
 });

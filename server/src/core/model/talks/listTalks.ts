@@ -161,7 +161,7 @@ function readItem(x: Extraction, item: ListItem, section: Section, headingNamed:
   const paragraph = item.children[0];
   if (!paragraph || paragraph.type !== 'paragraph') return none;
   const flat = flatten(x, paragraph.children, section);
-  if (flat.text.length > 1000) return none;
+  if (flat.text.length > 4000) return none;
   const links: LinkTargets = {};
   // Label links (`[video]`, a bare URL) are not part of the title.
   let text = flat.text;
@@ -185,11 +185,23 @@ function readItem(x: Extraction, item: ListItem, section: Section, headingNamed:
     const rest = bold.rest.replace(/^\s*(?:[-–—,]|by\b)\s*/i, '');
     const named = rest ? parseSpeakers(rest) ?? (rest.startsWith('(') && rest.endsWith(')') ? parseSpeakers(rest.slice(1, -1)) : undefined) : undefined;
     const field = flat.text.split('\n').map((l) => parseSpeakersLine(l)).find((p) => p);
+    // `**Name** spoke about "Title"…`: the bold lead names the speaker; the talk is named by the
+    // quoted title just after it, or by the speaker.
+    const person = parseSpeakers(bold.title);
+    if (person && person.affiliations === 0 && person.speakers.map((p) => p.name).join(', ') === bold.title.replace(/\s+(?:and|&|und|et|y|i|e)\s+/g, ', ')) {
+      const quoted = /^[^"“„«]{0,40}["“„«]([^"“”„«»]{3,120})["”»]/u.exec(bold.rest);
+      title = quoted ? quoted[1].trim() : bold.title;
+      speakers = person.speakers;
+      evidence = bold.rest.length > 0;
+      return finish(x, item, paragraph, section, { title, speakers, links }, evidence, false, true);
+    }
     if (named && bold.rest.length < 200) speakers = named.speakers;
     else if (field) speakers = field;
     if (speakers.length > 0 || flat.links.some((l) => talkPage(l.url, title))) evidence = true;
     return finish(x, item, paragraph, section, { title, speakers, links, prefix: parts.prefixText }, evidence, false, true);
   }
+  // Beyond a bold lead, a long item is prose.
+  if (flat.text.length > 1000) return none;
   if (lead && lead.from === 0 && !LINK_LABEL.test(lead.text) && lead.text !== lead.url) {
     // `[Title](url) - Speaker` or `[Title](url) by Speaker (Org)`
     title = lead.text.replace(/\s+/g, ' ').trim();
