@@ -5,7 +5,7 @@ import { SymbolKind } from './symbolKind';
 import { talkDetail } from './talkDetail';
 
 /** A prefix that only says "this is a talk" (`TALK:`): a name keeps a kind (`Keynote:`), not that. */
-const MARKER_PREFIX = /^(?:talk|session|vortrag|charla|palestra|prelekcja)\b/i;
+const MARKER_PREFIX = /^[[(]?(?:talk|session|vortrag|charla|palestra|prelekcja)\b/i;
 
 export interface DocumentSymbol {
   name: string;

@@ -28,7 +28,7 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
       // A lead-in sentence ending with a colon names the list: `Talks I want to watch:`.
       const before = b > from ? blocks[b - 1] : undefined;
       const leadIn = before?.node.type === 'paragraph' && /:\s*$/.test(flatten(x, before.node.children, before.section).text) && LIST_HEADING.test(flatten(x, before.node.children, before.section).text);
-      found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn));
+      found.push(...listTalks(x, block.node, block.section, parent, chainNamed || leadIn, chainNamed));
     }
     else if (block.node.type === 'table') found.push(...tableTalks(x, block.node, block.section, parent));
     else if (block.node.type === 'paragraph') {
@@ -51,6 +51,32 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
   for (const talk of found) {
     x.talks.push(talk);
     attach(x, talk, parent);
+  }
+}
+
+/**
+ * Under a talk's heading, a list of three or more items that are each only a link to a video or
+ * slides (`- [Title](video)`) names other talks: they become the talk's children.
+ */
+export function videoLists(x: Extraction, from: number, to: number, talk: Talk): void {
+  for (let b = from; b < to; b++) {
+    const block = x.blocks[b];
+    if (block.node.type !== 'list' || block.node.children.length < 3) continue;
+    const onlyLinks = block.node.children.every((item) => {
+      const p = item.children[0];
+      if (item.children.length !== 1 || p?.type !== 'paragraph') return false;
+      const content = p.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
+      if (content.length !== 1 || content[0].type !== 'link') return false;
+      const links: LinkTargets = {};
+      const text = flatten(x, content[0].children, block.section).text.trim();
+      return text !== content[0].url && !LINK_LABEL.test(text) && classify(x, links, block.section, content[0].url, block.span, '', false) !== undefined;
+    });
+    if (!onlyLinks) continue;
+    for (const t of listTalks(x, block.node, block.section, undefined, false)) {
+      t.section = talk.section;
+      x.talks.push(t);
+      talk.children.push(t);
+    }
   }
 }
 

@@ -1,11 +1,13 @@
 import type { Heading } from 'mdast';
 import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
-import type { Extraction } from './context';
+import type { Extraction, LinkTargets } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
+import { speakerInProse } from './proseSpeaker';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
-import { LIST_HEADING, readsAsTitle, readTitle, type TitleParts } from './titles';
+import { LIST_HEADING, readsAsTitle, readTitle, writerSpeaking, type TitleParts } from './titles';
+import { namedAfter, TALK_PAGE_SEGMENT, talkPage } from './listTalks';
 import type { Speaker, TalkLink, TalkStyle, VideoLink } from './types';
 
 // Which headings are talks: the evidence each heading gives, weighed against its siblings'.
@@ -43,6 +45,9 @@ interface Kept {
   /** Where the body ended, relative: a changed body (another section's heading moved) is read again. */
   bodyEnd: number;
 }
+
+/** `Day 2`, `23.11.2021`, `2021-11-23`: a heading that dates what follows. */
+const DAY_OR_DATE = /^\s*\p{L}+\s+\d{1,2}\s*$|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}/u;
 
 /** Per parsed section, by heading node; valid for one set of link definitions. */
 const HEADING_READS = new MemoKey<Map<Heading, Kept>>('talks: heading reads');
@@ -122,7 +127,8 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     });
   });
   speakerFields(x, reads);
-  sessionChildren(reads);
+  sharedTracks(reads);
+  sessionChildren(x, reads);
   return reads;
 }
 
@@ -130,7 +136,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
  * Headings under one whose text names sessions (`## Favourite Workshops`) are talks when they read
  * as titles and hold no headings of their own: weak evidence, settled among siblings.
  */
-function sessionChildren(reads: HeadingRead[]): void {
+function sessionChildren(x: Extraction, reads: HeadingRead[]): void {
   const stack: HeadingRead[] = [];
   reads.forEach((h, k) => {
     while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
@@ -141,10 +147,65 @@ function sessionChildren(reads: HeadingRead[]): void {
     if (!LIST_HEADING.test(parent.flat.text) || (LIST_HEADING.test(h.flat.text) && h.title.split(' ').length <= 3)) return;
     const next = reads[k + 1];
     if (next && next.depth > h.depth) return;
-    if (!readsAsTitle(h.title)) return;
+    if ((!readsAsTitle(h.title) && (writerSpeaking(h.title) || !linksItsTalk(x, h))) || opensAList(x, h)) return;
     h.evidence = 'weak';
     h.style = 'session-child';
   });
+}
+
+/**
+ * Sibling headings that end with the same parenthesised name (`### Title (Main Hall)`, three
+ * or more, a name written at least twice): the name is a track or room, and they are talks.
+ */
+function sharedTracks(reads: HeadingRead[]): void {
+  const groups = new Map<string, HeadingRead[]>();
+  const stack: number[] = [];
+  reads.forEach((h, k) => {
+    while (stack.length && reads[stack[stack.length - 1]].depth >= h.depth) stack.pop();
+    const key = `${stack[stack.length - 1] ?? -1}:${h.depth}`;
+    stack.push(k);
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  });
+  for (const siblings of groups.values()) {
+    const tracked = siblings
+      .filter((h) => h.evidence === 'none' && h.parts.prefix !== 'theme')
+      .map((h) => ({ h, m: /^(.{2,300}?)\s*\(([^()]{2,60})\)$/u.exec(h.flat.text.replace(/\s+/g, ' ').trim()) }))
+      .filter((t) => t.m);
+    if (tracked.length < 3 || tracked.length * 5 < siblings.length * 3) continue;
+    const counts = new Map<string, number>();
+    for (const t of tracked) counts.set(t.m![2], (counts.get(t.m![2]) ?? 0) + 1);
+    if (![...counts.values()].some((n) => n >= 2)) continue;
+    for (const { h, m } of tracked) {
+      h.evidence = 'weak';
+      h.style = 'session-child';
+      h.title = m![1].trim();
+      h.speakers = [];
+    }
+  }
+}
+
+/** The first paragraph under a heading links a video, slides or a talk's page (`The video is [here](…)`). */
+function linksItsTalk(x: Extraction, h: HeadingRead): boolean {
+  const first = x.blocks.slice(h.block + 1, h.bodyEnd).find((b) => b.node.type === 'paragraph');
+  if (!first || first.node.type !== 'paragraph') return false;
+  const targets: LinkTargets = {};
+  const links = flatten(x, first.node.children, first.section).links;
+  for (const link of links) classify(x, targets, first.section, link.url, link.span, link.text, false);
+  return Boolean(targets.video || targets.slides) || links.some((l) => talkPage(l.url, h.title) && /\/(?:event|session|talk)s?\//i.test(l.url));
+}
+
+/** A body that opens with a list, or with a lead-in line ending in a colon: the heading groups what follows. */
+function opensAList(x: Extraction, h: HeadingRead): boolean {
+  for (let b = h.block + 1; b < h.bodyEnd; b++) {
+    const node = x.blocks[b].node;
+    if (node.type === 'html') continue;
+    if (node.type === 'list') return true;
+    if (node.type !== 'paragraph') return false;
+    const text = flatten(x, node.children, x.blocks[b].section).text.trim();
+    if (text === '' || node.children.every((c) => c.type === 'image')) continue;
+    return /[:：]$/.test(text) || node.children.some((c) => c.type === 'break') && /[:：]\s*$/.test(text.split('\n')[0]);
+  }
+  return false;
 }
 
 /**
@@ -228,6 +289,18 @@ function weigh(x: Extraction, h: HeadingRead): void {
     classify(x, h, headingSection, link.url, link.span, link.text);
     if (link.to - link.from >= titleLength * 0.6 || link.text.trim() === '') strong('link-heading');
   }
+  // `Name - ["Title"](url)` (or the link first, then the names): the link is the title.
+  const only = flat.links.length === 1 ? flat.links[0] : undefined;
+  if (only && /^https?:\/\//i.test(only.url)) {
+    const outside = (flat.text.slice(0, only.from) + '\u0000' + flat.text.slice(only.to)).replace(/\s*\{[#:][^{}]*\}\s*$/, '').trim();
+    const m = /^(.{3,200}?)\s[-–—]\s*\u0000$|^\u0000\s*[-–—]\s(.{3,200})$/su.exec(outside);
+    const names = m ? parseSpeakers(m[1] ?? m[2]) : undefined;
+    if (names && names.affiliations === 0) {
+      h.speakers = names.speakers;
+      h.title = only.text.replace(/\s+/g, ' ').trim().replace(/^["“'](.*)["”']$/su, '$1');
+      strong('link-heading');
+    }
+  }
   if (flat.small) {
     const parsed = parseSpeakers(flat.small);
     h.speakers = parsed?.speakers ?? [{ name: flat.small.replace(/\s+/g, ' ').trim() }];
@@ -245,11 +318,34 @@ function weigh(x: Extraction, h: HeadingRead): void {
     const block = blocks[b];
     if (readLinkLine(x, h, block)) strong('link-line');
     else if (h.speakers.length === 0 && block.node.type === 'paragraph') {
-      const speakers = parseSpeakersLine(flatten(x, block.node.children, block.section).text);
+      const speakers = parseSpeakersLine(flatten(x, block.node.children, block.section).text) ?? nameLine(x, block);
       if (speakers) {
         h.speakers = speakers;
         if (h.evidence === 'none') strong('speakers-line');
       }
+    }
+  }
+  // A link in the first paragraphs to a schedule page named after the heading (`…/event/Ab1/the-title-…`): the talk's page.
+  if (h.evidence === 'none' && parts.title) {
+    for (let b = h.block + 1; b < Math.min(h.bodyEnd, h.block + 4) && h.evidence === 'none'; b++) {
+      const block = blocks[b];
+      if (block.node.type !== 'paragraph') continue;
+      for (const link of flatten(x, block.node.children, block.section).links) {
+        if (!namedAfter(link.url, parts.title) || !TALK_PAGE_SEGMENT.test(link.url.replace(/^https?:\/\/[^/]+/i, '') + '/')) continue;
+        classify(x, h, block.section, link.url, link.span, link.text);
+        strong('link-line');
+        break;
+      }
+    }
+  }
+  // `## Title`, then `Ada Quill gave a talk on…`: weak, settled among siblings.
+  if (h.evidence === 'none' && h.speakers.length === 0 && !DAY_OR_DATE.test(flat.text) && !(h.bodyEnd < blocks.length && (blocks[h.bodyEnd].node as Heading).depth > h.depth)) {
+    const first = blocks.slice(h.block + 1, h.bodyEnd).find((b) => b.node.type === 'paragraph' && !b.node.children.every((c) => c.type === 'image'));
+    const speaker = first?.node.type === 'paragraph' ? speakerInProse(flatten(x, first.node.children, first.section).text) : undefined;
+    if (speaker) {
+      h.evidence = 'weak';
+      h.style = 'speakers-line';
+      h.speakers = [speaker];
     }
   }
   // A video linked in the talk's notes still is its video.
@@ -266,8 +362,35 @@ function weigh(x: Extraction, h: HeadingRead): void {
   if (!h.title) h.title = h.video?.url ?? h.slides?.url ?? h.page?.url ?? flat.text.trim();
 }
 
+/**
+ * A line under the heading that only names people: `by Ada Quill`, `*Ada Quill, Example Corp*` (not bold: a label),
+ * `[Ada Quill](profile) & [Bo Tran](profile)`. Plain unmarked names are left to the prose reading.
+ */
+function nameLine(x: Extraction, block: Extraction['blocks'][number]): Speaker[] | undefined {
+  if (block.node.type !== 'paragraph') return undefined;
+  const children = block.node.children.filter((c) => !(c.type === 'text' && /^[\s,&]*$/.test(c.value)) && c.type !== 'break');
+  const text = flatten(x, block.node.children, block.section).text.replace(/\s+/g, ' ').trim();
+  // A byline with a date (`By Ada Quill, 3rd May 2024`) signs the post, not a talk.
+  if (!text || text.length > 200 || /(?<!\d)(?:19|20)\d{2}(?!\d)|\d(?:st|nd|rd|th)\b/.test(text)) return undefined;
+  const by = /^(?:by|par|von|por|przez|de)\s+(\S.*?)\.?$/iu.exec(text);
+  const marked = children.length > 0 && children.every((c) => c.type === 'emphasis' || (c.type === 'link' && !/^https?:\/\/(?:www\.)?(?:youtube|youtu\.be|vimeo)/i.test(c.url)) || (c.type === 'text' && /^\s*(?:,|&|and|und|et|e|y|i)\s*$/.test(c.value)));
+  if (!by && !marked) return undefined;
+  const parsed = parseSpeakers((by ? by[1] : text).replace(/^\((.*)\)$/, '$1'));
+  return parsed?.speakers;
+}
+
 /** Weak evidence (a lone name) counts when other headings at the same level are talks. */
 export function decide(headings: HeadingRead[]): void {
+  // Under a talk's heading, a heading with weak evidence is part of the talk's notes.
+  const open: HeadingRead[] = [];
+  for (const h of headings) {
+    while (open.length && open[open.length - 1].depth >= h.depth) open.pop();
+    if (h.evidence === 'weak' && open.some((o) => o.evidence === 'strong')) {
+      h.evidence = 'none';
+      h.speakers = [];
+    }
+    open.push(h);
+  }
   const strongAt = new Set<number>();
   const weakAt = new Map<number, number>();
   for (const h of headings) {

@@ -87,6 +87,8 @@ function read(x: Extraction, nodes: readonly PhrasingContent[], section: Section
       case 'html':
         if (/^<small\b/i.test(item.value)) inSmall = true;
         else if (/^<\/small\s*>/i.test(item.value)) inSmall = false;
+        // `<HEAD>` in capitals, no attributes: an element named in the text, not markup.
+        else if (/^<\/?[A-Z][A-Z0-9]*>$/.test(item.value)) text += item.value;
         break;
       case 'link':
       case 'linkReference': {

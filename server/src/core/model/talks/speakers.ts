@@ -20,6 +20,11 @@ export interface SpeakerParse {
   affiliations: number;
 }
 
+/** A surname in capitals: not the first word, after a given name in Title case, four letters or more with a vowel. */
+function capitalSurname(tokens: string[], token: string): boolean {
+  return token !== tokens[0] && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(tokens[0]) && /^(?=.*[AEIOUYÀ-Ý])\p{Lu}{2,}(?:-\p{Lu}{2,})?$/u.test(token) && token.replace(/-/g, '').length >= 4;
+}
+
 function looksLikePerson(part: string): boolean {
   const tokens = part.split(/\s+/).filter(Boolean);
   if (tokens.length === 1) return CJK_NAME.test(tokens[0]);
@@ -29,8 +34,9 @@ function looksLikePerson(part: string): boolean {
     const lower = token.toLowerCase().replace(/\.$/, '');
     if (ORG_WORDS.has(lower) || NOT_NAME_WORDS.has(lower)) return false;
     if (!NAME_TOKEN.test(token) && !NAME_PARTICLES.has(token)) return false;
-    // All capitals (`AWS`, `CNCF`) reads as an organisation; initials (`J.`) do not.
-    if (token.length > 1 && !token.endsWith('.') && token === token.toUpperCase() && /\p{Lu}{2}/u.test(token)) return false;
+    // All capitals (`AWS`, `CNCF`) reads as an organisation; initials (`J.`) do not, nor a
+    // surname in capitals after a given name (`Ana SOUZA`, `Jean-Luc MARTIN-ROCHE`).
+    if (token.length > 1 && !token.endsWith('.') && token === token.toUpperCase() && /\p{Lu}{2}/u.test(token) && !capitalSurname(tokens, token)) return false;
   }
   return true;
 }
@@ -62,6 +68,7 @@ export function parseSpeakers(input: string): SpeakerParse | undefined {
   const semicolons = groups.length > 1;
   const speakers: Speaker[] = [];
   let affiliations = 0;
+  let leading = false;
   for (const group of groups) {
     const parts = group.split(/\s*,\s*/).filter(Boolean);
     let pending: Speaker[] = [];
@@ -71,6 +78,8 @@ export function parseSpeakers(input: string): SpeakerParse | undefined {
       // `Name, Org; Name, Org` and `A and B, Org`: a final name-like part is the affiliation.
       const readAsOrg = !persons || (last && pending.length > 0 && (semicolons || /\s(?:and|&|\+)\s|\//.test(parts[0]) && parts.length === 2));
       if (readAsOrg) {
+        // A list opens with a person: `The Art of Change, Ana Reis` is a title, then a name.
+        if (speakers.length === 0) leading = true;
         if (part.length > 80) return;
         affiliations++;
         for (const s of pending) s.affiliation = part;
@@ -84,7 +93,7 @@ export function parseSpeakers(input: string): SpeakerParse | undefined {
       }
     });
   }
-  return speakers.length > 0 ? { speakers, affiliations } : undefined;
+  return speakers.length > 0 && !leading ? { speakers, affiliations } : undefined;
 }
 
 const SPEAKERS_LINE = /^(?:speakers?|presented by|presenters?|by)\s*[:：]\s*(\S.{0,300})$/isu;

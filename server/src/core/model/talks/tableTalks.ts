@@ -12,12 +12,12 @@ import type { OutlineSection, Talk } from './types';
 // the talk's video or page) is a talk. Column names are a closed list of structural words.
 
 const TITLE_COLUMN = /^(?:talks?|titles?|sessions?|topics?|presentations?|palestras?|t[íi]tulo|charla|ponencia|vortrag|titel|sujet|titre|titolo|tytu[łl]|temat)$/iu;
-const SPEAKER_COLUMN = /^(?:speakers?|presenters?|by|who|palestrantes?|ponentes?|oradora?s?|sprecher(?:in)?|referent(?:in)?|orateurs?|intervenants?|relatori?|relatrice|prelegen(?:t|ci|tka))$/iu;
+const SPEAKER_COLUMN = /^(?:speakers?|presenters?|authors?|autor(?:es|en|zy)?|auteurs?|by|who|palestrantes?|ponentes?|oradora?s?|sprecher(?:in)?|referent(?:in)?|orateurs?|intervenants?|relatori?|relatrice|prelegen(?:t|ci|tka))$/iu;
 
 export function tableTalks(x: Extraction, table: Table, section: Section, parent: OutlineSection | undefined): Talk[] {
   const [head, ...rows] = table.children;
   if (!head || rows.length === 0) return [];
-  const headers = head.children.map((cell) => flatten(x, cell.children, section).text.replace(/[*_:]/g, '').trim());
+  const headers = head.children.map((cell) => flatten(x, cell.children, section).text.replace(/[*_:]|\((?:s|e?s|in|innen)\)/g, '').trim());
   const titleAt = headers.findIndex((h) => TITLE_COLUMN.test(h));
   const speakerAt = headers.findIndex((h) => SPEAKER_COLUMN.test(h));
   if (titleAt < 0) return [];
@@ -30,6 +30,11 @@ export function tableTalks(x: Extraction, table: Table, section: Section, parent
     if (!raw) continue;
     const links: LinkTargets = {};
     for (const link of flat.links) classify(x, links, section, link.url, link.span, link.text);
+    // A video or slides link in another cell of the row (`[(Link)](video)` under `Why`) is the talk's too.
+    row.children.forEach((other, i) => {
+      if (i === titleAt) return;
+      for (const link of flatten(x, other.children, section).links) classify(x, links, section, link.url, link.span, link.text, false);
+    });
     const parts = readTitle(raw);
     const speakerCell = speakerAt >= 0 ? row.children[speakerAt] : undefined;
     const speakers = speakerCell ? (parseSpeakers(flatten(x, speakerCell.children, section).text)?.speakers ?? []) : parts.speakers;

@@ -6,9 +6,9 @@ import type { Speaker } from './types';
 // A kind of session before the title: `Keynote:`, `Closing keynote:`, `Key Note -`, `Panel:`; a closed
 // list of structural words in a few languages, not names.
 const KIND_WORDS = '(?:(?:opening|closing|morning|evening)\\s+)?(?:key\\s?note|lightning\\s+talks?|talk|workshop|panel|session|tutorial|palestra|charla|ponencia|taller|vortrag|conf[ée]rence|atelier|intervento|prelekcja|wyk[łl]ad)';
-const TALK_PREFIX = new RegExp(`^${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))\\s*`, 'iu');
+const TALK_PREFIX = new RegExp(`^(?:${KIND_WORDS}\\s*(?:[:：]|\\s[-–—]\\s*(?=\\S))|[\\[(]${KIND_WORDS}[\\])]\\s*[:：]?)\\s*`, 'iu');
 /** Words that name talks, in a few languages: a closed list of structural vocabulary. */
-export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcje|wyk[łl]ady)(?![\p{L}])/iu;
+export const LIST_HEADING = /(?<![\p{L}])(?:sessions?|talks?|schedule|agenda|line-?up|program(?:me)?|presentations?|prezentacj\p{L}{1,3}|recordings?|keynotes?|panels?|workshops?|palestras?|charlas|ponencias|sess[õo]es|vortr[äa]ge|conf[ée]rences|interventi|prelekcj[aeiiom]{1,3}|wyk[łl]ad(?:y|ów)?)(?![\p{L}])/iu;
 
 /** A schedule slot before the title: `09:30`, `9h30`, `14:00–14:45`. */
 const TIME_SLOT = /^(\d{1,2}[:h.]\d{2})(?!\d)(?:\s*[-–—]\s*\d{1,2}[:h.]\d{2})?\s*(?:[-–—|:]\s*)?(?=\S)/;
@@ -17,7 +17,10 @@ const NAMES_THEN_QUOTED = /^([^"“”]{3,200}?),\s*["“]([^"“”]{2,300})["�
 const THEME_PREFIX = /^(?:theme|track|topic)\s*[:：]\s*/i;
 const SESSION_CODE = /^(?!CVE)([A-Z]{2,6}-?\d{2,4}[A-Z]?(?:-[A-Z0-9]{1,4})?)\s*[-–—:|]\s*(\S.*)$/s;
 const RATING = /\s*[-–—|,:]?\s*[(\[]?(\d{1,2}(?:\.\d)?\s*\/\s*(?:5|10)|[★⭐]{1,5})[)\]]?$/u;
-const HEADING_ID = /\s*\{#[^{}]{0,200}\}$/;
+/** `{#id}`, or a kramdown attribute list `{:target="_blank"}`, at the end. */
+const HEADING_ID = /\s*\{[#:][^{}]{0,200}\}$/;
+/** A rating written in symbols after a dash: `- 💀💀 ★★:`. */
+const SYMBOL_RATING = /\s[-–—|]\s*((?:[\p{So}\p{Sk}\uFE0F\u200D]\s*){1,12})[:：]?$/u;
 
 /** A spaced dash; a new expression per use, since a global one keeps its position. */
 function suffixSeparator(): RegExp {
@@ -79,7 +82,12 @@ export function readTitle(raw: string): TitleParts {
     result.sessionCode = code[1];
     title = code[2];
   }
-  const rating = tail(title, RATING);
+  const symbols = tail(title, SYMBOL_RATING);
+  if (symbols && symbols.index > 0) {
+    result.rating = symbols.match[1].replace(/\s+/g, '');
+    title = title.slice(0, symbols.index).trimEnd();
+  }
+  const rating = result.rating ? undefined : tail(title, RATING);
   if (rating && rating.index > 0) {
     result.rating = rating.match[1].replace(/\s+/g, '');
     title = title.slice(0, rating.index).trimEnd();
@@ -109,7 +117,11 @@ export function readTitle(raw: string): TitleParts {
       sep = m[0];
     }
     if (last > 0) {
-      const parsed = parseSpeakers(title.slice(last + sep.length));
+      const after = title.slice(last + sep.length);
+      // `Name (Org)`: one speaker with the affiliation in parentheses.
+      const withOrg = /^([^()]{3,80}?)\s*\(([^()]{1,80})\)$/u.exec(after);
+      const person = withOrg ? parseSpeakers(withOrg[1]) : undefined;
+      const parsed = person && person.affiliations === 0 ? { speakers: person.speakers.map((s) => ({ ...s, affiliation: withOrg![2].trim() })), affiliations: 1 } : parseSpeakers(after);
       if (parsed) {
         result.speakers = parsed.speakers;
         result.speakerEvidence = parsed.affiliations > 0 || parsed.speakers.length > 1 || result.rating ? 'strong' : 'weak';
@@ -147,6 +159,12 @@ function otherSpeakerForms(title: string, result: TitleParts): string {
     result.speakerEvidence = 'weak';
     return comma[1];
   }
+  // `Title? Name`: a question, then the names.
+  const question = /^(.{8,300}\?)\s+([^?]{3,120})$/u.exec(title);
+  if (question && take(question[2], question[1])) {
+    result.speakerEvidence = 'weak';
+    return question[1];
+  }
   // `Name - Title`: the title starts with a capital, and the name part names people only.
   const first = /^([^-–—]{3,80}?)\s[-–—]\s(\p{Lu}.{1,300})$/u.exec(title);
   if (first && !/\s(?:from|at|@)\s/.test(first[1]) && !parseSpeakers(first[2]) && parseSpeakers(first[1])?.affiliations === 0 && take(first[1], first[2])) {
@@ -179,6 +197,12 @@ function matchingOpen(text: string, close: number): number {
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(?:i|me|my|mine|we|us|our|ours)(?![\p{L}'’])/iu;
+
+/** A question, or words in the first person: the writer speaking, not a talk's title. */
+export function writerSpeaking(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return /\?$/.test(t) || FIRST_PERSON.test(t);
+}
 
 /**
  * Whether a heading reads as a talk's title: Title Case (at least 60% of its words of four or more

@@ -1,4 +1,4 @@
-import { bodyTalks } from './bodyTalks';
+import { bodyTalks, videoLists } from './bodyTalks';
 import { attach, titleSpan, trimEnd, type Container, type Extraction } from './context';
 import type { HeadingRead } from './evidence';
 import type { OutlineSection, Talk } from './types';
@@ -33,6 +33,7 @@ export function buildTree(x: Extraction, headings: HeadingRead[]): void {
     const top = stack[stack.length - 1];
     const end = h ? h.block : blocks.length;
     if (top.node?.kind !== 'talk') bodyTalks(x, i, end, top);
+    else videoLists(x, i, end, top.node);
     i = end;
   }
   const docEnd = model.text.length;
