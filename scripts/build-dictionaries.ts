@@ -142,16 +142,27 @@ const LANGUAGES: [string, string, string][] = [
   ['nl', '@cspell/dict-nl-nl', 'Dutch.trie.gz'],
 ];
 
-function copyLanguages(): void {
+/**
+ * Each language's trie is shipped in cspell's binary form: a larger file than its text form,
+ * but read several times faster (German: about 0.6 s instead of 2 s), once per session.
+ */
+async function copyLanguages(): Promise<void> {
+  const trieLib = (await import('cspell-trie-lib')) as unknown as {
+    decodeTrie: (data: string | Uint8Array) => unknown;
+    encodeITrieToBTrie: (trie: unknown) => Uint8Array;
+  };
   for (const [language, pkg, file] of LANGUAGES) {
     const from = join(pkgDir(pkg), file);
     const out = join(dirname(OUT), `${language}.trie.gz`);
-    if (existsSync(out) && statSync(out).mtimeMs >= statSync(from).mtimeMs && !process.argv.includes('--force')) continue;
+    const newest = Math.max(statSync(from).mtimeMs, statSync(__filename).mtimeMs);
+    if (existsSync(out) && statSync(out).mtimeMs >= newest && !process.argv.includes('--force')) continue;
     const raw = readFileSync(from);
+    const trie = trieLib.decodeTrie((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, file.endsWith('.gz') ? raw : gzipSync(raw, { level: 9 }));
+    writeFileSync(out, gzipSync(trieLib.encodeITrieToBTrie(trie), { level: 9 }));
   }
 }
 
-copyLanguages();
-if (process.argv.includes('--force') || !upToDate()) void build();
+void copyLanguages().then(() => {
+  if (process.argv.includes('--force') || !upToDate()) return build();
+});

@@ -20,6 +20,6 @@ export function languageDictionaries(dir = join(__dirname, 'dictionaries')): Lan
     if (!/^[a-z]{2}$/.test(language)) return undefined;
     const path = join(dir, `${language}.trie.gz`);
     if (!existsSync(path)) return undefined;
-    return decodeTrie(gunzipSync(readFileSync(path)).toString('utf8'));
+    return decodeTrie(gunzipSync(readFileSync(path)));
   };
 }

@@ -1,6 +1,7 @@
 import type { DocumentModel } from '../../model/document';
 import type { Session } from '../../session/session';
 import { MemoKey } from '../../session/state';
+import { WordFlag } from '../../spelling/dictionary';
 import { DEFAULT_SPELLING, type Settings, type SpellingSettings } from '../../settings';
 import type { Span } from '../../text';
 import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
@@ -13,6 +14,8 @@ import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
 import { documentForms, documentVariant } from './variants';
 import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
+import { foreignWordsFor, type ForeignWords } from './languages/foreign';
+import { accentVerdict, classifyForeign } from './languages/verdict';
 
 const RESULT = new MemoKey<SpellingResult>('spelling.result');
 
@@ -36,7 +39,8 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   // English (its talk titles and terms are often English); without one, it is not checked.
   const declared = declaredLanguage(model);
   let abroad: WordSet | undefined;
-  if (declared && !isEnglish(declared.value)) abroad = languageDictionary(session, dictionaryCode(declared.value));
+  let abroadCode = declared ? dictionaryCode(declared.value) : '';
+  if (declared && !isEnglish(declared.value)) abroad = languageDictionary(session, abroadCode);
   if (declared && !isEnglish(declared.value) && !abroad) {
     result.otherLanguage = { span: declared.span, message: `The post's language is "${declared.value}": its spelling is not checked.` };
     return result;
@@ -88,13 +92,19 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     const code = languageCode(text());
     const other = code ? languageDictionary(session, dictionaryCode(code)) : undefined;
     // The other language's dictionary must explain the words English does not.
-    if (other && known + countKnown(unknown, other) >= known + 0.1 * words) abroad = other;
+    if (other && code && known + countKnown(unknown, other) >= known + 0.1 * words) {
+      abroad = other;
+      abroadCode = dictionaryCode(code);
+    }
     else if (code && known / words < 0.6) {
       result.otherLanguage = { span: top, message: `The post looks written in ${nameOf(code)}: its spelling is not checked. Set \`lang\` in the front matter to say so.` };
       return result;
     }
   }
   if (abroad) dropKnown(unknown, abroad, lowBlocks);
+  // The language each block is checked in, beside English: the post's, or a paragraph's own.
+  const blockLanguage = new Map<number, ForeignWords>();
+  const abroadWords = abroad && foreignWordsFor(session, abroadCode, abroad);
   const foreign = new Set<number>();
   const languages = new Set<string>();
   for (const [block, b] of lowBlocks) {
@@ -107,7 +117,10 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
       const inBlock = unknown.filter((u) => u.part === b.part && u.part.tokens[u.index].block === b.block);
       const rest = new Set(dropKnown(inBlock, other, new Map([[block, b]])));
       for (let i = unknown.length - 1; i >= 0; i--) if (inBlock.includes(unknown[i]) && !rest.has(unknown[i])) unknown.splice(i, 1);
-      if (b.known / b.words >= 0.5) continue;
+      if (b.known / b.words >= 0.5) {
+        blockLanguage.set(block, foreignWordsFor(session, dictionaryCode(code), other));
+        continue;
+      }
     }
     foreign.add(block);
     languages.add(nameOf(code));
@@ -127,20 +140,40 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   const counts = new Map<string, number>();
   for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
 
+  const english = new Map<number, boolean>();
+  const languageOf = (part: Part, block: number): ForeignWords | undefined => {
+    const found = blockLanguage.get(part.blockBase + block);
+    if (found || !abroadWords) return found;
+    let isEn = english.get(part.blockBase + block);
+    if (isEn === undefined) english.set(part.blockBase + block, (isEn = isEnglishBlock(part, block, lookup, abroadWords)));
+    return isEn ? undefined : abroadWords;
+  };
   const verdicts = new Map<string, Verdict | null>();
+  const judged: { part: Part; index: number; verdict: Verdict }[] = [];
   for (const { part, index } of unknown) {
     const r = part.tokens[index];
     if (foreign.has(part.blockBase + r.block)) continue;
+    // A letter set apart by markup (`**B**ig`) is not a word of its own.
+    if (/\p{L}[*_]+$/u.test(part.text.slice(Math.max(0, r.start - 3), r.start))) continue;
+    const language = languageOf(part, r.block);
+    const context = language ? foreignContext(part, index, lookup) : { afterName: false, abbreviation: false };
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}`;
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${language?.profile.code ?? ''}${context.afterName ? 1 : 0}${context.abbreviation ? 1 : 0}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
       const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model), lookup, r.text);
-      verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null);
+      const occurrences = counts.get(r.text) ?? 1;
+      verdict = variant ? { kind: 'typo', suggestions: [variant] } : ((language ? classifyForeign(language, lookup, r, accepted, names, occurrences, context) : classify(lookup, r, accepted, names, occurrences)) ?? null);
       verdicts.set(key, verdict);
     }
-    if (!verdict) continue;
+    if (verdict) judged.push({ part, index, verdict });
+  }
+  // Words English knows that the block's language writes with accents (`degradation`, `fur`).
+  if (abroadWords || blockLanguage.size > 0) judged.push(...accentSlips(parts, languageOf, lookup, accepted));
+  judged.sort((a, b) => a.part.base + a.part.tokens[a.index].start - (b.part.base + b.part.tokens[b.index].start));
+  for (const { part, index, verdict } of judged) {
+    const r = part.tokens[index];
     // A possessive's finding is its bare word (`Linekrd` of `Linekrd's`).
     const trim = verdict.trim ?? 0;
     const issue: WordIssue = { span: { start: part.base + r.start, end: part.base + r.end - trim }, word: r.text.slice(0, r.text.length - trim), suggestions: verdict.suggestions };
@@ -157,6 +190,45 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
 }
 
 type Unknown = { part: Part; index: number };
+
+/** Where a word of another language's text stands: after a name (a surname), or cut short with a full stop. */
+function foreignContext(part: Part, index: number, lookup: Lookup): { afterName: boolean; abbreviation: boolean } {
+  const t = part.tokens[index];
+  const prev = index > 0 ? part.tokens[index - 1] : undefined;
+  const gap = prev ? part.text.slice(prev.end, t.start) : '';
+  const afterName =
+    prev !== undefined && prev.block === t.block && /^[\s-]{1,2}$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text) && (lookup.dictionary.flags(prev.lower) & WordFlag.Person) !== 0;
+  // A full stop that ends no sentence: the next word goes on in lower case.
+  return { afterName, abbreviation: /^\.(?:\s+\p{Ll}|[,)])/u.test(part.text.slice(t.end, t.end + 4)) };
+}
+
+/** In a post in another language, a block (a talk title, a quote) that reads as English. */
+function isEnglishBlock(part: Part, block: number, lookup: Lookup, words: ForeignWords): boolean {
+  const b = partFacts(part, lookup).blocks.get(block);
+  if (!b || b.words < 4 || b.known / b.words < 0.85) return false;
+  let inLanguage = 0;
+  for (const t of part.tokens) if (t.block === block && t.ordinary && words.knows(t.text)) inLanguage++;
+  return inLanguage / b.words < 0.7;
+}
+
+/** The words English knows that a block's language does not, but does with other accents. */
+function accentSlips(
+  parts: readonly Part[],
+  languageOf: (part: Part, block: number) => ForeignWords | undefined,
+  lookup: Lookup,
+  accepted: ReadonlySet<string>,
+): { part: Part; index: number; verdict: Verdict }[] {
+  const out: { part: Part; index: number; verdict: Verdict }[] = [];
+  for (const part of parts) {
+    part.tokens.forEach((t, index) => {
+      if (!t.ordinary || !lookup.isKnown(t.lower)) return;
+      const language = languageOf(part, t.block);
+      const verdict = language && accentVerdict(language, lookup, t, accepted);
+      if (verdict) out.push({ part, index, verdict });
+    });
+  }
+  return out;
+}
 
 function knownTo(words: WordSet, text: string): boolean {
   return words.has(text) || words.has(text.toLowerCase()) || (text.includes('’') && words.has(text.replace(/’/g, "'")));
