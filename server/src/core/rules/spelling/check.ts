@@ -16,6 +16,7 @@ import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
 import { foreignWordsFor, type ForeignWords } from './languages/foreign';
 import { accentVerdict, classifyForeign } from './languages/verdict';
+import { foreignWrongWords } from './languages/wrongWords';
 
 const RESULT = new MemoKey<SpellingResult>('spelling.result');
 
@@ -156,9 +157,9 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     // A letter set apart by markup (`**B**ig`) is not a word of its own.
     if (/\p{L}[*_]+$/u.test(part.text.slice(Math.max(0, r.start - 3), r.start))) continue;
     const language = languageOf(part, r.block);
-    const context = language ? foreignContext(part, index, lookup) : { afterName: false, abbreviation: false };
+    const context = language ? foreignContext(part, index, lookup) : { afterName: false, abbreviation: false, compoundHead: false };
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${language?.profile.code ?? ''}${context.afterName ? 1 : 0}${context.abbreviation ? 1 : 0}`;
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${language?.profile.code ?? ''}${context.afterName ? 1 : 0}${context.abbreviation ? 1 : 0}${context.compoundHead ? 1 : 0}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
@@ -183,23 +184,36 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
       result.unknown.push(issue);
     }
   }
-  result.repeated = collectRepeats(parts, foreign);
-  // The grammar contexts are English: not in a post or a paragraph of another language.
+  // Repeats a language allows (German `die die`, French `faire faire`) are not slips.
+  result.repeated = collectRepeats(parts, foreign).filter((r) => !allowedRepeat(parts, r, languageOf));
+  // The English grammar contexts hold in English text; other languages have their own.
   if (!abroad) result.wrongWords = collectWrongWords(parts, foreign);
+  if (abroadWords || blockLanguage.size > 0) {
+    const slips = foreignWrongWords(parts, languageOf);
+    if (slips.length > 0) result.wrongWords = [...(result.wrongWords ?? []), ...slips];
+  }
   return result;
 }
 
 type Unknown = { part: Part; index: number };
 
+/** A repeated word that the language of its block writes twice on purpose. */
+function allowedRepeat(parts: readonly Part[], r: { span: Span; word: string }, languageOf: (part: Part, block: number) => ForeignWords | undefined): boolean {
+  const part = parts.find((p) => p.base <= r.span.start && r.span.start - p.base <= p.text.length);
+  const token = part?.tokens.find((t) => part.base + t.start === r.span.start);
+  const language = part && token ? languageOf(part, token.block) : undefined;
+  return language !== undefined && language.profile.repeats.includes(r.word.toLowerCase());
+}
+
 /** Where a word of another language's text stands: after a name (a surname), or cut short with a full stop. */
-function foreignContext(part: Part, index: number, lookup: Lookup): { afterName: boolean; abbreviation: boolean } {
+function foreignContext(part: Part, index: number, lookup: Lookup): { afterName: boolean; abbreviation: boolean; compoundHead: boolean } {
   const t = part.tokens[index];
   const prev = index > 0 ? part.tokens[index - 1] : undefined;
   const gap = prev ? part.text.slice(prev.end, t.start) : '';
   const afterName =
     prev !== undefined && prev.block === t.block && /^[\s-]{1,2}$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text) && (lookup.dictionary.flags(prev.lower) & WordFlag.Person) !== 0;
   // A full stop that ends no sentence: the next word goes on in lower case.
-  return { afterName, abbreviation: /^\.(?:\s+\p{Ll}|[,)])/u.test(part.text.slice(t.end, t.end + 4)) };
+  return { afterName, abbreviation: /^\.(?:\s+\p{Ll}|[,)])/u.test(part.text.slice(t.end, t.end + 4)), compoundHead: /^-\p{L}/u.test(part.text.slice(t.end, t.end + 2)) };
 }
 
 /** In a post in another language, a block (a talk title, a quote) that reads as English. */

@@ -75,6 +75,13 @@ export class ForeignWords {
     return value;
   }
 
+  /** A compound's first part written before a hyphen (`Bibliotheks-`): known as is or without its linking letters. */
+  knowsHead(text: string): boolean {
+    if (this.knows(text)) return true;
+    const lower = text.toLowerCase();
+    return this.profile.linking.some((l) => lower.endsWith(l) && lower.length - l.length >= 3 && this.knows(text.slice(0, -l.length)));
+  }
+
   /** The part of an elided word after its article (`analyse` of `l'analyse`), or undefined. */
   elidedWord(text: string): string | undefined {
     return this.elided(text.replace(/’/g, "'"))?.[1];
@@ -107,7 +114,8 @@ export class ForeignWords {
       const h = lower.slice(0, k);
       const t = lower.slice(k);
       if (!tail(t)) continue;
-      if (head(h)) return true;
+      // `Verwaltung` + `daten` needs its `s`: a compound without it is misspelled.
+      if (head(h) && !this.profile.linkedEndings?.test(h)) return true;
       for (const link of this.profile.linking) if (h.endsWith(link) && h.length - link.length >= 4 && head(h.slice(0, -link.length))) return true;
     }
     return false;

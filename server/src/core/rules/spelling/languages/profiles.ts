@@ -20,30 +20,34 @@ export interface LanguageProfile {
   compounds: boolean;
   /** Letters a compound puts between its parts (`Gesundheit-s-amt`). */
   linking: readonly string[];
+  /** Words written twice on purpose: a pronoun before its article (`die die`), emphasis (`trop trop`). */
+  repeats: readonly string[];
+  /** Endings after which a compound's first part must take a linking letter (German `-ung` + `s`). */
+  linkedEndings?: RegExp;
 }
 
 const FRENCH_ELISIONS = ['l', 'd', 'j', 'm', 't', 's', 'n', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu'];
 
 export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
-  de: { code: 'de', name: 'German', accents: { ä: 'a', ö: 'o', ü: 'u', ß: 's' }, elisions: [], loanEndings: ['en', 't', 'et', 'st', 'te', 'ten', 'test', 'tet', 'e', 's', 'ig', 'ige', 'igen', 'iger', 'igste', 'igsten', 'ung'], capitalisedNouns: true, compounds: true, linking: ['s', 'es', 'n', 'en', 'e', 'er'] },
+  de: { code: 'de', name: 'German', accents: { ä: 'a', ö: 'o', ü: 'u', ß: 's' }, elisions: [], loanEndings: ['en', 't', 'et', 'st', 'te', 'ten', 'test', 'tet', 'e', 's', 'ig', 'ige', 'igen', 'iger', 'igste', 'igsten', 'ung'], repeats: ['die', 'der', 'das', 'den', 'dem', 'sie', 'so', 'ganz', 'sehr'], capitalisedNouns: true, compounds: true, linking: ['s', 'es', 'n', 'en', 'e', 'er'], linkedEndings: /(?:ung|heit|keit|schaft|tät|ion|ling|tum)$/ },
   fr: {
     code: 'fr',
     name: 'French',
     accents: { é: 'e', è: 'e', ê: 'e', ë: 'e', à: 'a', â: 'a', î: 'i', ï: 'i', ô: 'o', û: 'u', ù: 'u', ü: 'u', ÿ: 'y', ç: 'c', œ: 'o' },
     elisions: FRENCH_ELISIONS,
     loanEndings: ['er', 'é', 'ée', 'és', 'ées', 'ez', 'ent', 'e', 'es', 'eur', 'eurs'],
-    capitalisedNouns: false,
+    repeats: ['faire', 'nous', 'vous', 'trop', 'très', 'si', 'non', 'oui'], capitalisedNouns: false,
     compounds: false,
     linking: [],
   },
-  es: { code: 'es', name: 'Spanish', accents: { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u', ñ: 'n', ü: 'u' }, elisions: [], loanEndings: ['ear', 'eado', 'eada', 'eando', 'ar', 'ado', 'ada', 'o', 'a', 'os', 'as'], capitalisedNouns: false, compounds: false, linking: [] },
+  es: { code: 'es', name: 'Spanish', accents: { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u', ñ: 'n', ü: 'u' }, elisions: [], loanEndings: ['ear', 'eado', 'eada', 'eando', 'ar', 'ado', 'ada', 'o', 'a', 'os', 'as'], repeats: ['bueno', 'muy', 'no', 'sí', 'que'], capitalisedNouns: false, compounds: false, linking: [] },
   pt: {
     code: 'pt',
     name: 'Portuguese',
     accents: { á: 'a', â: 'a', ã: 'a', à: 'a', ç: 'c', é: 'e', ê: 'e', í: 'i', ó: 'o', ô: 'o', õ: 'o', ú: 'u' },
     elisions: [],
     loanEndings: ['ar', 'ado', 'ada', 'ando', 'ou', 'o', 'a', 'os', 'as'],
-    capitalisedNouns: false,
+    repeats: ['muito', 'não', 'que'], capitalisedNouns: false,
     compounds: false,
     linking: [],
   },
@@ -53,18 +57,18 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
     accents: { à: 'a', è: 'e', é: 'e', ì: 'i', í: 'i', ò: 'o', ó: 'o', ù: 'u', ú: 'u' },
     elisions: ['l', 'un', 'dell', 'all', 'dall', 'nell', 'sull', 'coll', 'quest', 'quell', 'c', 'd', 'v', 'n', 'm', 't', 's', 'anch', 'com', 'dov', 'cos', 'tutt', 'buon', 'nessun', 'qualcun', 'ciascun'],
     loanEndings: ['are', 'ato', 'ata', 'ati', 'ate', 'ando', 'o', 'a', 'i', 'e'],
-    capitalisedNouns: false,
+    repeats: ['molto', 'proprio', 'no', 'che'], capitalisedNouns: false,
     compounds: false,
     linking: [],
   },
-  nl: { code: 'nl', name: 'Dutch', accents: { é: 'e', ë: 'e', ï: 'i', ö: 'o', ü: 'u', è: 'e' }, elisions: [], loanEndings: ['en', 't', 'de', 'te', 'den', 'ten', 'e', 's'], capitalisedNouns: false, compounds: true, linking: ['s', 'en', 'e'] },
+  nl: { code: 'nl', name: 'Dutch', accents: { é: 'e', ë: 'e', ï: 'i', ö: 'o', ü: 'u', è: 'e' }, elisions: [], loanEndings: ['en', 't', 'de', 'te', 'den', 'ten', 'e', 's'], repeats: ['die', 'dat', 'heel', 'zo'], capitalisedNouns: false, compounds: true, linking: ['s', 'en', 'e'] },
   pl: {
     code: 'pl',
     name: 'Polish',
     accents: { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' },
     elisions: [],
     loanEndings: ['ować', 'owy', 'owa', 'owe', 'em', 'y', 'i', 'a', 'u', 'ie', 'ach', 'ami', 'om', 'ów'],
-    capitalisedNouns: false,
+    repeats: ['bardzo', 'nie', 'tak'], capitalisedNouns: false,
     compounds: false,
     linking: [],
   },
@@ -72,5 +76,5 @@ export const PROFILES: Readonly<Record<string, LanguageProfile>> = {
 
 /** The profile of a language (ISO 639-1); a plain one for a language Talkdown knows nothing of. */
 export function profileOf(code: string): LanguageProfile {
-  return PROFILES[code] ?? { code, name: code, accents: {}, elisions: [], loanEndings: [], capitalisedNouns: false, compounds: false, linking: [] };
+  return PROFILES[code] ?? { code, name: code, accents: {}, elisions: [], loanEndings: [], repeats: [], capitalisedNouns: false, compounds: false, linking: [] };
 }

@@ -16,11 +16,13 @@ export function classifyForeign(
   accepted: ReadonlySet<string>,
   names: ReadonlySet<string>,
   occurrences: number,
-  context: { afterName: boolean; abbreviation: boolean },
+  context: { afterName: boolean; abbreviation: boolean; compoundHead: boolean },
 ): Verdict | undefined {
   const word = t.text.replace(/’/g, "'");
   const lower = word.toLowerCase();
   if (foreign.knows(word) || lookup.isKnown(lower) || accepted.has(lower)) return undefined;
+  // The first part of a hyphenated compound (`Bibliotheks-Dashboard`) keeps its linking letters.
+  if (context.compoundHead && foreign.profile.compounds && foreign.knowsHead(word)) return undefined;
   // An English word after an elided article (`l'inner`): a loan.
   const elided = foreign.elidedWord(word);
   if (elided && (lookup.isKnown(elided.toLowerCase()) || accepted.has(elided.toLowerCase()))) return undefined;
@@ -68,6 +70,7 @@ export function classifyForeign(
   }
   return { kind: 'unknown', suggestions: [] };
 }
+
 
 /**
  * A word the English dictionary knows but the paragraph's language does not, while a form

@@ -1,0 +1,89 @@
+import type { Token } from '../../../spelling/tokens';
+import type { Part } from '../documentWords';
+import type { WordIssue } from '../types';
+import type { ForeignWords } from './foreign';
+
+/**
+ * Real words of another language in a place where they are almost always a slip for another,
+ * found by the function words around them, as the English rules do: German `dass` where the
+ * pronoun `das` is meant, French `par` for `pas` after `ne`, `la` for `là`, the future for the
+ * conditional, Portuguese `da` for the verb `dá`.
+ */
+interface Context {
+  t: Token;
+  prev?: Token;
+  prev2?: Token;
+  next?: Token;
+  next2?: Token;
+  /** The text right after the word. */
+  after: string;
+  /** The text from the word on. */
+  rest: string;
+}
+
+type Rule = (c: Context) => string | undefined;
+
+/** Words a German `dass` clause never starts with: finite verbs and adverbs that make `dass` the pronoun `das`. */
+const AFTER_DAS: ReadonlySet<string> = new Set([
+  ...['ist', 'war', 'sind', 'waren', 'hat', 'hatte', 'hätte', 'wird', 'wurde', 'würde', 'kann', 'konnte', 'könnte', 'muss', 'musste', 'soll', 'sollte', 'will', 'wollte', 'darf', 'geht', 'gibt', 'macht'],
+  ...['hier', 'schon', 'dann', 'doch', 'eben', 'von'],
+]);
+const FRENCH_SUBJECTS: ReadonlySet<string> = new Set(['on', 'je', 'il', 'elle', 'nous', 'vous', 'ils', 'elles', "j'ai", "c'est"]);
+const FRENCH_ADVERBS: ReadonlySet<string> = new Set(['bien', 'tellement', 'vraiment', 'aussi', 'beaucoup']);
+const WISHES: ReadonlySet<string> = new Set(['voulu', 'aimé', 'préféré', 'adoré', 'souhaité']);
+const PARTICIPLE = /^\p{Ll}+(?:é|u|i|is|it)$/u;
+
+const RULES: Readonly<Record<string, Rule[]>> = {
+  de: [
+    // `dass` before a verb or an adverb (`…, dass ist`, `ich dass hier tippe`): the pronoun `das`.
+    ({ t, next }) => (t.lower === 'dass' && next && (AFTER_DAS.has(next.lower) || /^ge\p{Ll}{3,}(?:en|t)$/u.test(next.text)) ? 'das' : undefined),
+  ],
+  fr: [
+    // `ne … par`: the negation's `pas`.
+    ({ t, prev, prev2 }) => (t.lower === 'par' && ((prev && /^n'/.test(prev.lower)) || prev2?.lower === 'ne') ? 'pas' : undefined),
+    // `la` before a subject or a question mark is the adverb `là` (`de la on propose`, `on s'arrête la ?`).
+    ({ t, next, after }) => (t.lower === 'la' && ((next && FRENCH_SUBJECTS.has(next.lower)) || /^\s*[?!]/.test(after)) ? 'là' : undefined),
+    // The future of `vouloir` and `aimer` in the first person for the conditional (`je voudrai`, `j'aimerai`).
+    ({ t, prev }) => (t.lower === 'voudrai' && prev?.lower === 'je' ? 'voudrais' : t.lower === "j'aimerai" ? "j'aimerais" : undefined),
+    // `j'aurai` + a past participle of wish or regret: the past conditional (`j'aurais voulu`).
+    ({ t, next, next2 }) => {
+      if (t.lower !== "j'aurai" || !next) return undefined;
+      const participle = (w?: Token): boolean => !!w && (WISHES.has(w.lower) || PARTICIPLE.test(w.text));
+      return WISHES.has(next.lower) || (FRENCH_ADVERBS.has(next.lower) && participle(next2)) ? "j'aurais" : undefined;
+    },
+  ],
+  pt: [
+    // `da` (of the) before an article: the verb `dá` (`e da um passe`).
+    ({ t, next }) => (t.lower === 'da' && next && (next.lower === 'um' || next.lower === 'uma') ? 'dá' : undefined),
+    // `a` before a span of time ago: `há` (`a pelo menos 7 anos`).
+    ({ t, rest }) => (t.lower === 'a' && /^a\s+(?:pelo menos\s+|uns\s+|umas\s+)?\d+\s+(?:anos|meses|dias|semanas|horas)\b/i.test(rest) ? 'há' : undefined),
+  ],
+};
+
+/** The wrong words of the blocks written in a language that has rules, in document offsets. */
+export function foreignWrongWords(parts: readonly Part[], languageOf: (part: Part, block: number) => ForeignWords | undefined): WordIssue[] {
+  const out: WordIssue[] = [];
+  for (const part of parts) {
+    const { tokens, text } = part;
+    const joined = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.block === b.block && /^[ \t]*\r?\n?[ \t>]*$/.test(text.slice(a.end, b.start).replace(/[*_]/g, ''));
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const rules = RULES[languageOf(part, t.block)?.profile.code ?? ''];
+      if (!rules) continue;
+      const prev = joined(tokens[i - 1], t) ? tokens[i - 1] : undefined;
+      const prev2 = prev && joined(tokens[i - 2], prev) ? tokens[i - 2] : undefined;
+      const next = joined(t, tokens[i + 1]) ? tokens[i + 1] : undefined;
+      const next2 = next && joined(next, tokens[i + 2]) ? tokens[i + 2] : undefined;
+      const c: Context = { t, prev, prev2, next, next2, after: text.slice(t.end, t.end + 4), rest: text.slice(t.start, t.start + 40) };
+      for (const rule of rules) {
+        const fix = rule(c);
+        if (!fix) continue;
+        const written = t.text;
+        const suggestion = /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix;
+        out.push({ span: { start: part.base + t.start, end: part.base + t.end }, word: written, suggestions: [suggestion] });
+        break;
+      }
+    }
+  }
+  return out;
+}
