@@ -2,6 +2,7 @@ import type { DocumentModel } from '../../model/document';
 import type { Session } from '../../session/session';
 import { MemoKey } from '../../session/state';
 import { WordFlag } from '../../spelling/dictionary';
+import type { Token } from '../../spelling/tokens';
 import { DEFAULT_SPELLING, type Settings, type SpellingSettings } from '../../settings';
 import type { Span } from '../../text';
 import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
@@ -102,10 +103,10 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
       return result;
     }
   }
-  if (abroad) dropKnown(unknown, abroad, lowBlocks);
   // The language each block is checked in, beside English: the post's, or a paragraph's own.
   const blockLanguage = new Map<number, ForeignWords>();
   const abroadWords = abroad && foreignWordsFor(session, abroadCode, abroad);
+  if (abroadWords) dropKnown(unknown, { has: (w) => abroadWords.knows(w) }, lowBlocks);
   const foreign = new Set<number>();
   const languages = new Set<string>();
   for (const [block, b] of lowBlocks) {
@@ -237,7 +238,11 @@ function accentSlips(
     part.tokens.forEach((t, index) => {
       if (!t.ordinary || !lookup.isKnown(t.lower)) return;
       const language = languageOf(part, t.block);
-      const verdict = language && accentVerdict(language, lookup, t, accepted);
+      if (!language) return;
+      // Beside a word only English knows, the word is English (`crossing areas`).
+      const englishOnly = (n: Token | undefined): boolean => n !== undefined && n.block === t.block && lookup.isKnown(n.lower) && !language.knows(n.text);
+      if (englishOnly(part.tokens[index - 1]) || englishOnly(part.tokens[index + 1])) return;
+      const verdict = accentVerdict(language, lookup, t, accepted);
       if (verdict) out.push({ part, index, verdict });
     });
   }

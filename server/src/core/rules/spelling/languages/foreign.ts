@@ -65,7 +65,7 @@ export class ForeignWords {
    * (`Etre`), or as a compound of known words in a language that joins them (German, Dutch).
    */
   knows(text: string): boolean {
-    const word = text.replace(/’/g, "'");
+    const word = text.normalize('NFC').replace(/’/g, "'");
     let value = this.knownCache.get(word);
     if (value === undefined) {
       const split = this.elided(word);
@@ -126,7 +126,7 @@ export class ForeignWords {
    * then one letter changed, left out, added or swapped. In the case the word is written in.
    */
   near(text: string): string[] {
-    const word = text.replace(/’/g, "'");
+    const word = text.normalize('NFC').replace(/’/g, "'");
     const cached = this.nearCache.get(word);
     if (cached) return cached;
     const split = this.elided(word);
@@ -176,7 +176,7 @@ export class ForeignWords {
    * letters (`degradation` → dégradation, `réligion` → religion); undefined when there is none.
    */
   accented(text: string): string | undefined {
-    const word = text.replace(/’/g, "'");
+    const word = text.normalize('NFC').replace(/’/g, "'");
     const cached = this.accentCache.get(word);
     if (cached !== undefined) return cached ?? undefined;
     const split = this.elided(word);

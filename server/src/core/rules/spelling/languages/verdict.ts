@@ -1,6 +1,6 @@
 import { WordFlag } from '../../../spelling/dictionary';
 import type { Token } from '../../../spelling/tokens';
-import type { Lookup } from '../lookup';
+import { isCommon, type Lookup } from '../lookup';
 import { classify, type Verdict } from '../verdict';
 import type { ForeignWords } from './foreign';
 
@@ -53,9 +53,12 @@ export function classifyForeign(
     // A long capitalised word one edit from an ordinary word of the language (`la Dopammine`),
     // or, with none, from a very common English one (a title: `Sofware Craftsmanship`).
     const near = foreign.near(word).filter((w) => foreign.words.has(w.toLowerCase()));
-    if (near.length > 0) return lower.length >= 9 ? { kind: 'typo', suggestions: near } : { kind: 'unknown', suggestions: [] };
+    // Near a word English knows too (`Sofware`), or long: a misspelling rather than a name.
+    if (near.length > 0 && (lower.length >= 9 || near.some((w) => lookup.isKnown(w.toLowerCase())))) return { kind: 'typo', suggestions: near };
+    if (near.length > 0) return { kind: 'unknown', suggestions: [] };
     const v = classify(lookup, t, accepted, names, occurrences);
-    return v?.kind === 'typo' ? v : { kind: 'unknown', suggestions: [] };
+    if (v?.kind === 'typo') return v;
+    return lower.length >= 8 ? englishTypo(lookup, word, lower) : { kind: 'unknown', suggestions: [] };
   }
   if (lower.length < 4) return { kind: 'unknown', suggestions: [] };
   const near = foreign.near(word);
@@ -63,12 +66,20 @@ export function classifyForeign(
     // A German capitalised word must be near a noun: near a verb or an adjective it is a name.
     if (!(nameLike && profile.capitalisedNouns && !near.some((n) => /^\p{Lu}/u.test(n)))) return { kind: 'typo', suggestions: near };
   }
-  // An English word misspelled inside the other language's text (`Sofware`).
+  // An English word misspelled inside the other language's text (`instalations`).
   if (lower.length >= 6) {
     const v = classify(lookup, t, accepted, names, occurrences);
     if (v?.kind === 'typo') return v;
   }
-  return { kind: 'unknown', suggestions: [] };
+  return lower.length >= 8 ? englishTypo(lookup, word, lower) : { kind: 'unknown', suggestions: [] };
+}
+
+/** A long word one edit from a frequent English word or term (a talk title's `Attentitve`): a typo of it. */
+function englishTypo(lookup: Lookup, word: string, lower: string): Verdict {
+  const near = lookup.wordInfo(lower).near.filter((c) => c.distance === 1 && isCommon(c));
+  if (near.length === 0) return { kind: 'unknown', suggestions: [] };
+  const capital = /^\p{Lu}/u.test(word);
+  return { kind: 'typo', suggestions: near.slice(0, 3).map((c) => (capital ? c.word.charAt(0).toUpperCase() + c.word.slice(1) : c.word)) };
 }
 
 
