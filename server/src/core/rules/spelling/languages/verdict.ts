@@ -76,6 +76,8 @@ export function classifyForeign(
 
 /** A long word one edit from a frequent English word or term (a talk title's `Attentitve`): a typo of it. */
 function englishTypo(lookup: Lookup, word: string, lower: string): Verdict {
+  // Two English words run together (`rockstar`, `Slidemotion`) are a coinage.
+  for (let k = 3; k <= lower.length - 3; k++) if (lookup.isKnown(lower.slice(0, k)) && lookup.isKnown(lower.slice(k))) return { kind: 'unknown', suggestions: [] };
   const near = lookup.wordInfo(lower).near.filter((c) => c.distance === 1 && isCommon(c));
   if (near.length === 0) return { kind: 'unknown', suggestions: [] };
   const capital = /^\p{Lu}/u.test(word);

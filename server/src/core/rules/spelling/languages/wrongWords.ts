@@ -19,6 +19,7 @@ interface Context {
   after: string;
   /** The text from the word on. */
   rest: string;
+  language: ForeignWords;
 }
 
 type Rule = (c: Context) => string | undefined;
@@ -32,6 +33,9 @@ const FRENCH_SUBJECTS: ReadonlySet<string> = new Set(['on', 'je', 'il', 'elle', 
 const FRENCH_ADVERBS: ReadonlySet<string> = new Set(['bien', 'tellement', 'vraiment', 'aussi', 'beaucoup']);
 const WISHES: ReadonlySet<string> = new Set(['voulu', 'aimé', 'préféré', 'adoré', 'souhaité']);
 const PARTICIPLE = /^\p{Ll}+(?:é|u|i|is|it)$/u;
+/** Forms of `avoir` a past participle follows (`il a donné`, `ça a suffi`). */
+const AVOIR: ReadonlySet<string> = new Set(['a', 'ai', 'as', 'avait', 'avais', 'avons', 'avez', 'ont', 'avaient', 'aurait', "j'ai", "n'a", "n'ai", "n'avait", "m'a", "t'a", "l'a"]);
+const ELIDING_PREPOSITIONS: ReadonlySet<string> = new Set(['de', 'à', 'pour', 'sans']);
 
 const RULES: Readonly<Record<string, Rule[]>> = {
   de: [
@@ -51,10 +55,22 @@ const RULES: Readonly<Record<string, Rule[]>> = {
       const participle = (w?: Token): boolean => !!w && (WISHES.has(w.lower) || PARTICIPLE.test(w.text));
       return WISHES.has(next.lower) || (FRENCH_ADVERBS.has(next.lower) && participle(next2)) ? "j'aurais" : undefined;
     },
+    // After `avoir`, the past participle, not the infinitive or the present (`il a donner`, `ça a suffit`).
+    ({ t, prev, language }) => {
+      if (!prev || !AVOIR.has(prev.lower) || prev.text === 'A') return undefined; // `A noter`: the preposition à
+      if (/^\p{Ll}{3,}er$/u.test(t.text) && language.knows(`${t.text.slice(0, -2)}é`)) return `${t.text.slice(0, -2)}é`;
+      if (/^\p{Ll}{3,}it$/u.test(t.text) && language.knows(t.text.slice(0, -1)) && !language.knows(`${t.text}e`)) return t.text.slice(0, -1);
+      return undefined;
+    },
+    // `de ce lancer`: the reflexive `se` before an infinitive.
+    ({ t, prev, next, language }) =>
+      t.lower === 'ce' && prev && ELIDING_PREPOSITIONS.has(prev.lower) && next && /^\p{Ll}{3,}[^i]er$/u.test(next.text) && language.knows(next.text) ? 'se' : undefined,
   ],
   pt: [
     // `da` (of the) before an article: the verb `dá` (`e da um passe`).
     ({ t, next }) => (t.lower === 'da' && next && (next.lower === 'um' || next.lower === 'uma') ? 'dá' : undefined),
+    // An infinitive that lost its `r` before an enclitic pronoun takes an accent (`torná-lo`).
+    ({ t, after }) => (/^-(?:lo|la|los|las)\b/.test(after) && /^\p{Ll}{2,}[ae]$/u.test(t.text) ? t.text.slice(0, -1) + (t.text.endsWith('a') ? 'á' : 'ê') : undefined),
     // `a` before a span of time ago: `há` (`a pelo menos 7 anos`).
     ({ t, rest }) => (t.lower === 'a' && /^a\s+(?:pelo menos\s+|uns\s+|umas\s+)?\d+\s+(?:anos|meses|dias|semanas|horas)\b/i.test(rest) ? 'há' : undefined),
   ],
@@ -74,7 +90,8 @@ export function foreignWrongWords(parts: readonly Part[], languageOf: (part: Par
       const prev2 = prev && joined(tokens[i - 2], prev) ? tokens[i - 2] : undefined;
       const next = joined(t, tokens[i + 1]) ? tokens[i + 1] : undefined;
       const next2 = next && joined(next, tokens[i + 2]) ? tokens[i + 2] : undefined;
-      const c: Context = { t, prev, prev2, next, next2, after: text.slice(t.end, t.end + 4), rest: text.slice(t.start, t.start + 40) };
+      const language = languageOf(part, t.block)!;
+      const c: Context = { t, prev, prev2, next, next2, after: text.slice(t.end, t.end + 4), rest: text.slice(t.start, t.start + 40), language };
       for (const rule of rules) {
         const fix = rule(c);
         if (!fix) continue;
