@@ -143,11 +143,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
 
   const english = new Map<number, boolean>();
+  const counted = new Map<Part, Map<number, number>>();
   const languageOf = (part: Part, block: number): ForeignWords | undefined => {
     const found = blockLanguage.get(part.blockBase + block);
     if (found || !abroadWords) return found;
     let isEn = english.get(part.blockBase + block);
-    if (isEn === undefined) english.set(part.blockBase + block, (isEn = isEnglishBlock(part, block, lookup, abroadWords)));
+    if (isEn === undefined) english.set(part.blockBase + block, (isEn = isEnglishBlock(part, block, lookup, abroadWords, counted)));
     return isEn ? undefined : abroadWords;
   };
   const verdicts = new Map<string, Verdict | null>();
@@ -218,12 +219,16 @@ function foreignContext(part: Part, index: number, lookup: Lookup): { afterName:
 }
 
 /** In a post in another language, a block (a talk title, a quote) that reads as English. */
-function isEnglishBlock(part: Part, block: number, lookup: Lookup, words: ForeignWords): boolean {
+function isEnglishBlock(part: Part, block: number, lookup: Lookup, words: ForeignWords, counted: Map<Part, Map<number, number>>): boolean {
   const b = partFacts(part, lookup).blocks.get(block);
   if (!b || b.words < 4 || b.known / b.words < 0.85) return false;
-  let inLanguage = 0;
-  for (const t of part.tokens) if (t.block === block && t.ordinary && words.knows(t.text)) inLanguage++;
-  return inLanguage / b.words < 0.7;
+  // The ordinary words the post's language knows, per block: counted once per part.
+  let inLanguage = counted.get(part);
+  if (!inLanguage) {
+    counted.set(part, (inLanguage = new Map()));
+    for (const t of part.tokens) if (t.ordinary && words.knows(t.text)) inLanguage.set(t.block, (inLanguage.get(t.block) ?? 0) + 1);
+  }
+  return (inLanguage.get(block) ?? 0) / b.words < 0.7;
 }
 
 /** The words English knows that a block's language does not, but does with other accents. */
