@@ -16,7 +16,7 @@ import { documentForms, documentVariant } from './variants';
 import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
 import { foreignWordsFor, type ForeignWords } from './languages/foreign';
-import { accentVerdict, classifyForeign } from './languages/verdict';
+import { accentVerdict, classifyForeign, type ForeignContext } from './languages/verdict';
 import { foreignWrongWords } from './languages/wrongWords';
 
 const RESULT = new MemoKey<SpellingResult>('spelling.result');
@@ -94,7 +94,8 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     const code = languageCode(text());
     const other = code ? languageDictionary(session, dictionaryCode(code)) : undefined;
     // The other language's dictionary must explain the words English does not.
-    if (other && code && known + countKnown(unknown, other) >= known + 0.1 * words) {
+    const otherWords = other && code ? foreignWordsFor(session, dictionaryCode(code), other) : undefined;
+    if (other && code && otherWords && countKnown(unknown, { has: (w) => otherWords.knows(w) }) >= 0.1 * words) {
       abroad = other;
       abroadCode = dictionaryCode(code);
     }
@@ -116,11 +117,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     // A paragraph in a language with a dictionary is checked with it.
     const other = abroad ? undefined : languageDictionary(session, dictionaryCode(code));
     if (other) {
+      const otherWords = foreignWordsFor(session, dictionaryCode(code), other);
       const inBlock = unknown.filter((u) => u.part === b.part && u.part.tokens[u.index].block === b.block);
-      const rest = new Set(dropKnown(inBlock, other, new Map([[block, b]])));
+      const rest = new Set(dropKnown(inBlock, { has: (w) => otherWords.knows(w) }, new Map([[block, b]])));
       for (let i = unknown.length - 1; i >= 0; i--) if (inBlock.includes(unknown[i]) && !rest.has(unknown[i])) unknown.splice(i, 1);
       if (b.known / b.words >= 0.5) {
-        blockLanguage.set(block, foreignWordsFor(session, dictionaryCode(code), other));
+        blockLanguage.set(block, otherWords);
         continue;
       }
     }
@@ -159,9 +161,9 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     // A letter set apart by markup (`**B**ig`) is not a word of its own.
     if (/\p{L}[*_]+$/u.test(part.text.slice(Math.max(0, r.start - 3), r.start))) continue;
     const language = languageOf(part, r.block);
-    const context = language ? foreignContext(part, index, lookup) : { afterName: false, abbreviation: false, compoundHead: false };
+    const context: ForeignContext = language ? foreignContext(part, index, lookup, language) : { afterName: false, abbreviation: false, compoundHead: false };
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${language?.profile.code ?? ''}${context.afterName ? 1 : 0}${context.abbreviation ? 1 : 0}${context.compoundHead ? 1 : 0}`;
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${language?.profile.code ?? ''}${context.afterName ? 1 : 0}${context.abbreviation ? 1 : 0}${context.compoundHead ? 1 : 0}${context.joined ?? ''}`;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
@@ -208,14 +210,23 @@ function allowedRepeat(parts: readonly Part[], r: { span: Span; word: string }, 
 }
 
 /** Where a word of another language's text stands: after a name (a surname), or cut short with a full stop. */
-function foreignContext(part: Part, index: number, lookup: Lookup): { afterName: boolean; abbreviation: boolean; compoundHead: boolean } {
+function foreignContext(part: Part, index: number, lookup: Lookup, language: ForeignWords): ForeignContext {
   const t = part.tokens[index];
+  const next = part.tokens[index + 1];
+  // A part of a word split in two (`éco système`): the two together are a word.
+  const joined = next && next.block === t.block && part.text.slice(t.end, next.start) === ' ' && language.knows(t.text + next.text) ? t.text + next.text : undefined;
   const prev = index > 0 ? part.tokens[index - 1] : undefined;
   const gap = prev ? part.text.slice(prev.end, t.start) : '';
   const afterName =
-    prev !== undefined && prev.block === t.block && /^[\s-]{1,2}$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(prev.text) && /^\p{Lu}/u.test(t.text) && (lookup.dictionary.flags(prev.lower) & WordFlag.Person) !== 0;
+    prev !== undefined &&
+    prev.block === t.block &&
+    /^[\s-]{1,2}$/.test(gap) &&
+    /^\p{Lu}\p{Ll}/u.test(prev.text) &&
+    /^\p{Lu}/u.test(t.text) &&
+    // A first name, or a word no dictionary knows (a name: `Nieper-Wißkirchen`).
+    ((lookup.dictionary.flags(prev.lower) & WordFlag.Person) !== 0 || (!lookup.isKnown(prev.lower) && !language.knows(prev.text)));
   // A full stop that ends no sentence: the next word goes on in lower case.
-  return { afterName, abbreviation: /^\.(?:\s+\p{Ll}|[,)])/u.test(part.text.slice(t.end, t.end + 4)), compoundHead: /^-\p{L}/u.test(part.text.slice(t.end, t.end + 2)) };
+  return { afterName, abbreviation: /^\.(?:\s+\p{Ll}|[,)])/u.test(part.text.slice(t.end, t.end + 4)) || (t.text.length <= 4 && /^\.\s/.test(part.text.slice(t.end, t.end + 2))), compoundHead: /^-\p{L}/u.test(part.text.slice(t.end, t.end + 2)), joined };
 }
 
 /** In a post in another language, a block (a talk title, a quote) that reads as English. */

@@ -90,6 +90,10 @@ export class ForeignWords {
   private knowsForm(word: string): boolean {
     if (this.hasForm(word)) return true;
     if (/oe|ae/i.test(word) && this.hasForm(word.replace(/oe/g, 'œ').replace(/ae/g, 'æ'))) return true;
+    // Swiss spelling writes `ss` for `ß` (`bloss`).
+    if (this.profile.accents['ß'] && word.includes('ss') && this.hasForm(word.replace(/ss/g, 'ß'))) return true;
+    // A spoken `es` run onto a verb (`gehts` for geht's).
+    if (this.profile.code === 'de' && /\p{Ll}ts$/u.test(word) && this.hasForm(word.slice(0, -1))) return true;
     // Capitals often go without their accent: `Etre` for Être.
     const first = word.charAt(0);
     if (/\p{Lu}/u.test(first)) {
@@ -163,6 +167,13 @@ export class ForeignWords {
     for (let i = 0; i <= lower.length; i++) for (const l of letters) consider(lower.slice(0, i) + l + lower.slice(i), 1);
     const accented = this.accented(word);
     if (accented) scored.set(accented, 0.2);
+    // A long word with nothing one edit away: a letter moved (`susceptlibes` → susceptibles).
+    if (scored.size === 0 && lower.length >= 9) {
+      for (let i = 0; i < lower.length; i++) {
+        const dropped = lower.slice(0, i) + lower.slice(i + 1);
+        for (let j = 0; j <= dropped.length; j++) if (Math.abs(j - i) > 1) consider(dropped.slice(0, j) + lower[i] + dropped.slice(j), 2);
+      }
+    }
     return [...scored.entries()].sort((a, b) => a[1] - b[1]).slice(0, 6).map(([w]) => w);
   }
 

@@ -4,6 +4,18 @@ import { isCommon, type Lookup } from '../lookup';
 import { classify, type Verdict } from '../verdict';
 import type { ForeignWords } from './foreign';
 
+/** Where a word of another language's text stands. */
+export interface ForeignContext {
+  /** After a first name: a surname. */
+  afterName: boolean;
+  /** Cut short with a full stop that ends no sentence (`bspw.`). */
+  abbreviation: boolean;
+  /** Before a hyphen that joins it to the next word (`Bibliotheks-Dashboard`). */
+  compoundHead: boolean;
+  /** The word it makes with the next one, when the language knows that word (`éco système`). */
+  joined?: string;
+}
+
 /**
  * What a word of a paragraph in another language is, when neither that language's dictionary
  * nor the English one knows it: undefined when it is fine after all, else a typo (with the
@@ -16,7 +28,7 @@ export function classifyForeign(
   accepted: ReadonlySet<string>,
   names: ReadonlySet<string>,
   occurrences: number,
-  context: { afterName: boolean; abbreviation: boolean; compoundHead: boolean },
+  context: ForeignContext,
 ): Verdict | undefined {
   const word = t.text.replace(/’/g, "'");
   const lower = word.toLowerCase();
@@ -30,6 +42,7 @@ export function classifyForeign(
   // camelCase and PascalCase are product names: the English rules for them hold in any language.
   if (/.\p{Lu}/u.test(word)) return classify(lookup, t, accepted, names, occurrences);
   if (names.has(lower) || t.inHeadingParens) return undefined;
+  if (context.joined && lower.length >= 2) return { kind: 'typo', suggestions: [context.joined] };
   const capitalised = /^\p{Lu}/u.test(word);
   if (capitalised && lookup.dictionary.flags(lower) & WordFlag.Person) return undefined;
   const { profile } = foreign;

@@ -35,6 +35,9 @@ const WISHES: ReadonlySet<string> = new Set(['voulu', 'aimé', 'préféré', 'ad
 const PARTICIPLE = /^\p{Ll}+(?:é|u|i|is|it)$/u;
 /** Forms of `avoir` a past participle follows (`il a donné`, `ça a suffi`). */
 const AVOIR: ReadonlySet<string> = new Set(['a', 'ai', 'as', 'avait', 'avais', 'avons', 'avez', 'ont', 'avaient', 'aurait', "j'ai", "n'a", "n'ai", "n'avait", "m'a", "t'a", "l'a"]);
+const VEZ_DETERMINERS: ReadonlySet<string> = new Set(['uma', 'cada', 'outra', 'alguma', 'nenhuma', 'primeira', 'segunda', 'terceira', 'última', 'essa', 'esta', 'aquela', 'toda', 'duas', 'três', 'mais', 'de', 'da', 'na', 'em', 'por', 'pela', 'talvez', 'às', 'sua', 'minha', 'nossa', 'tua']);
+const FRENCH_VERBS_IN_S: ReadonlySet<string> = new Set(['vais', 'allons', 'viens', 'venons', 'peux', 'veux', 'dois', 'pouvons', 'voulons', 'devons', 'fais', 'faisons', 'sais', 'savons', 'irons', 'pourrons', 'pourrais', 'voudrais', 'aimerais', 'sommes', 'es', 'as', 'avons', 'puis', 'sans', 'pas', 'plus', 'moins', 'très', 'trop']);
+const FRENCH_DETERMINERS: ReadonlySet<string> = new Set(['les', 'des', 'ces', 'ses', 'mes', 'tes', 'nos', 'vos', 'leurs', 'plus', 'tous', 'toutes', 'plusieurs', 'certains', 'quelques']);
 const ELIDING_PREPOSITIONS: ReadonlySet<string> = new Set(['de', 'à', 'pour', 'sans']);
 
 const RULES: Readonly<Record<string, Rule[]>> = {
@@ -62,6 +65,11 @@ const RULES: Readonly<Record<string, Rule[]>> = {
       if (/^\p{Ll}{3,}it$/u.test(t.text) && language.knows(t.text.slice(0, -1)) && !language.knows(`${t.text}e`)) return t.text.slice(0, -1);
       return undefined;
     },
+    // `sensé` (sensible) before an infinitive: `censé` (supposed to).
+    ({ t, next, language }) => (/^sensée?s?$/.test(t.lower) && next && /^\p{Ll}{3,}(?:er|ir|re|oir)$/u.test(next.text) && language.knows(next.text) ? `c${t.text.slice(1)}` : undefined),
+    // `voir` between a noun and a bare noun (`sans efforts voir souffrances`): `voire` (or even).
+    ({ t, prev, next }) =>
+      t.lower === 'voir' && prev && next && /^\p{Ll}{3,}s$/u.test(prev.text) && !FRENCH_VERBS_IN_S.has(prev.lower) && /^\p{Ll}{3,}s$/u.test(next.text) && !FRENCH_DETERMINERS.has(next.lower) ? 'voire' : undefined,
     // `de ce lancer`: the reflexive `se` before an infinitive.
     ({ t, prev, next, language }) =>
       t.lower === 'ce' && prev && ELIDING_PREPOSITIONS.has(prev.lower) && next && /^\p{Ll}{3,}[^i]er$/u.test(next.text) && language.knows(next.text) ? 'se' : undefined,
@@ -71,6 +79,8 @@ const RULES: Readonly<Record<string, Rule[]>> = {
     ({ t, next }) => (t.lower === 'da' && next && (next.lower === 'um' || next.lower === 'uma') ? 'dá' : undefined),
     // An infinitive that lost its `r` before an enclitic pronoun takes an accent (`torná-lo`).
     ({ t, after }) => (/^-(?:lo|la|los|las)\b/.test(after) && /^\p{Ll}{2,}[ae]$/u.test(t.text) ? t.text.slice(0, -1) + (t.text.endsWith('a') ? 'á' : 'ê') : undefined),
+    // The noun `vez` needs a determiner (`uma vez`, `cada vez`); before an article, without one, it is the verb `fez`.
+    ({ t, prev, next }) => (t.lower === 'vez' && next && ['um', 'uma', 'o', 'a', 'os', 'as'].includes(next.lower) && !(prev && VEZ_DETERMINERS.has(prev.lower)) ? 'fez' : undefined),
     // `a` before a span of time ago: `há` (`a pelo menos 7 anos`).
     ({ t, rest }) => (t.lower === 'a' && /^a\s+(?:pelo menos\s+|uns\s+|umas\s+)?\d+\s+(?:anos|meses|dias|semanas|horas)\b/i.test(rest) ? 'há' : undefined),
   ],
@@ -96,7 +106,9 @@ export function foreignWrongWords(parts: readonly Part[], languageOf: (part: Par
         const fix = rule(c);
         if (!fix) continue;
         const written = t.text;
-        const suggestion = /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix;
+        const cased = /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix;
+        // In the writer's apostrophe: `j’aurai` → `j’aurais`.
+        const suggestion = written.includes('’') ? cased.replace(/'/g, '’') : cased;
         out.push({ span: { start: part.base + t.start, end: part.base + t.end }, word: written, suggestions: [suggestion] });
         break;
       }
