@@ -119,6 +119,12 @@ describe('spelling: French posts', () => {
     assert.deepEqual(shown(text, sessionWith(FRENCH_LOADER)), ['spelling/wrong-word par → pas']);
   });
 
+  it('finds the participle after `avoir`, and a word split in two', () => {
+    const words = new Set([...FRENCH_WORDS, 'donné', 'écosystème', 'système', 'donner']);
+    const text = post(FRENCH_TEXT[0], '', "L'équipe a donner une démonstration très réussie, et l'intervention suivante portait sur la dégradation de l'éco système en production.");
+    assert.deepEqual(shown(text, sessionWith((l) => (l === 'fr' ? words : undefined))), ['spelling/wrong-word donner → donné', "spelling/likely-typo l'éco → l'écosystème"]);
+  });
+
   it('is detected without `lang` in the front matter and checked in French', () => {
     const text = lines(FRENCH_TEXT[0], '', FRENCH_TEXT[1], '', "On ne possède pas toujours les outils, mais la journée s'est très bien passée et nous avons beaucoup appris sur la défense des sytèmes.");
     assert.deepEqual(shown(text, sessionWith((l) => (l === 'fr' ? new Set([...FRENCH_WORDS]) : undefined))), ['spelling/likely-typo sytèmes → systèmes']);
