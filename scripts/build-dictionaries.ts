@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 import { encodeDictionary, WordFlag } from '../server/src/core/spelling/dictionary';
 
 const ROOT = join(__dirname, '..');
@@ -128,7 +128,7 @@ async function build(): Promise<void> {
 
 /**
  * The other languages' dictionaries (package, trie file), shipped as cspell's own compact trie
- * (gzip), one file a language: dist/dictionaries/<language>.trie.gz. They are read only when a
+ * (brotli), one file a language: dist/dictionaries/<language>.trie.br. They are read only when a
  * post in that language is open. Spanish, German and Polish are LGPL-3.0, Portuguese (Brazil)
  * and Italian GPL-3.0-or-later, French and Dutch MIT: data files beside the MIT program.
  */
@@ -142,16 +142,33 @@ const LANGUAGES: [string, string, string][] = [
   ['nl', '@cspell/dict-nl-nl', 'Dutch.trie.gz'],
 ];
 
-function copyLanguages(): void {
+/**
+ * Each language's trie ships brotli-compressed. The four large ones (German, French, Polish,
+ * Portuguese) go in cspell's binary form: larger, but read about ten times faster once per
+ * session (German: about 0.3 s instead of 2.2 s). The three small ones keep the text form,
+ * read in well under a second, so that the package stays within its size budget.
+ */
+const BINARY: ReadonlySet<string> = new Set(['de', 'fr', 'pl', 'pt']);
+
+async function copyLanguages(): Promise<void> {
+  const trieLib = (await import('cspell-trie-lib')) as unknown as {
+    decodeTrie: (data: string | Uint8Array) => unknown;
+    encodeITrieToBTrie: (trie: unknown) => Uint8Array;
+  };
   for (const [language, pkg, file] of LANGUAGES) {
     const from = join(pkgDir(pkg), file);
-    const out = join(dirname(OUT), `${language}.trie.gz`);
-    if (existsSync(out) && statSync(out).mtimeMs >= statSync(from).mtimeMs && !process.argv.includes('--force')) continue;
+    const out = join(dirname(OUT), `${language}.trie.br`);
+    const newest = Math.max(statSync(from).mtimeMs, statSync(__filename).mtimeMs);
+    if (existsSync(out) && statSync(out).mtimeMs >= newest && !process.argv.includes('--force')) continue;
     const raw = readFileSync(from);
+    const text = file.endsWith('.gz') ? gunzipSync(raw) : raw;
+    const data = BINARY.has(language) ? trieLib.encodeITrieToBTrie(trieLib.decodeTrie(text.toString('utf8'))) : text;
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: data.length };
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, file.endsWith('.gz') ? raw : gzipSync(raw, { level: 9 }));
+    writeFileSync(out, brotliCompressSync(data, { params }));
   }
 }
 
-copyLanguages();
-if (process.argv.includes('--force') || !upToDate()) void build();
+void copyLanguages().then(() => {
+  if (process.argv.includes('--force') || !upToDate()) return build();
+});

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync } from 'node:zlib';
 import { decodeTrie } from 'cspell-trie-lib';
 import type { DictionaryLoader, LanguageDictionaryLoader } from '../core';
 
@@ -14,12 +14,12 @@ export function compiledDictionary(path = defaultDictionaryPath()): DictionaryLo
   return () => readFileSync(path, 'utf8');
 }
 
-/** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.gz. */
+/** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.br (cspell's trie, binary or text, brotli). */
 export function languageDictionaries(dir = join(__dirname, 'dictionaries')): LanguageDictionaryLoader {
   return (language) => {
     if (!/^[a-z]{2}$/.test(language)) return undefined;
-    const path = join(dir, `${language}.trie.gz`);
+    const path = join(dir, `${language}.trie.br`);
     if (!existsSync(path)) return undefined;
-    return decodeTrie(gunzipSync(readFileSync(path)).toString('utf8'));
+    return decodeTrie(brotliDecompressSync(readFileSync(path)));
   };
 }
