@@ -136,7 +136,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
-      const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model), lookup, r.text);
+      const variant = accepted.has(r.lower) ? undefined : documentVariant(documentForms(model, session), lookup, r.text);
       verdict = variant ? { kind: 'typo', suggestions: [variant] } : (classify(lookup, r, accepted, names, counts.get(r.text) ?? 1) ?? null);
       verdicts.set(key, verdict);
     }
