@@ -100,7 +100,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const text = source.getText();
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
-  const frontMatter = parseFrontMatter(text, bomLength);
+  const frontMatter = sameFrontMatter(options.previous, text, bomLength) ?? parseFrontMatter(text, bomLength);
   const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf, memo: new Memo() };
 
   if (text.length > options.maxFileSize) {
@@ -175,12 +175,15 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     }
   }
 
-  const sections: Section[] = parsed.map((p, index) => ({
-    index,
-    span: spans[index],
-    parsed: p,
-    delta: spans[index].start - p.prefixLength,
-  }));
+  // A section the edit left where it was is the same object as before, so that what is kept
+  // by section (talk blocks, placed spans) is found again without being placed anew.
+  const before = new Map<ParsedSection, Section>();
+  for (const section of options.previous?.sections ?? []) before.set(section.parsed, section);
+  const sections: Section[] = parsed.map((p, index) => {
+    const same = before.get(p);
+    if (same && same.index === index && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
+    return { index, span: spans[index], parsed: p, delta: spans[index].start - p.prefixLength };
+  });
   const headings: HeadingInfo[] = [];
   const links: LinkInfo[] = [];
   for (const section of sections) {
@@ -212,6 +215,18 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
   const cut = cutAt !== undefined && deadline ? { reason: 'deadline' as const, offset: spans[cutAt].start, deadlineMs: deadline.ms } : undefined;
   return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, definitionsKey, ...(cut && { cut }) };
+}
+
+/**
+ * The previous version's front matter, when the edit left it and the character after it as they
+ * were: a closed block reads only its own lines.
+ */
+function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomLength: number): FrontMatter | undefined {
+  const fm = previous?.frontMatter;
+  if (!previous || !fm || !fm.closed || previous.bomLength !== bomLength) return undefined;
+  const n = fm.span.end + 1;
+  if (n > text.length || n > previous.text.length) return undefined;
+  return text.startsWith(previous.text.slice(0, n)) ? fm : undefined;
 }
 
 /** A section left unparsed by a deadline: an empty tree, never reused by a later version. */
