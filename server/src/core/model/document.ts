@@ -187,24 +187,10 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const headings: HeadingInfo[] = [];
   const links: LinkInfo[] = [];
   for (const section of sections) {
-    const found = extracted[section.index];
-    // Extracted spans are relative to the section's own text (the stand-in prefix is already
-    // taken off), so they move by the section's start, not by its tree delta.
-    const start = section.span.start;
-    // Built field by field: object spread here is several times slower on large posts.
-    for (const h of found.headings) {
-      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: section.index, node: h.node });
-    }
-    for (const l of found.links) {
-      links.push({
-        kind: l.kind,
-        span: shift(l.span, start),
-        url: l.url,
-        identifier: l.identifier,
-        sectionIndex: section.index,
-        node: l.node,
-      });
-    }
+    // A section where it was before has the same headings and links: placed once, kept with its parse.
+    const placed = section.parsed.memo.get(PLACED, [section], () => place(extracted[section.index], section));
+    for (const h of placed.headings) headings.push(h);
+    for (const l of placed.links) links.push(l);
   }
   const footnotes = {
     references: links.filter((l) => l.kind === 'footnoteReference'),
@@ -370,6 +356,19 @@ function extractFrom(parsed: ParsedSection): Extracted {
     }
   });
   return result;
+}
+
+const PLACED = new MemoKey<{ headings: HeadingInfo[]; links: LinkInfo[] }>('placed headings and links');
+
+function place(found: Extracted, section: Section): { headings: HeadingInfo[]; links: LinkInfo[] } {
+  // Extracted spans are relative to the section's own text (the stand-in prefix is already
+  // taken off), so they move by the section's start, not by its tree delta.
+  const start = section.span.start;
+  const index = section.index;
+  // Built field by field: object spread here is several times slower on large posts.
+  const headings = found.headings.map((h): HeadingInfo => ({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: index, node: h.node }));
+  const links = found.links.map((l): LinkInfo => ({ kind: l.kind, span: shift(l.span, start), url: l.url, identifier: l.identifier, sectionIndex: index, node: l.node }));
+  return { headings, links };
 }
 
 function realDefinitions(extracted: Extracted[]): {

@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { DocumentModel, Section } from '../document';
 import type { OutlineNode, OutlineSection, Talk, TalkLink, VideoLink } from './types';
