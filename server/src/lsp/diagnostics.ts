@@ -70,18 +70,13 @@ export class DiagnosticsScheduler {
     this.timers.get(uri)?.();
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
-    const start = () => {
+    // A timer, even of 0 ms, lets the messages already received be read first: of two quick
+    // edits only the last is analysed.
+    const timer = setTimeout(() => {
       this.timers.delete(uri);
       void this.run(uri);
-    };
-    // Without a debounce, right after the change's other handlers (a timer would add a millisecond).
-    if (delay <= 0) {
-      const immediate = setImmediate(start);
-      this.timers.set(uri, () => clearImmediate(immediate));
-    } else {
-      const timer = setTimeout(start, delay);
-      this.timers.set(uri, () => clearTimeout(timer));
-    }
+    }, delay);
+    this.timers.set(uri, () => clearTimeout(timer));
   }
 
   scheduleAll(uris: Iterable<string>): void {
