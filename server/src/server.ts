@@ -130,7 +130,7 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 // Fired on open too: a document seen for the first time is analysed at once.
-documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+documents.onDidChangeContent((event) => diagnostics.changedContent(event.document.uri));
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);

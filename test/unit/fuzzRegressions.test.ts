@@ -185,4 +185,17 @@ describe('inputs found by fuzzing', () => {
     }
     assert.equal(summarize(lines('# Intro', '', '## Keynote [by a@example.dev', '', 'Speaker: Ada Lovelace', ''), analyzeText(lines('# Intro', '', '## Keynote [by a@example.dev', '', 'Speaker: Ada Lovelace', ''))).find((s) => s.startsWith('structure/talk-without-link')), 'structure/talk-without-link@2:3-2:28 "Keynote [by a@example.dev"');
   });
+
+  it('a talk whose video link is a reference is read again when the definition\'s URL changes in another section', () => {
+    // The heading's reading was kept per section for one set of definition labels; a new URL
+    // for the same label (no video any more) left the talk with its old video.
+    const before = lines('## Platform day', '', '### Scaling the control plane - Ada Lovelace', '', 'Watch it [here][v].', '', '### Quiet upgrades - Grace Hopper', '', '[Video](https://youtu.be/dQw4w9WgXcQ)', '', '## Links', '', '[v]: https://www.youtube.com/watch?v=dQw4w9WgXcQ', '');
+    const after = before.replace('https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://example.dev/notes');
+    const session = sessionFor(new MemoryWorkspace());
+    const first = analyze(session, source(before), { settings: DEFAULT_SETTINGS });
+    const edited = analyze(session, source(after, undefined, 2), { settings: DEFAULT_SETTINGS, previous: first.model });
+    const fresh = analyze(sessionFor(new MemoryWorkspace()), source(after, undefined, 2), { settings: DEFAULT_SETTINGS });
+    assert.deepEqual(summarize(after, edited), summarize(after, fresh));
+    assert.ok(summarize(after, fresh).includes('structure/talk-without-link@2:4-2:29 "Scaling the control plane"'), summarize(after, fresh).join('\n'));
+  });
 });

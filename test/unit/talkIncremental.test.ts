@@ -33,4 +33,21 @@ describe('talks after an edit', () => {
       assert.equal(view(model), view(fresh(text)));
     }
   });
+
+  it('keep the sections an edit left in place, with their blocks, and place the moved ones anew', () => {
+    const text = generatePost(20_000);
+    const model = fresh(text);
+    view(model);
+    const at = text.indexOf('\n', text.length >> 1);
+    // Replaced in place: every section stays where it was, but the edited one.
+    assert.notEqual(text[at - 1], 'x');
+    const replaced = next(text.slice(0, at - 1) + 'x' + text.slice(at), model);
+    const edited = replaced.sections.findIndex((s) => s.span.start <= at && at < s.span.end);
+    replaced.sections.forEach((s, i) => assert.equal(s === model.sections[i], i !== edited, `section ${i}`));
+    assert.equal(view(replaced), view(fresh(replaced.text)));
+    // Typed: the sections after the edit move, and are placed again.
+    const typed = next(replaced.text.slice(0, at) + 'yz' + replaced.text.slice(at), replaced);
+    typed.sections.forEach((s, i) => assert.equal(s === replaced.sections[i], i < edited, `section ${i}`));
+    assert.equal(view(typed), view(fresh(typed.text)));
+  });
 });

@@ -5,8 +5,9 @@ import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
 /**
- * After a keystroke, wait about as long as the last analysis of the document took (at most
- * this long): a small post is checked at once, a huge one waits for a pause in typing.
+ * When keystrokes come faster than a document is analysed, wait about as long as its last
+ * analysis took (at most this long) for a pause in typing. A keystroke after a pause, or on a
+ * small post, is checked at once.
  */
 export const MAX_DEBOUNCE_MS = 150;
 
@@ -19,10 +20,13 @@ export const UNDEBOUNCED_COST_MS = 25;
  */
 export class DiagnosticsScheduler {
   private readonly hooks: AnalysisHook[] = [];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** A pending analysis per document: cancels it. */
+  private readonly timers = new Map<string, () => void>();
   private readonly running = new Map<string, { version: number; cancelled: boolean }>();
   private readonly models = new Map<string, DocumentModel>();
   private readonly costs = new Map<string, number>();
+  /** When each document last changed (`performance.now()`), to tell a burst of keystrokes. */
+  private readonly changed = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -43,23 +47,36 @@ export class DiagnosticsScheduler {
     return this.models.get(uri);
   }
 
-  /** How long to wait before analysing an edited document. */
-  debounce(uri: string): number {
+  /**
+   * How long to wait before analysing an edited document: nothing for a cheap one, nor when
+   * the last change is older than an analysis takes and none is running (the writer paused:
+   * waiting would only delay the answer); else about as long as an analysis takes.
+   */
+  debounce(uri: string, now = performance.now()): number {
     const cost = this.costs.get(uri);
-    return cost === undefined || cost < UNDEBOUNCED_COST_MS ? 0 : Math.min(MAX_DEBOUNCE_MS, Math.round(cost));
+    const last = this.changed.get(uri);
+    this.changed.set(uri, now);
+    if (cost === undefined || cost < UNDEBOUNCED_COST_MS) return 0;
+    const burst = this.running.has(uri) || this.timers.has(uri) || (last !== undefined && now - last < cost);
+    return burst ? Math.min(MAX_DEBOUNCE_MS, Math.round(cost)) : 0;
   }
 
-  schedule(uri: string, delay = this.debounce(uri)): void {
-    clearTimeout(this.timers.get(uri));
+  /** Analyses an edited document after its debounce. */
+  changedContent(uri: string): void {
+    this.schedule(uri, this.debounce(uri));
+  }
+
+  schedule(uri: string, delay = 0): void {
+    this.timers.get(uri)?.();
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri);
-      }, delay),
-    );
+    // A timer, even of 0 ms, lets the messages already received be read first: of two quick
+    // edits only the last is analysed.
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    }, delay);
+    this.timers.set(uri, () => clearTimeout(timer));
   }
 
   scheduleAll(uris: Iterable<string>): void {
@@ -67,12 +84,13 @@ export class DiagnosticsScheduler {
   }
 
   close(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
     this.models.delete(uri);
     this.costs.delete(uri);
+    this.changed.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

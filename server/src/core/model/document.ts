@@ -100,7 +100,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const text = source.getText();
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineIndex(text);
-  const frontMatter = parseFrontMatter(text, bomLength);
+  const frontMatter = sameFrontMatter(options.previous, text, bomLength) ?? parseFrontMatter(text, bomLength);
   const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf, memo: new Memo() };
 
   if (text.length > options.maxFileSize) {
@@ -175,33 +175,22 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     }
   }
 
-  const sections: Section[] = parsed.map((p, index) => ({
-    index,
-    span: spans[index],
-    parsed: p,
-    delta: spans[index].start - p.prefixLength,
-  }));
+  // A section the edit left where it was is the same object as before, so that what is kept
+  // by section (talk blocks, placed spans) is found again without being placed anew.
+  const before = new Map<ParsedSection, Section>();
+  for (const section of options.previous?.sections ?? []) before.set(section.parsed, section);
+  const sections: Section[] = parsed.map((p, index) => {
+    const same = before.get(p);
+    if (same && same.index === index && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
+    return { index, span: spans[index], parsed: p, delta: spans[index].start - p.prefixLength };
+  });
   const headings: HeadingInfo[] = [];
   const links: LinkInfo[] = [];
   for (const section of sections) {
-    const found = extracted[section.index];
-    // Extracted spans are relative to the section's own text (the stand-in prefix is already
-    // taken off), so they move by the section's start, not by its tree delta.
-    const start = section.span.start;
-    // Built field by field: object spread here is several times slower on large posts.
-    for (const h of found.headings) {
-      headings.push({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: section.index, node: h.node });
-    }
-    for (const l of found.links) {
-      links.push({
-        kind: l.kind,
-        span: shift(l.span, start),
-        url: l.url,
-        identifier: l.identifier,
-        sectionIndex: section.index,
-        node: l.node,
-      });
-    }
+    // A section where it was before has the same headings and links: placed once, kept with its parse.
+    const placed = section.parsed.memo.get(PLACED, [section], () => place(extracted[section.index], section));
+    for (const h of placed.headings) headings.push(h);
+    for (const l of placed.links) links.push(l);
   }
   const footnotes = {
     references: links.filter((l) => l.kind === 'footnoteReference'),
@@ -212,6 +201,18 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
   const cut = cutAt !== undefined && deadline ? { reason: 'deadline' as const, offset: spans[cutAt].start, deadlineMs: deadline.ms } : undefined;
   return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, definitionsKey, ...(cut && { cut }) };
+}
+
+/**
+ * The previous version's front matter, when the edit left it and the character after it as they
+ * were: a closed block reads only its own lines.
+ */
+function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomLength: number): FrontMatter | undefined {
+  const fm = previous?.frontMatter;
+  if (!previous || !fm || !fm.closed || previous.bomLength !== bomLength) return undefined;
+  const n = fm.span.end + 1;
+  if (n > text.length || n > previous.text.length) return undefined;
+  return text.startsWith(previous.text.slice(0, n)) ? fm : undefined;
 }
 
 /** A section left unparsed by a deadline: an empty tree, never reused by a later version. */
@@ -355,6 +356,19 @@ function extractFrom(parsed: ParsedSection): Extracted {
     }
   });
   return result;
+}
+
+const PLACED = new MemoKey<{ headings: HeadingInfo[]; links: LinkInfo[] }>('placed headings and links');
+
+function place(found: Extracted, section: Section): { headings: HeadingInfo[]; links: LinkInfo[] } {
+  // Extracted spans are relative to the section's own text (the stand-in prefix is already
+  // taken off), so they move by the section's start, not by its tree delta.
+  const start = section.span.start;
+  const index = section.index;
+  // Built field by field: object spread here is several times slower on large posts.
+  const headings = found.headings.map((h): HeadingInfo => ({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: index, node: h.node }));
+  const links = found.links.map((l): LinkInfo => ({ kind: l.kind, span: shift(l.span, start), url: l.url, identifier: l.identifier, sectionIndex: index, node: l.node }));
+  return { headings, links };
 }
 
 function realDefinitions(extracted: Extracted[]): {

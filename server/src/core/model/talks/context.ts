@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { DocumentModel, Section } from '../document';
 import type { OutlineNode, OutlineSection, Talk, TalkLink, VideoLink } from './types';
@@ -24,6 +25,11 @@ export interface Extraction {
   readonly blocks: readonly Block[];
   /** The first definition of each label, by identifier. */
   readonly definitions: ReadonlyMap<string, string>;
+  /**
+   * The definitions as one key (labels and URLs): what is kept per section for one set of
+   * definitions is read again when a URL changes too, not only a label.
+   */
+  readonly definitionsKey: string;
   readonly talks: Talk[];
   readonly sections: OutlineSection[];
   readonly root: OutlineNode[];
@@ -54,14 +60,27 @@ export function newExtraction(model: DocumentModel): Extraction {
   const blocks: Block[] = [];
   const fmEnd = model.frontMatter?.span.end ?? 0;
   for (const section of model.sections) {
-    for (const node of section.parsed.root.children) {
-      if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
-      const span = model.spanOf(node, section);
-      if (span.end <= fmEnd) continue;
-      blocks.push({ node, section, span });
-    }
+    // A section where it was before has the same blocks: read once, kept with its parse.
+    const own = section.parsed.memo.get(SECTION_BLOCKS, [section, fmEnd], () => sectionBlocks(model, section, fmEnd));
+    for (let i = 0; i < own.length; i++) blocks.push(own[i]);
   }
-  return { model, blocks, definitions, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
+  let definitionsKey = model.definitionsKey;
+  for (const [identifier, url] of definitions) definitionsKey += `\u0002${identifier}\u0003${url}`;
+  return { model, blocks, definitions, definitionsKey, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
+}
+
+/** The blocks of one section, front matter left out. */
+const SECTION_BLOCKS = new MemoKey<readonly Block[]>('talks: section blocks');
+
+function sectionBlocks(model: DocumentModel, section: Section, fmEnd: number): Block[] {
+  const blocks: Block[] = [];
+  for (const node of section.parsed.root.children) {
+    if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
+    const span = model.spanOf(node, section);
+    if (span.end <= fmEnd) continue;
+    blocks.push({ node, section, span });
+  }
+  return blocks;
 }
 
 /** Adds a node to its parent's children, or to the top level. A talk holds only talks. */

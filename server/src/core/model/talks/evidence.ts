@@ -71,7 +71,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     // A heading whose body lies in its own section is read once per parse of that section.
     const own = blocks[bodyEnd - 1].section === section;
     const bodyEndOffset = (bodyEnd < blocks.length ? blocks[bodyEnd].span.start : model.text.length) - base;
-    const kept = own ? section.parsed.memo.get(HEADING_READS, [model.definitionsKey], () => new Map()) : undefined;
+    const kept = own ? section.parsed.memo.get(HEADING_READS, [x.definitionsKey], () => new Map()) : undefined;
     const found = kept?.get(heading);
     if (found && found.bodyEnd === bodyEndOffset) {
       reads.push({

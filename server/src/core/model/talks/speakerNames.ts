@@ -19,8 +19,11 @@ const SPEAKER_NAMES = new MemoKey<ReadonlySet<string>>('talks: speaker names');
 export function speakerNamesOf(model: DocumentModel): ReadonlySet<string> {
   return model.memo.get(SPEAKER_NAMES, [], () => {
     const names = new Set<string>();
+    // Speakers and companies recur from talk to talk: each text is read once.
+    const read = new Set<string>();
     const add = (text: string | undefined): void => {
-      if (!text) return;
+      if (!text || read.has(text)) return;
+      read.add(text);
       const whole = text.replace(/\s+/g, ' ').trim().toLowerCase();
       if (whole) names.add(whole);
       for (const m of whole.matchAll(/[\p{L}\p{M}'’]+/gu)) names.add(m[0]);

@@ -170,13 +170,13 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.
       const meant = context.quoted || context.handle || context.reduplicated;
-      const variant = accepted.has(r.lower) || meant ? undefined : documentVariant(documentForms(model), lookup, r.text);
+      const variant = accepted.has(r.lower) || meant ? undefined : documentVariant(documentForms(model, session), lookup, r.text);
       const occurrences = counts.get(r.text) ?? 1;
       if (variant) verdict = { kind: 'typo', suggestions: [variant] };
       else if (language) verdict = classifyForeign(language, lookup, r, accepted, names, occurrences, foreignAt) ?? null;
       else {
         // How often the post writes the word: in prose, and anywhere else (links, tags, file names).
-        const uses = Math.max(occurrences, documentForms(model).counts.get(r.lower)?.count ?? 1);
+        const uses = Math.max(occurrences, documentForms(model, session).counts.get(r.lower)?.count ?? 1);
         verdict = classify(lookup, r, accepted, names, uses, context) ?? null;
       }
       verdicts.set(key, verdict);

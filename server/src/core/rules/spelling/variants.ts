@@ -1,5 +1,6 @@
 import type { DocumentModel } from '../../model/document';
-import { MemoKey } from '../../session/state';
+import type { Session } from '../../session/session';
+import { MemoKey, SessionKey } from '../../session/state';
 import { WordFlag } from '../../spelling/dictionary';
 import type { Lookup } from './lookup';
 
@@ -20,13 +21,53 @@ export interface DocumentForms {
 }
 
 const FORMS = new MemoKey<DocumentForms>('spelling.documentForms');
+type Counts = Map<string, { count: number; written: string }>;
+const SECTION_COUNTS = new MemoKey<Counts>('spelling.sectionForms');
 
-export function documentForms(model: DocumentModel): DocumentForms {
-  return model.memo.get(FORMS, [], () => readForms(model.text));
+/**
+ * The last index built, per document: it depends only on the forms, in order, and on which are
+ * written capitalised, so an edit that adds or drops no form (most keystrokes) reuses it. A few
+ * documents are kept.
+ */
+const INDEXES = new SessionKey('spelling.formIndexes', () => new Map<string, Index>());
+const KEPT_INDEXES = 8;
+interface Index {
+  keys: readonly string[];
+  byDeletion: ReadonlyMap<string, string[]>;
+  long: ReadonlyMap<string, string[]>;
+  anagrams: ReadonlyMap<string, string[]>;
 }
 
-function readForms(text: string): DocumentForms {
-  const counts = new Map<string, { count: number; written: string }>();
+export function documentForms(model: DocumentModel, session: Session): DocumentForms {
+  return model.memo.get(FORMS, [], () => {
+    const counts = documentCounts(model);
+    const { byDeletion, long, anagrams } = indexOf(session, model.uri, counts);
+    return { counts, byDeletion, long, anagrams };
+  });
+}
+
+/**
+ * The counts of the whole text, summed from each section's (kept with its parse, keyed by its
+ * text): in text order, so that first occurrences are those of a scan of the whole text. A run
+ * of letters never crosses a section's start, which is a line's.
+ */
+function documentCounts(model: DocumentModel): Counts {
+  const { sections, text } = model;
+  if (sections.length === 0 || sections[0].span.start > model.bomLength || sections[sections.length - 1].span.end !== text.length) return readCounts(text);
+  const counts: Counts = new Map();
+  for (const section of sections) {
+    const own = text.slice(section.span.start, section.span.end);
+    for (const [lower, entry] of section.parsed.memo.get(SECTION_COUNTS, [own], () => readCounts(own))) {
+      const known = counts.get(lower);
+      if (known) known.count += entry.count;
+      else counts.set(lower, { count: entry.count, written: entry.written });
+    }
+  }
+  return counts;
+}
+
+function readCounts(text: string): Counts {
+  const counts: Counts = new Map();
   for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     const pieces = m[0].split(/(?<=\p{Ll})(?=\p{Lu})/u);
     // A camel-case name counts whole too (`StatsBomb`), and by its parts (handles: `theJaneDoe`).
@@ -39,6 +80,15 @@ function readForms(text: string): DocumentForms {
       else counts.set(lower, { count: 1, written: piece });
     }
   }
+  return counts;
+}
+
+function indexOf(session: Session, uri: string, counts: Counts): Index {
+  const kept = session.state(INDEXES);
+  const keys: string[] = [];
+  for (const [form, entry] of counts) keys.push(entry.written.charCodeAt(0) < 97 ? `${form}^` : form);
+  const last = kept.get(uri);
+  if (last && sameKeys(last.keys, keys)) return last;
   const byDeletion = new Map<string, string[]>();
   const long = new Map<string, string[]>();
   const anagrams = new Map<string, string[]>();
@@ -62,7 +112,17 @@ function readForms(text: string): DocumentForms {
       else anagrams.set(key, [form]);
     }
   }
-  return { counts, byDeletion, long, anagrams };
+  const index = { keys, byDeletion, long, anagrams };
+  kept.delete(uri);
+  kept.set(uri, index);
+  if (kept.size > KEPT_INDEXES) kept.delete(kept.keys().next().value!);
+  return index;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sorted(word: string): string {
