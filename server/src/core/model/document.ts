@@ -5,7 +5,7 @@ import { LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { maskLines } from './mask';
-import { costlyBlocks, type SkippedBlock } from './prescan';
+import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
 import { scanSections, type DefinitionLabel } from './sections';
 import { Memo, MemoKey } from '../session/state';
 
@@ -81,7 +81,7 @@ export interface DocumentModel {
 }
 
 export { MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING } from './mask';
-export { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP, type SkippedBlock } from './prescan';
+export { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_SECTION_BLOCKS, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP, type SkippedBlock } from './prescan';
 
 export interface BuildOptions {
   /** The model of an earlier version of the same document: unchanged sections are reused. */
@@ -155,18 +155,23 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   for (let i = 0; i < texts.length; i++) {
     const known = reusable(i);
     if (skippedAt.has(spans[i].start)) {
-      parsed.push(unparsedSection(texts[i]));
+      parsed.push(unparsedSection());
     } else if (known && sameLabels) {
       parsed.push(known);
     } else if (cutAt !== undefined || (deadline && deadline.now() >= deadline.at)) {
       cutAt ??= i;
-      parsed.push(unparsedSection(texts[i]));
+      parsed.push(unparsedSection());
     } else {
       const standIns = standInsFor(i, scan.definitions, scan.footnotes);
       parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(texts[i], standIns, i === 0));
       yield;
     }
   }
+
+  // Past the deadline, each run of unparsed sections becomes one: the checks then pay nothing
+  // per section that was not parsed (50,000 headings after the cut cost no more than one).
+  const cutOffset = cutAt === undefined ? undefined : spans[cutAt].start;
+  if (cutAt !== undefined) mergeUnparsed(parsed, spans);
 
   // The scan guesses where definitions are; the trees know. Where they disagree (a rare
   // construct the scan misread), reparse the sections whose stand-ins change, so the result
@@ -221,13 +226,16 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
   const bodyLongLines = longLines.filter((l) => l.start >= bodyStart);
   const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
-  const cut = cutAt !== undefined && deadline ? { reason: 'deadline' as const, offset: spans[cutAt].start, deadlineMs: deadline.ms } : undefined;
+  const cut = cutOffset !== undefined && deadline ? { reason: 'deadline' as const, offset: cutOffset, deadlineMs: deadline.ms } : undefined;
   return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, skippedBlocks, definitionsKey, ...(cut && { cut }) };
 }
 
-/** A section left unparsed by a deadline: an empty tree, never reused by a later version. */
-function unparsedSection(text: string): ParsedSection {
-  return { text, root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
+/**
+ * A section left unparsed (by the deadline, or as too costly): no text and an empty tree, so
+ * that no check reads it, and never reused by a later version.
+ */
+function unparsedSection(): ParsedSection {
+  return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
 }
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {

@@ -1,4 +1,5 @@
 import type { Span } from '../text';
+import type { ParsedSection } from './markdown';
 
 /**
  * A cheap scan that bounds what one section costs to parse. The analysis deadline is checked
@@ -15,10 +16,12 @@ export const MAX_BLOCK_MARKUP = 5_000;
 /** A block longer than this many characters is not parsed. */
 export const MAX_BLOCK_LENGTH = 100_000;
 /** Once a section has this many characters (blank lines too), or MAX_SECTION_MARKUP markup characters, the rest of it is not parsed. */
-export const MAX_SECTION_LENGTH = 200_000;
-export const MAX_SECTION_MARKUP = 40_000;
+export const MAX_SECTION_LENGTH = 100_000;
+export const MAX_SECTION_MARKUP = 10_000;
 /** Lines cost a parse even when blank: a block, or a section, of more lines than this is cut likewise. */
-export const MAX_SECTION_LINES = 10_000;
+export const MAX_SECTION_LINES = 4_000;
+/** Each block costs the parser a fixed share: a section of more blocks (paragraphs, lists) than this is cut likewise. */
+export const MAX_SECTION_BLOCKS = 1_000;
 
 /** A stretch of the text left unparsed by the scan, and why. */
 export interface SkippedBlock extends Span {
@@ -42,8 +45,8 @@ export function costlyBlocks(text: string, starts: readonly number[], bodyStart:
   for (let s = 0; s < starts.length; s++) {
     const end = s + 1 < starts.length ? starts[s + 1] : text.length;
     const from = Math.max(starts[s], bodyStart);
-    // Most sections are far below every limit: one pass over the section decides.
-    if (end - from <= MAX_BLOCK_MARKUP) continue;
+    // A section this short is below every limit (a block takes two characters at least).
+    if (end - from <= 2 * MAX_SECTION_BLOCKS) continue;
     scanSection(text, afterHeading(text, from, end), end, skipped);
   }
   return skipped;
@@ -53,6 +56,7 @@ function scanSection(text: string, from: number, end: number, skipped: SkippedBl
   // The part of the section parsed as one: from its start, or from the end of a skipped block.
   let pieceMarkup = 0;
   let pieceLines = 0;
+  let pieceBlocks = 0;
   // Characters of non-blank lines: a masked line (see mask.ts) is blank, and costs as one.
   let pieceLength = 0;
   let blockStart = -1;
@@ -91,15 +95,17 @@ function scanSection(text: string, from: number, end: number, skipped: SkippedBl
         pieceMarkup = 0;
         pieceLines = blankLine ? 1 : 0;
         pieceLength = 0;
+        pieceBlocks = 0;
       } else if (pieceMarkup + blockMarkup > MAX_SECTION_MARKUP) {
         return tail(blockStart);
       } else {
         pieceMarkup += blockMarkup;
+        pieceBlocks++;
       }
       blockStart = -1;
     }
     // Blank lines cost a parse too: a piece past the length budget ends at a line start.
-    if (blockStart === -1 && (pieceLength > MAX_SECTION_LENGTH || pieceLines > MAX_SECTION_LINES) && next < end) return tail(next);
+    if (blockStart === -1 && (pieceLength > MAX_SECTION_LENGTH || pieceLines > MAX_SECTION_LINES || pieceBlocks > MAX_SECTION_BLOCKS) && next < end) return tail(next);
     at = next;
   }
 }
@@ -109,4 +115,20 @@ function afterHeading(text: string, from: number, end: number): number {
   if (!/^#{1,6}(?:[ \t\r\n]|$)/.test(text.slice(from, from + 8))) return from;
   const lineEnd = text.indexOf('\n', from);
   return lineEnd === -1 || lineEnd >= end ? end : lineEnd + 1;
+}
+
+/** Makes each run of unparsed sections one section, in place (`spans` run parallel to `parsed`). */
+export function mergeUnparsed(parsed: ParsedSection[], spans: Span[]): void {
+  let to = 0;
+  for (let i = 0; i < parsed.length; i++) {
+    if (to > 0 && parsed[i].unparsed && parsed[to - 1].unparsed) {
+      spans[to - 1] = { start: spans[to - 1].start, end: spans[i].end };
+      continue;
+    }
+    parsed[to] = parsed[i];
+    spans[to] = spans[i];
+    to++;
+  }
+  parsed.length = to;
+  spans.length = to;
 }

@@ -1,5 +1,5 @@
 import { Severity } from '../../findings';
-import { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP } from '../../model/document';
+import { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING, MAX_SECTION_BLOCKS, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP } from '../../model/document';
 import type { CodeReport, RuleContext, RuleFamily } from '../family';
 
 /** The code of the one note left when a check fails on a document (see `runRules`). */
@@ -47,7 +47,7 @@ function* skippedBlocks({ model }: RuleContext): Iterable<CodeReport> {
       yield {
         code: 'document/long-section',
         span,
-        message: `This section passes ${n(MAX_SECTION_LENGTH)} characters, ${n(MAX_SECTION_LINES)} lines or ${n(MAX_SECTION_MARKUP)} markup characters here: too costly to parse in time, so Talkdown reads the rest of it (${n(lines)} lines) as blank lines and does not check it.`,
+        message: `This section passes ${n(MAX_SECTION_LENGTH)} characters, ${n(MAX_SECTION_LINES)} lines, ${n(MAX_SECTION_BLOCKS)} paragraphs or ${n(MAX_SECTION_MARKUP)} markup characters here: too costly to parse in time, so Talkdown does not check the rest of it (${n(lines)} lines).`,
       };
     } else {
       const why =
@@ -57,7 +57,7 @@ function* skippedBlocks({ model }: RuleContext): Iterable<CodeReport> {
       yield {
         code: 'document/dense-markup',
         span,
-        message: `This block of ${n(lines)} lines holds ${why}: too costly to parse in time, so Talkdown reads it as blank lines and does not check it.`,
+        message: `This block of ${n(lines)} lines holds ${why}: too costly to parse in time, so Talkdown does not check it.`,
       };
     }
   }
