@@ -42,3 +42,24 @@ describe('the pre-scan bounds what one section costs to parse', () => {
     assert.deepEqual(costlyBlocks(text, starts, 0), []);
   });
 });
+
+describe('the analysis deadline', () => {
+  it('stops parsing at half the deadline; the sections after the cut are one unparsed section, with one note where it stopped', async () => {
+    const { AnalysisSession, analyze, DEFAULT_SETTINGS, fixedClock, MemoryWorkspace } = await import('../../server/src/core');
+    // Each reading of the clock moves it on by 10 ms.
+    let now = 0;
+    const session = new AnalysisSession({ workspace: new MemoryWorkspace(), clock: fixedClock('2025-06-15T12:00:00Z', () => (now += 10)) });
+    const text = Array.from({ length: 200 }, (_, i) => `## Talk ${i}\n\nSee [nothing]().\n`).join('\n');
+    const { model, findings } = analyze(session, { uri: 'file:///site/_posts/2024-05-01-a.md', version: 1, getText: () => text }, { settings: DEFAULT_SETTINGS, deadlineMs: 200 });
+    const parsed = model.sections.filter((s) => !s.parsed.unparsed);
+    assert.ok(parsed.length > 0 && parsed.length < 20, `${parsed.length} sections parsed`);
+    assert.equal(model.sections.length, parsed.length + 1);
+    assert.equal(model.sections[model.sections.length - 1].span.end, text.length);
+    const notes = findings.filter((f) => f.code === 'document/deadline');
+    assert.equal(notes.length, 1);
+    assert.equal(notes[0].span.start, model.cut?.offset);
+    assert.match(notes[0].message, /longer than 200 ms \(setting: talkdown\.analysis\.deadlineMs\)/);
+    // No check reads what was not parsed: the empty links of the later talks are not reported.
+    assert.equal(findings.filter((f) => f.code === 'link/empty-destination').length, parsed.length);
+  });
+});
