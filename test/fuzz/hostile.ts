@@ -127,30 +127,38 @@ type ServerResult = { ms: number; cpuMs?: number; notes: string[] } | { failed: 
 
 async function serverRuns(texts: Map<string, string>): Promise<Map<string, ServerResult>> {
   const { ServerUnderTest } = await import('../protocol/lspClient');
-  const server = new ServerUnderTest();
   const results = new Map<string, ServerResult>();
-  try {
+  const start = async () => {
+    const server = new ServerUnderTest();
     await server.initialize(null);
     // A small post first: the server's own start is not a hostile input's cost.
     const warm = server.diagnostics('file:///warm.md', () => true, TIMEOUT_MS);
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///warm.md', languageId: 'markdown', version: 1, text: '# Warm\n\nA *small* post.\n' } });
     await warm;
+    return server;
+  };
+  let server = await start();
+  try {
     let n = 0;
     for (const [name, text] of texts) {
       const uri = `file:///hostile-${n++}.md`;
       const published = server.diagnostics(uri, () => true, TIMEOUT_MS);
+      published.catch(() => undefined);
       const started = performance.now();
       const cpu0 = processCpuMs(server.process.pid);
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
       try {
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
         const { diagnostics } = await published;
         const cpu1 = processCpuMs(server.process.pid);
         const cpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : Math.round(cpu1 - cpu0);
         results.set(name, { ms: Math.round(performance.now() - started), cpuMs, notes: [...new Set(diagnostics.map((d) => String(d.code)).filter((c) => NOTES.test(c)))] });
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       } catch (error) {
-        results.set(name, { failed: (error as Error).message.slice(0, 200) });
+        results.set(name, { failed: `no diagnostics in ${TIMEOUT_MS} ms` });
+        // A server stuck on one input would hold up the next: a new one takes over.
+        server.kill();
+        server = await start();
       }
-      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   } finally {
     server.kill();
