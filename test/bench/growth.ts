@@ -6,7 +6,7 @@
  *   with analysis on the main thread (`TALKDOWN_ANALYSIS_WORKER=never`, the old path), as the
  *   server chooses (`auto`: a small post stays on the main thread) and forced into the worker
  *   (`always`), servers interleaved edit by edit.
- * Run alone with `node --import tsx test/bench/growth.ts` (after `npm run build`).
+ * Run alone with `node --import tsx test/bench/growth.ts [linear|hop]` (after `npm run build`).
  */
 import { AnalysisSession, analyze, DEFAULT_SETTINGS, fixedClock, MemoryWorkspace } from '../../server/src/core';
 import { ServerUnderTest } from '../protocol/lspClient';
@@ -87,6 +87,8 @@ export async function benchWorkerHop(): Promise<void> {
 }
 
 if (require.main === module) {
-  benchLinearGrowth();
-  void benchWorkerHop();
+  // `growth.ts hop` or `growth.ts linear` runs one of the two.
+  const only = process.argv[2];
+  if (only !== 'hop') benchLinearGrowth();
+  if (only !== 'linear') void benchWorkerHop();
 }
