@@ -22,12 +22,13 @@ import type { FileEvent, Finding, Settings } from '../core';
 export const HARD_MARGIN_MS = 300;
 
 /**
- * Documents at least this long are analysed in the worker, and so is any document whose last
- * analysis took WORKER_MIN_COST_MS or more: a small post is checked on the main thread, with
- * no hop, in a few milliseconds.
+ * Documents at least this long are analysed in the worker: a small post is checked on the main
+ * thread, with no hop, in a few milliseconds, and the pre-scan (core/model/prescan.ts) keeps
+ * any text this short from holding the thread long. By length alone, not by the time the last
+ * analysis took: that varies with the machine's load (and a first analysis loads the
+ * dictionary), and a small post sent to the worker would start it for nothing.
  */
 export const WORKER_MIN_CHARS = 32_768;
-export const WORKER_MIN_COST_MS = 40;
 
 /** `TALKDOWN_ANALYSIS_WORKER`: `auto` (the default), `always` or `never` (benchmarks compare them). */
 export type WorkerMode = 'auto' | 'always' | 'never';
@@ -94,10 +95,10 @@ export class AnalysisWorker {
     readonly mode: WorkerMode = 'auto',
   ) {}
 
-  /** Whether a document of this length, whose last analysis took `lastCostMs`, goes to the worker. */
-  wants(length: number, lastCostMs: number | undefined): boolean {
+  /** Whether a document of this length goes to the worker. */
+  wants(length: number): boolean {
     if (this.mode !== 'auto') return this.mode === 'always';
-    return length >= WORKER_MIN_CHARS || (lastCostMs ?? 0) >= WORKER_MIN_COST_MS;
+    return length >= WORKER_MIN_CHARS;
   }
 
   /** Findings of one document version. Requests run one at a time; a newer one for a document replaces the older. */

@@ -95,7 +95,7 @@ export class DiagnosticsScheduler {
       const started = performance.now();
       const options: Partial<AnalyzeOptions> = Object.assign({}, ...this.hooks.map((h) => h.options?.(uri, settings)));
       // External link checks read the model, which stays on this thread.
-      if (this.worker && !options.externalLinks && this.worker.wants(document.getText().length, this.costs.get(uri))) {
+      if (this.worker && !options.externalLinks && this.worker.wants(document.getText().length)) {
         const findings = await analyseInWorker(this.connection, this.session, this.worker, document, settings);
         if (!findings || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
         this.costs.set(uri, performance.now() - started);
