@@ -62,6 +62,7 @@ const builds = [
   { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, banner: { js: shebang } },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: shebang } },
+  { ...common, entryPoints: { analysisWorker: 'server/src/lsp/analysisWorkerMain.ts' } },
   {
     ...common,
     entryPoints: { 'test/suite/index': 'test/suite/index.ts' },

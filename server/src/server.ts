@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { AnalysisWorker, workerEntry, workerMode } from './lsp/analysisWorker';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
 import { AnalysisSession, DICTIONARY, isMarkdownFile, LANGUAGE_DICTIONARIES, LINK_INDEX, LinkIndex, TalkIndex, type DocumentModel } from './core';
@@ -61,7 +62,14 @@ const configFiles = new ConfigFilePublisher(connection, session);
 const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, settings, session, (uri) => documents.get(uri), (uri): DocumentModel | undefined =>
   currentModels.builtModel(uri),
 );
-diagnostics.addHook({ analysed: () => configFiles.update(documents.keys()) });
+diagnostics.addHook({ published: () => configFiles.update(documents.keys()) });
+// Large or slow documents are analysed in a worker thread, so that requests are answered meanwhile.
+const workerJs = workerEntry(__dirname);
+const analysisWorker = workerJs && workerMode() !== 'never' ? new AnalysisWorker(workerJs, () => ({ roots: [...workspace.roots], docsBaseUri }), workerMode()) : undefined;
+if (analysisWorker) {
+  diagnostics.offload(analysisWorker);
+  session.onEvent((event) => analysisWorker.sessionEvent(event));
+}
 const talkIndex = new TalkIndex();
 const currentModels: OpenDocumentModels = new OpenDocumentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
 registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
@@ -155,7 +163,10 @@ const fileWatching = new FileWatching(connection, async (events) => {
   }
   diagnostics.scheduleAll(documents.keys());
 });
-connection.onShutdown(() => fileWatching.dispose());
+connection.onShutdown(() => {
+  fileWatching.dispose();
+  void analysisWorker?.dispose();
+});
 registerDebugRequests(connection, () => ({ documents: documents.keys().length, linkFiles: linkIndex.size, linksReady: linkIndex.ready, talks: talkIndex.talkCount }));
 
 process.on('uncaughtException', (error) => {

@@ -17,6 +17,7 @@ import { benchLinks } from './links';
 import { benchExternalLinks } from './externalLinks';
 import { benchSpelling } from './spelling';
 import { benchKeystroke } from './keystroke';
+import { benchLinearGrowth, benchWorkerHop } from './growth';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -137,6 +138,8 @@ async function main(): Promise<void> {
   benchCli();
   await benchServerStart();
   await benchKeystroke();
+  benchLinearGrowth();
+  await benchWorkerHop();
   await benchExternalLinks();
 }
 

@@ -18,12 +18,13 @@ describe('the VSIX', () => {
       .map((l) => l.trim())
       .filter(Boolean);
     assert.ok(listed.includes('dist/server.js'));
+    assert.ok(listed.includes('dist/analysisWorker.js'), 'the analysis worker ships beside the server');
     assert.ok(listed.includes('dist/client/extension.js'));
     assert.ok(listed.includes('docs/rules/front-matter/syntax.md'));
     assert.ok(listed.includes('dist/dictionaries/en.dict'), 'the compiled spelling dictionary ships');
     for (const language of ['es', 'pt', 'de', 'fr', 'pl', 'it', 'nl']) assert.ok(listed.includes(`dist/dictionaries/${language}.trie.br`), `the ${language} dictionary ships`);
     assert.ok(listed.includes('dist/config.schema.json'), 'the configuration schema ships');
-    const allowed = /^(package\.json|README\.md|dist\/server\.js|dist\/client\/extension\.js|dist\/dictionaries\/(?:en\.dict|[a-z]{2}\.trie\.br)|dist\/config\.schema\.json|docs\/(rules|images)\/.+|syntaxes\/.+|snippets\/.+)$/;
+    const allowed = /^(package\.json|README\.md|dist\/server\.js|dist\/analysisWorker\.js|dist\/client\/extension\.js|dist\/dictionaries\/(?:en\.dict|[a-z]{2}\.trie\.br)|dist\/config\.schema\.json|docs\/(rules|images)\/.+|syntaxes\/.+|snippets\/.+)$/;
     assert.deepEqual(listed.filter((f) => !allowed.test(f)), []);
   });
 

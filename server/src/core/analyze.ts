@@ -22,9 +22,15 @@ export interface AnalyzeOptions {
   deadlineMs?: number;
 }
 
+/**
+ * The share of the deadline that parsing may use: the rules then run over what was parsed, and
+ * cost about as much again, so that the whole analysis ends near its deadline.
+ */
+export const PARSE_SHARE = 0.5;
+
 function buildOptions(session: Session, settings: Settings, options: AnalyzeOptions): BuildOptions {
   const ms = options.deadlineMs;
-  const deadline = ms === undefined ? undefined : { at: session.clock.ms() + ms, now: () => session.clock.ms(), ms };
+  const deadline = ms === undefined ? undefined : { at: session.clock.ms() + ms * PARSE_SHARE, now: () => session.clock.ms(), ms };
   return { previous: options.previous, maxFileSize: settings.maxFileSize, deadline };
 }
 

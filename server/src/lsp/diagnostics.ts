@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeAsync, deadlineOf, type AnalyzeOptions, type DocumentModel, type Session, type Settings } from '../core';
+import { analyzeAsync, deadlineFinding, deadlineOf, type AnalyzeOptions, type DocumentModel, type Finding, type Session, type Settings } from '../core';
+import type { AnalysisWorker } from './analysisWorker';
 import { toDiagnostic } from './convert';
 import type { SettingsCache } from './settings';
 
@@ -27,6 +28,7 @@ export class DiagnosticsScheduler {
   private readonly costs = new Map<string, number>();
   /** When each document last changed (`performance.now()`), to tell a burst of keystrokes. */
   private readonly changed = new Map<string, number>();
+  private worker: AnalysisWorker | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -40,6 +42,11 @@ export class DiagnosticsScheduler {
   /** Lets a feature add analysis options per document, and hear of each analysis. */
   addHook(hook: AnalysisHook): void {
     this.hooks.push(hook);
+  }
+
+  /** Analyses the documents the worker wants (large or slow ones) in it, off the main thread. */
+  offload(worker: AnalysisWorker): void {
+    this.worker = worker;
   }
 
   /** The last model built for a document, for features that need it. */
@@ -91,6 +98,7 @@ export class DiagnosticsScheduler {
     this.models.delete(uri);
     this.costs.delete(uri);
     this.changed.delete(uri);
+    this.worker?.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -103,18 +111,29 @@ export class DiagnosticsScheduler {
       const settings = await this.settings.get(uri);
       if (job.cancelled) return;
       const started = performance.now();
+      const options: Partial<AnalyzeOptions> = Object.assign({}, ...this.hooks.map((h) => h.options?.(uri, settings)));
+      // External link checks read the model, which stays on this thread.
+      if (this.worker && !options.externalLinks && this.worker.wants(document.getText().length)) {
+        const findings = await analyseInWorker(this.connection, this.session, this.worker, document, settings);
+        if (!findings || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
+        this.costs.set(uri, performance.now() - started);
+        for (const hook of this.hooks) hook.published?.(uri);
+        await this.connection.sendDiagnostics({ uri, version: job.version, diagnostics: findings.map(toDiagnostic) });
+        return;
+      }
       const analysis = await analyzeAsync(this.session, document, {
         settings,
         deadlineMs: deadlineOf(settings),
         previous: newest(this.models.get(uri), this.otherModel(uri)),
         yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
         signal: { get isCancellationRequested() { return job.cancelled; } },
-        ...Object.assign({}, ...this.hooks.map((h) => h.options?.(uri, settings))),
+        ...options,
       });
       if (!analysis || job.cancelled || this.getDocument(uri)?.version !== job.version) return;
       this.models.set(uri, analysis.model);
       this.costs.set(uri, performance.now() - started);
       for (const hook of this.hooks) hook.analysed?.(uri, analysis.model, settings);
+      for (const hook of this.hooks) hook.published?.(uri);
       await this.connection.sendDiagnostics({
         uri,
         version: job.version,
@@ -129,12 +148,28 @@ export class DiagnosticsScheduler {
   }
 }
 
+
+/**
+ * The findings the worker computed for a document version; one note when it had to be stopped
+ * past the deadline; undefined when there is nothing to publish (a newer version replaced it).
+ */
+async function analyseInWorker(connection: Connection, session: Session, worker: AnalysisWorker, document: TextDocument, settings: Settings): Promise<Finding[] | undefined> {
+  const deadlineMs = deadlineOf(settings);
+  const outcome = await worker.analyse(document.uri, document.version, document.getText(), settings, deadlineMs);
+  if ('findings' in outcome) return outcome.findings;
+  if ('timedOut' in outcome) return [deadlineFinding(session, document, deadlineMs)];
+  if (outcome.dropped !== 'superseded' && outcome.dropped !== 'closed') connection.console.error(`Talkdown could not analyse ${document.uri}: ${outcome.dropped}`);
+  return undefined;
+}
+
 /** What a feature adds to the analysis of open documents. */
 export interface AnalysisHook {
   /** Extra options for the analysis of this document. */
   options?(uri: string, settings: Settings): Partial<AnalyzeOptions> | undefined;
-  /** Called after each analysis whose result is published; keep it cheap. */
+  /** Called after each analysis on this thread whose result is published; keep it cheap. */
   analysed?(uri: string, model: DocumentModel, settings: Settings): void;
+  /** Called each time findings are published, wherever they were computed. */
+  published?(uri: string): void;
 }
 
 /** The later of two models of one document, so that no edited section is parsed twice. */

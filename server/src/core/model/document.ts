@@ -5,6 +5,7 @@ import { LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { maskLines } from './mask';
+import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
 import { scanSections, type DefinitionLabel } from './sections';
 import { Memo, MemoKey } from '../session/state';
 
@@ -67,6 +68,8 @@ export interface DocumentModel {
   readonly longLines: readonly Span[];
   /** Lines nested too deeply to parse (quotes and lists in hundreds of levels), read as blank. */
   readonly deepLines: readonly Span[];
+  /** Blocks (and section tails) too dense with markup or too long to parse, read as blank. */
+  readonly skippedBlocks: readonly SkippedBlock[];
   /** Where the analysis stopped, when it ran out of time: later sections were not parsed. */
   readonly cut?: { reason: 'deadline'; offset: number; deadlineMs: number };
   /** The definition labels the sections were parsed with; equal keys allow reuse. */
@@ -78,6 +81,7 @@ export interface DocumentModel {
 }
 
 export { MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING } from './mask';
+export { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_SECTION_BLOCKS, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP, type SkippedBlock } from './prescan';
 
 export interface BuildOptions {
   /** The model of an earlier version of the same document: unchanged sections are reused. */
@@ -106,14 +110,18 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   if (text.length > options.maxFileSize) {
     const skipped = { reason: 'too-large', limit: options.maxFileSize } as const;
     const footnotes = { references: [], definitions: [] };
-    return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], deepLines: [], definitionsKey: '', skipped };
+    return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], deepLines: [], skippedBlocks: [], definitionsKey: '', skipped };
   }
   const { masked, longLines, deepLines } = maskLines(text);
 
   // Sections are cut after the front matter, which the first section still holds so that
   // remark sees it where it expects it. JSON front matter is left to the model alone.
   const bodyStart = frontMatter ? (frontMatter.closed ? frontMatter.span.end : text.length) : bomLength;
-  const scan = scanSections(masked, bodyStart);
+  let scan = scanSections(masked, bodyStart);
+  // A block too costly to parse becomes a section of its own, never parsed (see prescan.ts).
+  const skippedBlocks = costlyBlocks(masked, scan.starts, bodyStart);
+  if (skippedBlocks.length > 0) scan = scanSections(masked, bodyStart, skippedBlocks);
+  const skippedAt = new Set(skippedBlocks.map((b) => b.start));
   const starts = scan.starts;
   starts[0] = bomLength;
 
@@ -146,17 +154,24 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   let cutAt: number | undefined;
   for (let i = 0; i < texts.length; i++) {
     const known = reusable(i);
-    if (known && sameLabels) {
+    if (skippedAt.has(spans[i].start)) {
+      parsed.push(unparsedSection());
+    } else if (known && sameLabels) {
       parsed.push(known);
     } else if (cutAt !== undefined || (deadline && deadline.now() >= deadline.at)) {
       cutAt ??= i;
-      parsed.push(unparsedSection(texts[i]));
+      parsed.push(unparsedSection());
     } else {
       const standIns = standInsFor(i, scan.definitions, scan.footnotes);
       parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(texts[i], standIns, i === 0));
       yield;
     }
   }
+
+  // Past the deadline, each run of unparsed sections becomes one: the checks then pay nothing
+  // per section that was not parsed (50,000 headings after the cut cost no more than one).
+  const cutOffset = cutAt === undefined ? undefined : spans[cutAt].start;
+  if (cutAt !== undefined) mergeUnparsed(parsed, spans);
 
   // The scan guesses where definitions are; the trees know. Where they disagree (a rare
   // construct the scan misread), reparse the sections whose stand-ins change, so the result
@@ -166,6 +181,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   if (cutAt === undefined && (!sameDefinitions(real.definitions, scan.definitions) || !sameDefinitions(real.footnotes, scan.footnotes))) {
     definitionsKey = keyOf(real.definitions, real.footnotes);
     for (let i = 0; i < texts.length; i++) {
+      if (skippedAt.has(spans[i].start)) continue;
       const standIns = standInsFor(i, real.definitions, real.footnotes);
       if (standInKey(standIns) !== parsed[i].standInKey) {
         parsed[i] = parseSection(texts[i], standIns, i === 0);
@@ -199,8 +215,8 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
   const bodyLongLines = longLines.filter((l) => l.start >= bodyStart);
   const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
-  const cut = cutAt !== undefined && deadline ? { reason: 'deadline' as const, offset: spans[cutAt].start, deadlineMs: deadline.ms } : undefined;
-  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, definitionsKey, ...(cut && { cut }) };
+  const cut = cutOffset !== undefined && deadline ? { reason: 'deadline' as const, offset: cutOffset, deadlineMs: deadline.ms } : undefined;
+  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, skippedBlocks, definitionsKey, ...(cut && { cut }) };
 }
 
 /**
@@ -215,9 +231,12 @@ function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomL
   return text.startsWith(previous.text.slice(0, n)) ? fm : undefined;
 }
 
-/** A section left unparsed by a deadline: an empty tree, never reused by a later version. */
-function unparsedSection(text: string): ParsedSection {
-  return { text, root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
+/**
+ * A section left unparsed (by the deadline, or as too costly): no text and an empty tree, so
+ * that no check reads it, and never reused by a later version.
+ */
+function unparsedSection(): ParsedSection {
+  return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
 }
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {

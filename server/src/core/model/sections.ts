@@ -47,7 +47,11 @@ const MAY_OPEN_DEFINITION = /[\[>*+\-0-9]/;
 // A definition can sit inside quotes and list items; its label has no unescaped brackets.
 const DEFINITION = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]{0,4})*\[(\^?)((?:[^\\\[\]]|\\.){1,999})\]:/;
 
-export function scanSections(text: string, from: number): SectionScan {
+/**
+ * `skip`: stretches (from a line start to a line start, in order) that are sections of their
+ * own and are not read: the scan cuts before and after each, and starts afresh after it.
+ */
+export function scanSections(text: string, from: number, skip: readonly { start: number; end: number }[] = []): SectionScan {
   const starts = [from];
   const definitions = new Map<string, DefinitionLabel>();
   const footnotes = new Map<string, DefinitionLabel>();
@@ -71,7 +75,20 @@ export function scanSections(text: string, from: number): SectionScan {
   const n = text.length;
   // A lone `\r` ends a line as `\n` and `\r\n` do: a fence after one is a fence.
   let nextCr = text.indexOf('\r', from);
+  let skipped = 0;
   while (lineStart < n) {
+    if (skipped < skip.length && lineStart >= skip[skipped].start) {
+      const { start, end } = skip[skipped++];
+      if (start > from && starts[starts.length - 1] !== start) starts.push(start);
+      if (end < n) starts.push(end);
+      lineStart = end;
+      fence = undefined;
+      html = undefined;
+      unsure = false;
+      afterText = false;
+      blockMayStart = true;
+      continue;
+    }
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
     let contentEnd = lineEnd;

@@ -1,5 +1,5 @@
 import { Severity } from '../../findings';
-import { MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING } from '../../model/document';
+import { MAX_BLOCK_LENGTH, MAX_BLOCK_MARKUP, MAX_INDENT, MAX_LINE_LENGTH, MAX_NESTING, MAX_SECTION_BLOCKS, MAX_SECTION_LENGTH, MAX_SECTION_LINES, MAX_SECTION_MARKUP } from '../../model/document';
 import type { CodeReport, RuleContext, RuleFamily } from '../family';
 
 /** The code of the one note left when a check fails on a document (see `runRules`). */
@@ -34,6 +34,32 @@ function* deepLines({ model }: RuleContext): Iterable<CodeReport> {
       span: { start: line.start, end: Math.min(line.end, line.start + 1) },
       message: `This line nests more than ${MAX_NESTING} quotes or list items (or is indented past ${MAX_INDENT} columns); Talkdown reads it as a blank line and does not check it.`,
     };
+  }
+}
+
+function* skippedBlocks({ model }: RuleContext): Iterable<CodeReport> {
+  for (const block of model.skippedBlocks) {
+    const line = model.lines.range({ start: block.start, end: block.start }).start.line;
+    const span = { start: block.start, end: Math.max(block.start, Math.min(block.end, model.lines.lineEnd(line))) };
+    const lines = model.lines.range(block).end.line - line + 1;
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (block.reason === 'long-section') {
+      yield {
+        code: 'document/long-section',
+        span,
+        message: `This section passes ${n(MAX_SECTION_LENGTH)} characters, ${n(MAX_SECTION_LINES)} lines, ${n(MAX_SECTION_BLOCKS)} paragraphs or ${n(MAX_SECTION_MARKUP)} markup characters here: too costly to parse in time, so Talkdown does not check the rest of it (${n(lines)} lines).`,
+      };
+    } else {
+      const why =
+        block.reason === 'dense-markup'
+          ? `${n(block.markup)} markup characters (* _ [ ] \` < ~), more than ${n(MAX_BLOCK_MARKUP)}`
+          : `${n(block.end - block.start)} characters without a blank line (at most ${n(MAX_BLOCK_LENGTH)} characters and ${n(MAX_SECTION_LINES)} lines are parsed)`;
+      yield {
+        code: 'document/dense-markup',
+        span,
+        message: `This block of ${n(lines)} lines holds ${why}: too costly to parse in time, so Talkdown does not check it.`,
+      };
+    }
   }
 }
 
@@ -88,6 +114,13 @@ export const documentFamily: RuleFamily = {
     {
       codes: { 'document/deep-nesting': { defaultSeverity: Severity.Information, summary: 'A line nested too deeply in quotes or lists to check.', maxReports: 5 } },
       check: deepLines,
+    },
+    {
+      codes: {
+        'document/dense-markup': { defaultSeverity: Severity.Information, summary: 'A block too dense with markup, or too long, to parse in time; it is not checked.', maxReports: 5 },
+        'document/long-section': { defaultSeverity: Severity.Information, summary: 'The rest of a section too long to parse in time; it is not checked.', maxReports: 5 },
+      },
+      check: skippedBlocks,
     },
     {
       codes: { [DEADLINE]: DEADLINE_INFO },
