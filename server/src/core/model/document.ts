@@ -7,6 +7,7 @@ import { parseSection, standInKey, type ParsedSection, type StandIns } from './m
 import { maskLines } from './mask';
 import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
 import { scanSections, type DefinitionLabel } from './sections';
+import { foldCase, mentions } from './labelMentions';
 import { Memo, MemoKey } from '../session/state';
 
 export type LinkKind =
@@ -289,31 +290,6 @@ function spanOf(node: Nodes, section: Section): Span {
 
 function shift(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
-}
-
-/** Text folded to the case micromark compares labels in (`ß` and `SS` are one label). */
-function foldCase(text: string): string {
-  return text.toLowerCase().toUpperCase();
-}
-
-/**
- * Whether `[label` (or `[^label`) may occur in the folded text, with the whitespace a label
- * may start with (`[ Foo bar]`); a superset test, cheap by design.
- */
-function mentions(foldedText: string, label: string, open: string): boolean {
-  const firstWord = foldCase(label).replace(/^[\t\n\r ]+/, '').split(/[\t\n\r \\]/, 1)[0];
-  if (firstWord === '') return foldedText.includes(open);
-  if (foldedText.includes(open + firstWord)) return true;
-  for (let at = foldedText.indexOf(firstWord); at !== -1; at = foldedText.indexOf(firstWord, at + 1)) {
-    let i = at;
-    while (i > 0 && isMarkdownSpace(foldedText.charCodeAt(i - 1))) i--;
-    if (i < at && foldedText.startsWith(open, i - open.length)) return true;
-  }
-  return false;
-}
-
-function isMarkdownSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 interface Extracted {
