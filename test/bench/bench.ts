@@ -17,6 +17,7 @@ import { benchLinks } from './links';
 import { benchExternalLinks } from './externalLinks';
 import { benchSpelling } from './spelling';
 import { benchKeystroke } from './keystroke';
+import { benchCliColdStart, benchServerFirstDiagnostics } from './coldStart';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -135,7 +136,9 @@ async function main(): Promise<void> {
   await benchLinks();
   await benchSpelling(inputs().filter((i) => !i.name.startsWith('generated')));
   benchCli();
+  benchCliColdStart();
   await benchServerStart();
+  await benchServerFirstDiagnostics();
   await benchKeystroke();
   await benchExternalLinks();
 }
