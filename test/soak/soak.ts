@@ -2,7 +2,10 @@
  * npm run soak: the language server's memory over a long session. 10,000 distinct edits to a
  * 15 KB post and 500 documents opened and closed; the server's RSS, after it is idle and has
  * collected garbage, must grow by at most 10 MB. Then the RSS with a generated 2,000-post
- * Jekyll site indexed (budget 150 MB).
+ * Jekyll site indexed (budget 150 MB). The server runs as the VS Code client starts it (one
+ * malloc arena); "idle" is as idleMemory says. SOAK_EDITS, SOAK_OPENS and SOAK_POSTS make a
+ * smaller run; `npm run soak -- edits` or `-- site` runs one half; SOAK_SNAPSHOT=<prefix>
+ * writes heap snapshots (which inflate the RSS that run reports).
  */
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +41,8 @@ export function debugServer(): ServerUnderTest {
 
 /**
  * The server's memory once it is idle: 300 ms without requests, then (in the server) three
- * full collections, 2 s for freed pages to go back to the system, and three more.
+ * full collections, 10 s of quiet (freed pages go back to the system, and V8 sees a low
+ * allocation rate, as in an idle editor), and three more, which shrink the young generation.
  */
 export async function idleMemory(server: ServerUnderTest, heapSnapshot?: string, settleMs?: number): Promise<Memory> {
   await new Promise((resolve) => setTimeout(resolve, 300));

@@ -14,15 +14,15 @@ export function registerDebugRequests(connection: Connection, status: () => Reco
   connection.onRequest('talkdown/debug/memory', async (params?: { heapSnapshot?: string; settleMs?: number }) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {
-      // The plain form: on Node 20, gc({ type: 'major' }) scans the stack conservatively and
-      // keeps garbage alive. Freed pages go back to the system a moment later, and a second
-      // round then also shrinks the young generation.
+      // The plain form: on Node 20, gc({ type: 'major' }) keeps garbage alive. Freed pages go
+      // back to the system a moment later; a collection after some seconds of low allocation
+      // (what V8's memory reducer does in an idle server) also shrinks the young generation.
       for (let round = 0; round < 2; round++) {
         for (let i = 0; i < 3; i++) {
           gc();
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
-        if (round === 0) await new Promise<void>((resolve) => setTimeout(resolve, params?.settleMs ?? 2_000));
+        if (round === 0) await new Promise<void>((resolve) => setTimeout(resolve, params?.settleMs ?? 10_000));
       }
     }
     if (params?.heapSnapshot) writeHeapSnapshot(params.heapSnapshot);
