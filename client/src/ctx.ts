@@ -37,8 +37,11 @@ export class TalkdownContext implements vscode.Disposable {
 
   async start(): Promise<void> {
     const module = this.extension.asAbsolutePath('dist/server.js');
+    // One malloc arena: the server lives as long as the window, and glibc's per-thread arenas
+    // would keep the high-water mark of every burst of work (see server/src/node/memoryMode.ts).
+    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { env } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     };
     const clientOptions: LanguageClientOptions = {

@@ -30,13 +30,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line of this process; `done` hears when it has finished. */
+export function run(done?: () => void): void {
   const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), errIsTerminal: process.stderr.isTTY === true };
-  main(process.argv.slice(2), io).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`talkdown: internal error: ${firstLine((error as Error).message)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  main(process.argv.slice(2), io)
+    .then(
+      (code) => (process.exitCode = code),
+      (error: unknown) => {
+        process.stderr.write(`talkdown: internal error: ${firstLine((error as Error).message)}\n`);
+        process.exitCode = 2;
+      },
+    )
+    .finally(done);
 }
+
+// Run directly (not through dist/cli.js, the launcher in cli/launch.ts).
+if (require.main === module) run();

@@ -32,6 +32,7 @@ import { FileWatching } from './lsp/fileWatching';
 import { ADD_TO_USER_DICTIONARY, registerUserDictionary } from './lsp/userDictionary';
 import { compiledDictionary, languageDictionaries } from './node/dictionary';
 import { registerDebugRequests } from './node/debug';
+import { preferSmallHeap } from './node/memoryMode';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -48,6 +49,7 @@ if (!process.send && !process.argv.slice(2).some((arg) => TRANSPORTS.some((t) =>
   process.exit(2);
 }
 
+preferSmallHeap();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 

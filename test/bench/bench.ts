@@ -18,6 +18,7 @@ import { benchExternalLinks } from './externalLinks';
 import { benchSpelling } from './spelling';
 import { benchKeystroke } from './keystroke';
 import { benchLinearGrowth, benchWorkerHop } from './growth';
+import { benchCliColdStart, benchServerFirstDiagnostics } from './coldStart';
 
 const ROOT = join(__dirname, '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples');
@@ -136,7 +137,9 @@ async function main(): Promise<void> {
   await benchLinks();
   await benchSpelling(inputs().filter((i) => !i.name.startsWith('generated')));
   benchCli();
+  benchCliColdStart();
   await benchServerStart();
+  await benchServerFirstDiagnostics();
   await benchKeystroke();
   benchLinearGrowth();
   await benchWorkerHop();

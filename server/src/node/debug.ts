@@ -11,17 +11,22 @@ export const DEBUG_ENV = 'TALKDOWN_DEBUG_REQUESTS';
  */
 export function registerDebugRequests(connection: Connection, status: () => Record<string, unknown>): void {
   if (process.env[DEBUG_ENV] !== '1') return;
-  connection.onRequest('talkdown/debug/memory', async (params?: { heapSnapshot?: string }) => {
-    const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+  connection.onRequest('talkdown/debug/memory', async (params?: { heapSnapshot?: string; settleMs?: number }) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
     if (gc) {
-      for (let i = 0; i < 3; i++) {
-        // A last-resort collection also gives back the young generation's grown semi-spaces.
-        gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      // The plain form: on Node 20, gc({ type: 'major' }) keeps garbage alive. Freed pages go
+      // back to the system a moment later; a collection after some seconds of low allocation
+      // (what V8's memory reducer does in an idle server) also shrinks the young generation.
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 3; i++) {
+          gc();
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        if (round === 0) await new Promise<void>((resolve) => setTimeout(resolve, params?.settleMs ?? 10_000));
       }
     }
     if (params?.heapSnapshot) writeHeapSnapshot(params.heapSnapshot);
     const memory = process.memoryUsage();
-    return { rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, arrayBuffers: memory.arrayBuffers, gc: gc !== undefined, spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_size / 1024)])), ...status() };
+    return { rss: memory.rss, maxRss: process.resourceUsage().maxRSS * 1024, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, arrayBuffers: memory.arrayBuffers, gc: gc !== undefined, spaces: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_size / 1024)])), ...status() };
   });
 }

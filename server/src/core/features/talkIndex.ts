@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../model/document';
 import { extractTalks, type Talk } from '../model/talks';
-import type { LineIndex, Range } from '../text';
+import { detached, type LineIndex, type Range } from '../text';
 import { talkDetail } from './talkDetail';
 
 /** One talk as the workspace index keeps it: plain data, no model, so that memory stays small. */
@@ -37,13 +37,14 @@ export class TalkIndex {
   /** Replaces what is known of a document; `lines` turns the talks' spans into ranges. */
   update(uri: string, talks: readonly Talk[], lines: LineIndex, version?: number): void {
     const entries = talks.map((talk): Entry => {
-      const title = talk.title.toLowerCase();
-      const speakers = talk.speakers.map((s) => s.name.toLowerCase()).join('\n');
-      const affiliations = talk.speakers.map((s) => (s.affiliation ?? '').toLowerCase()).join('\n');
-      const all = `${title}\n${speakers}\n${affiliations}`;
+      // Copies, not slices of the post's text: the index outlives the text.
+      const title = detached(talk.title.toLowerCase());
+      const speakers = detached(talk.speakers.map((s) => s.name.toLowerCase()).join('\n'));
+      const affiliations = detached(talk.speakers.map((s) => (s.affiliation ?? '').toLowerCase()).join('\n'));
+      const all = detached(`${title}\n${speakers}\n${affiliations}`);
       return {
-        name: talk.title.length > 200 ? talk.title.slice(0, 199) + '…' : talk.title,
-        detail: talkDetail(talk),
+        name: detached(talk.title.length > 200 ? talk.title.slice(0, 199) + '…' : talk.title),
+        detail: detached(talkDetail(talk)),
         uri,
         range: lines.range(talk.headingSpan),
         title,

@@ -9,6 +9,7 @@ import { addressFields, addressOf, normalizeAddress, type AddressFields } from '
 import { readSiteFacts, SITE_FACTS_FILE, type HeadingIds, type SiteFacts } from './siteFacts';
 import { htmlIds, scanAnchors } from './slug';
 import { canonicalUri, encodeSegment } from './uri';
+import { detached } from '../text';
 import { entersFolder, isMarkdownFile, WALK_POLICY } from '../files';
 
 /** Configuration files whose settings shape addresses. */
@@ -288,12 +289,15 @@ export class LinkIndex {
       const site = findSite(this.workspace, uri, undefined, (this.detect ??= siteDetector(this.workspace)));
       this.generators.set(dir, (style = site.root ? this.headingStyle({ ...site, root: canonicalUri(site.root) }) : site.generator));
     }
+    // Ids and headings are cut from the text: kept as copies, so that the text can go.
     if (!isMarkdownFile(uri)) {
       const ids = htmlIds(body.slice(bodyStart));
-      return { anchors: new Set(ids), anchorLines: new Map(), headings: [], fields };
+      return { anchors: new Set(ids.map(detached)), anchorLines: new Map(), headings: [], fields };
     }
     const { anchors, headings, lines } = scanAnchors(body, style, bodyStart);
-    return { anchors: new Set(anchors), anchorLines: lines, headings, fields };
+    const anchorLines = new Map<string, number>();
+    for (const [id, line] of lines) anchorLines.set(detached(id), line);
+    return { anchors: new Set(anchors.map(detached)), anchorLines, headings: headings.map(detached), fields };
   }
 }
 
