@@ -11,7 +11,9 @@ import { ServerUnderTest } from './lspClient';
  * ordinary one of 2 MB with a long deadline, so that the build is surely slow (seconds on any
  * machine) and not cut early. As in responsive.test.ts, what is checked does not depend on the
  * machine's speed: hovers were answered while the outline was built, and the slowest one took
- * a small share of it.
+ * a small share of it. The median bound is looser than that test's: here the main thread is
+ * busy the whole time, and each hover waits for the slice under way (a few milliseconds, more
+ * on a loaded machine or during a collection).
  */
 const FRONT = '---\ntitle: "A recap"\ndate: 2024-01-01\n---\n\n';
 
@@ -56,7 +58,7 @@ describe('requests on a large post do not block the others', () => {
     assert.ok(symbols.length > 10, `${symbols.length} symbols`);
     assert.ok(latencies.length >= 5, report);
     assert.ok(slowest < outlineMs / 4, report);
-    assert.ok(median < 100, report);
+    assert.ok(median < 150, report);
   });
 
   it('answers a request on the large post cancelled while it waits with RequestCancelled', async () => {
