@@ -6,6 +6,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -14,7 +15,7 @@ import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { AnalysisWorker, workerEntry, workerMode } from './lsp/analysisWorker';
 import { SettingsCache } from './lsp/settings';
 import { NodeWorkspace } from './node/workspace';
-import { AnalysisSession, DICTIONARY, isMarkdownFile, LANGUAGE_DICTIONARIES, LINK_INDEX, LinkIndex, TalkIndex, type DocumentModel } from './core';
+import { AnalysisSession, deadlineOf, DICTIONARY, isMarkdownFile, LANGUAGE_DICTIONARIES, LINK_INDEX, LinkIndex, TalkIndex, type DocumentModel } from './core';
 import { systemClock } from './node/clock';
 import { registerOutlineFeatures } from './lsp/symbols';
 import { OpenDocumentModels } from './lsp/openDocumentModels';
@@ -73,18 +74,22 @@ if (analysisWorker) {
   session.onEvent((event) => analysisWorker.sessionEvent(event));
 }
 const talkIndex = new TalkIndex();
-const currentModels: OpenDocumentModels = new OpenDocumentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri));
-registerOutlineFeatures(connection, (uri) => currentModels.get(uri), talkIndex, () => documents.keys());
+// Requests on a large post build its model in slices, up to the analysis deadline.
+const currentModels: OpenDocumentModels = new OpenDocumentModels((uri) => documents.get(uri), (uri) => diagnostics.model(uri), {
+  deadlineMs: async (uri) => deadlineOf(await settings.get(uri)),
+});
+const modelOf = (uri: string, token?: CancellationToken) => currentModels.get(uri, token);
+registerOutlineFeatures(connection, modelOf, talkIndex, () => documents.keys());
 const providers = new Providers(connection);
-registerFrontMatterFeatures(providers, (uri) => currentModels.get(uri), settings, session);
-registerRuleFixes(providers, (uri) => currentModels.get(uri), settings, session, () => diagnostics.scheduleAll(documents.keys()));
-registerHover(connection, (uri) => currentModels.get(uri), settings, session);
-registerSiteRequest(connection, (uri) => currentModels.get(uri), settings, session);
+registerFrontMatterFeatures(providers, modelOf, settings, session);
+registerRuleFixes(providers, modelOf, settings, session, () => diagnostics.scheduleAll(documents.keys()));
+registerHover(connection, modelOf, settings, session);
+registerSiteRequest(connection, modelOf, settings, session);
 // The files, pages and headings links resolve against, kept current from file events.
 const linkIndex = new LinkIndex(workspace);
 session.provide(LINK_INDEX, linkIndex);
-registerLinkFeatures(connection, providers, (uri) => currentModels.get(uri), settings, session);
-const externalLinks = new ExternalLinks(connection, diagnostics, (uri) => currentModels.get(uri), () => documents.keys());
+registerLinkFeatures(connection, providers, modelOf, settings, session);
+const externalLinks = new ExternalLinks(connection, diagnostics, modelOf, () => documents.keys());
 externalLinks.register();
 
 let registersConfiguration = false;

@@ -1,7 +1,7 @@
 /** The Talkdown core: no protocol, no Node I/O, no clock of its own. Adapters (server, CLI) give it a session. */
 export { analyze, analyzeAsync, deadlineFinding, findingsOf, type Analysis, type AnalyzeOptions, type CancellationSignal } from './analyze';
 export { Severity, SEVERITY_NAME, SEVERITY_BY_NAME, type Finding, type SeverityName } from './findings';
-export { buildModel, type DocumentModel, type HeadingInfo, type LinkInfo, type Section } from './model/document';
+export { buildModel, modelSteps, type BuildOptions, type DocumentModel, type HeadingInfo, type LinkInfo, type Section } from './model/document';
 export { parseMarkdown } from './model/markdown';
 export type { FrontMatter, FrontMatterEntry, FrontMatterFormat } from './model/frontMatter';
 export { ALL_CODES, RULE_FAMILIES, CHECK_FAILED, type RegisteredCode, type CodeFix, type FindingRef, type RuleFamily, type CommandResult } from './rules';

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
-import { codeFixes, commandIds, runCommand, type AnalysisSession, type DocumentModel, type FindingRef } from '../core';
+import { codeFixes, commandIds, runCommand, type AnalysisSession, type FindingRef } from '../core';
+import type { ModelOf } from './openDocumentModels';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
 
@@ -10,15 +11,15 @@ import type { SettingsCache } from './settings';
  */
 export function registerRuleFixes(
   providers: Providers,
-  getModel: (uri: string) => DocumentModel | undefined,
+  getModel: ModelOf,
   settings: SettingsCache,
   session: AnalysisSession,
   refresh: () => void,
 ): void {
-  providers.codeAction('rules', async (params) => {
+  providers.codeAction('rules', async (params, token) => {
     if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
     const uri = params.textDocument.uri;
-    const model = getModel(uri);
+    const model = await getModel(uri, token);
     if (!model) return [];
     const ours = params.context.diagnostics.filter((d) => d.source === 'talkdown' && typeof d.code === 'string' && meets(d.range, params.range));
     if (ours.length === 0) return [];

@@ -10,6 +10,7 @@ import {
   type TalkdownInitializationOptions,
   type WorkspaceTrustParams,
 } from '../protocol';
+import type { ModelOf } from './openDocumentModels';
 import type { DiagnosticsScheduler } from './diagnostics';
 
 /** After an edit, wait this long before checking the document's new URLs in the background. */
@@ -40,7 +41,7 @@ export class ExternalLinks {
   constructor(
     private readonly connection: Connection,
     private readonly diagnostics: DiagnosticsScheduler,
-    private readonly getModel: (uri: string) => DocumentModel | undefined,
+    private readonly getModel: ModelOf,
     private readonly openDocuments: () => Iterable<string>,
   ) {
     diagnostics.addHook({
@@ -102,7 +103,7 @@ export class ExternalLinks {
   }
 
   private async checkInBackground(uri: string): Promise<void> {
-    const model = this.getModel(uri);
+    const model = await this.getModel(uri);
     if (!model || !this.trusted) return;
     const checker = this.getChecker();
     const urls = urlsToCheck(model).filter((url) => !checker.known(url));
@@ -138,7 +139,7 @@ export class ExternalLinks {
   private async checkNow(params: CheckExternalLinksParams, token: { isCancellationRequested: boolean; onCancellationRequested(listener: () => void): unknown }): Promise<CheckExternalLinksResult> {
     const summary: CheckExternalLinksResult = { total: 0, ok: 0, moved: 0, broken: 0, unreachable: 0, unknown: 0 };
     if (!this.trusted) return { ...summary, refused: 'untrusted' };
-    const model = this.getModel(params.uri);
+    const model = await this.getModel(params.uri);
     if (!model) return { ...summary, refused: 'no-document' };
     const urls = urlsToCheck(model);
     summary.total = urls.length;

@@ -1,5 +1,6 @@
 import type { CompletionItem } from 'vscode-languageserver';
-import { frontMatterCompletions, type DocumentModel, type Session } from '../core';
+import { frontMatterCompletions, type Session } from '../core';
+import type { ModelOf } from './openDocumentModels';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
 
@@ -13,13 +14,13 @@ export const FRONT_MATTER_TRIGGERS = [':', '=', '[', ',', '"', "'", '-', ' '];
  */
 export function registerFrontMatterFeatures(
   providers: Providers,
-  getModel: (uri: string) => DocumentModel | undefined,
+  getModel: ModelOf,
   settings: SettingsCache,
   session: Session,
 ): void {
-  providers.completion('front-matter', async (params) => {
+  providers.completion('front-matter', async (params, token) => {
     const uri = params.textDocument.uri;
-    const model = getModel(uri);
+    const model = await getModel(uri, token);
     if (!model) return null;
     const offset = model.lines.offsetAt(params.position);
     const items = frontMatterCompletions(model, offset, { session, settings: await settings.get(uri) });

@@ -1,6 +1,7 @@
-import type { Connection, DocumentLink, Location } from 'vscode-languageserver';
-import { definitionAt, documentLinkTargets, linkCompletions, linkContext, referencesAt, type DocumentModel, type LinkContext, type Session } from '../core';
+import type { CancellationToken, Connection, DocumentLink, Location } from 'vscode-languageserver';
+import { definitionAt, documentLinkTargets, linkCompletions, linkContext, referencesAt, type LinkContext, type Session } from '../core';
 import { guarded } from './guard';
+import type { ModelOf } from './openDocumentModels';
 import type { Providers } from './providers';
 import type { SettingsCache } from './settings';
 
@@ -15,18 +16,18 @@ export const LINK_TRIGGERS = ['(', '/', '#', '^', ' '];
 export function registerLinkFeatures(
   connection: Connection,
   providers: Providers,
-  getModel: (uri: string) => DocumentModel | undefined,
+  getModel: ModelOf,
   settings: SettingsCache,
   session: Session,
 ): void {
-  const contextFor = async (uri: string): Promise<LinkContext | undefined> => {
-    const model = getModel(uri);
+  const contextFor = async (uri: string, token: CancellationToken | undefined): Promise<LinkContext | undefined> => {
+    const model = await getModel(uri, token);
     return model && !model.skipped ? linkContext(model, await settings.get(uri), session) : undefined;
   };
 
-  connection.onDocumentLinks((params) =>
+  connection.onDocumentLinks((params, token) =>
     guarded(connection, 'document links', [] as DocumentLink[], async () => {
-      const ctx = await contextFor(params.textDocument.uri);
+      const ctx = await contextFor(params.textDocument.uri, token);
       if (!ctx) return [];
       return documentLinkTargets(ctx).map((t) => ({
         range: ctx.model.lines.range(t.span),
@@ -36,9 +37,9 @@ export function registerLinkFeatures(
     }),
   );
 
-  connection.onDefinition((params) =>
+  connection.onDefinition((params, token) =>
     guarded(connection, 'definition', [] as Location[], async () => {
-      const ctx = await contextFor(params.textDocument.uri);
+      const ctx = await contextFor(params.textDocument.uri, token);
       if (!ctx) return [];
       const offset = ctx.model.lines.offsetAt(params.position);
       return definitionAt(ctx, offset).map((d) => ({
@@ -48,17 +49,17 @@ export function registerLinkFeatures(
     }),
   );
 
-  connection.onReferences((params) =>
+  connection.onReferences((params, token) =>
     guarded(connection, 'references', [] as Location[], async () => {
-      const ctx = await contextFor(params.textDocument.uri);
+      const ctx = await contextFor(params.textDocument.uri, token);
       if (!ctx) return [];
       const offset = ctx.model.lines.offsetAt(params.position);
       return referencesAt(ctx, offset, params.context.includeDeclaration).map((span) => ({ uri: ctx.model.uri, range: ctx.model.lines.range(span) }));
     }),
   );
 
-  providers.completion('links', async (params) => {
-    const ctx = await contextFor(params.textDocument.uri);
+  providers.completion('links', async (params, token) => {
+    const ctx = await contextFor(params.textDocument.uri, token);
     if (!ctx) return null;
     const items = linkCompletions(ctx, ctx.model.lines.offsetAt(params.position));
     if (!items) return null;

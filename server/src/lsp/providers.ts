@@ -2,6 +2,7 @@ import type {
   CodeAction,
   CodeActionParams,
   CompletionItem,
+  CancellationToken,
   CompletionParams,
   Connection,
   ExecuteCommandParams,
@@ -13,8 +14,8 @@ import { guarded } from './guard';
  * each add their providers here, and one handler per request asks them all; a provider
  * that fails is logged and skipped, so the others still answer.
  */
-export type CodeActionProvider = (params: CodeActionParams) => Promise<CodeAction[]> | CodeAction[];
-export type CompletionProvider = (params: CompletionParams) => Promise<CompletionItem[] | null> | CompletionItem[] | null;
+export type CodeActionProvider = (params: CodeActionParams, token?: CancellationToken) => Promise<CodeAction[]> | CodeAction[];
+export type CompletionProvider = (params: CompletionParams, token?: CancellationToken) => Promise<CompletionItem[] | null> | CompletionItem[] | null;
 export type CommandHandler = (args: unknown[]) => unknown;
 
 export class Providers {
@@ -23,15 +24,15 @@ export class Providers {
   private readonly commands = new Map<string, CommandHandler>();
 
   constructor(connection: Connection) {
-    connection.onCodeAction(async (params) => {
+    connection.onCodeAction(async (params, token) => {
       const all: CodeAction[] = [];
-      for (const { name, provide } of this.codeActions) all.push(...(await guarded<CodeAction[]>(connection, `${name} code actions`, [], () => provide(params))));
+      for (const { name, provide } of this.codeActions) all.push(...(await guarded<CodeAction[]>(connection, `${name} code actions`, [], () => provide(params, token))));
       return all;
     });
-    connection.onCompletion(async (params) => {
+    connection.onCompletion(async (params, token) => {
       let all: CompletionItem[] | null = null;
       for (const { name, provide } of this.completions) {
-        const items = await guarded<CompletionItem[] | null>(connection, `${name} completion`, null, () => provide(params));
+        const items = await guarded<CompletionItem[] | null>(connection, `${name} completion`, null, () => provide(params, token));
         if (items) (all ??= []).push(...items);
       }
       return all;

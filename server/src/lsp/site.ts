@@ -2,16 +2,17 @@ import type { Connection } from 'vscode-languageserver';
 import { extractTalks, GENERATOR_LABEL, insertStyleFor, isPost, NEW_POST_DIR, siteOf, type DocumentModel, type InsertStyle, type Session } from '../core';
 import { SITE_REQUEST, type SiteInfo, type SiteParams } from '../protocol';
 import { guarded } from './guard';
+import type { ModelOf } from './openDocumentModels';
 import type { SettingsCache } from './settings';
 
 /** Answers `talkdown/site`: the status item shows it, and the commands write posts and talks by it. */
 export function registerSiteRequest(
   connection: Connection,
-  getModel: (uri: string) => DocumentModel | undefined,
+  getModel: ModelOf,
   settings: SettingsCache,
   session: Session,
 ): void {
-  connection.onRequest(SITE_REQUEST, (params: SiteParams) =>
+  connection.onRequest(SITE_REQUEST, (params: SiteParams, token) =>
     guarded(connection, 'site', null as SiteInfo | null, async () => {
       if (typeof params?.uri !== 'string') return null;
       const resolved = await settings.get(params.uri);
@@ -23,7 +24,7 @@ export function registerSiteRequest(
         reason: site.reason,
         isPost: isPost(site, params.uri, resolved),
         ...(site.root ? { postsDir: `${site.root}/${NEW_POST_DIR[site.generator]}` } : {}),
-        ...talkStyleOf(getModel(params.uri)),
+        ...talkStyleOf(await getModel(params.uri, token)),
       };
     }),
   );
