@@ -147,8 +147,6 @@ export interface Candidate {
 export class Dictionary {
   private readonly words: string;
   private readonly starts: Uint32Array;
-  /** The words' characters, for the search's inner loop; made on first search. */
-  private codes?: Uint8Array;
   /** Words, misspellings and written forms are stored in this alphabet's one-byte form. */
   private readonly alphabet: Alphabet;
   private readonly flagText: string;
@@ -301,8 +299,8 @@ export class Dictionary {
     const a = this.starts[i];
     const b = this.starts[j];
     if (this.starts[j + 1] - 1 - b < p) return false;
-    const codes = this.codes!;
-    for (let k = 0; k < p; k++) if (codes[a + k] !== codes[b + k]) return false;
+    const codes = this.words;
+    for (let k = 0; k < p; k++) if (codes.charCodeAt(a + k) !== codes.charCodeAt(b + k)) return false;
     return true;
   }
 
@@ -335,12 +333,7 @@ export class Dictionary {
     const word = this.alphabet.store(written);
     const out: Candidate[] = [];
     const m = word.length;
-    let codes = this.codes;
-    if (!codes) {
-      codes = new Uint8Array(this.words.length);
-      for (let k = 0; k < this.words.length; k++) codes[k] = this.words.charCodeAt(k);
-      this.codes = codes;
-    }
+    const codes = this.words;
     const w = new Uint16Array(m);
     for (let k = 0; k < m; k++) w[k] = word.charCodeAt(k);
     if (m === 0 || m > 40) return out;
@@ -357,7 +350,7 @@ export class Dictionary {
       const len = this.starts[i + 1] - 1 - start;
       // Rows for the prefix this word shares with the last one are still valid.
       let depth = 0;
-      while (depth < prefixLength && depth < len && codes[start + depth] === prefix[depth]) depth++;
+      while (depth < prefixLength && depth < len && codes.charCodeAt(start + depth) === prefix[depth]) depth++;
       prefixLength = depth;
       let pruned = -1;
       for (let d = depth; d < len; d++) {
@@ -366,7 +359,7 @@ export class Dictionary {
           break;
         }
         budget--;
-        const c = codes[start + d];
+        const c = codes.charCodeAt(start + d);
         prefix[d] = c;
         prefixLength = d + 1;
         const prev = rows[d];
