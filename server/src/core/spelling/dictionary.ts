@@ -155,7 +155,6 @@ export class Dictionary {
   private readonly displayText: string;
   private readonly commonText: string;
   private commonList?: Dictionary;
-  private typoStarts?: Uint32Array;
   private displays?: Map<string, string>;
   readonly size: number;
 
@@ -256,30 +255,29 @@ export class Dictionary {
     return r === 0xffff ? undefined : r;
   }
 
-  /** The corrections of a known misspelling (a binary search over its sorted lines). */
+  /**
+   * The corrections of a known misspelling: a binary search over the characters of its sorted
+   * lines, each probe widened to the line it falls in, so that no index of lines is built.
+   */
   misspelling(written: string): string[] | undefined {
     const word = this.alphabet.store(written);
     const text = this.misspellingText;
-    if (!this.typoStarts) {
-      const starts: number[] = [0];
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.typoStarts = Uint32Array.from(starts);
-    }
-    const starts = this.typoStarts;
+    // lo and hi are line starts, and the first line whose key is >= word starts in [lo, hi].
     let lo = 0;
-    let hi = starts.length;
+    let hi = text.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const tab = text.indexOf('\t', starts[mid]);
-      const key = text.slice(starts[mid], tab);
-      if (key < word) lo = mid + 1;
-      else hi = mid;
+      const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
+      const nl = text.indexOf('\n', mid);
+      const lineEnd = nl === -1 ? text.length : nl;
+      if (keyAt(text, lineStart) < word) lo = lineEnd + 1;
+      else hi = lineStart;
     }
-    if (lo >= starts.length) return undefined;
-    const tab = text.indexOf('\t', starts[lo]);
-    if (text.slice(starts[lo], tab) !== word) return undefined;
-    const end = lo + 1 < starts.length ? starts[lo + 1] - 1 : text.length;
-    return this.alphabet.read(text.slice(tab + 1, end)).split(',');
+    if (lo >= text.length) return undefined;
+    const tab = text.indexOf('\t', lo);
+    if (tab === -1 || text.slice(lo, tab) !== word) return undefined;
+    const nl = text.indexOf('\n', tab);
+    return this.alphabet.read(text.slice(tab + 1, nl === -1 ? text.length : nl)).split(',');
   }
 
   /** How the word is written (`kubernetes` → `Kubernetes`). */
@@ -403,4 +401,9 @@ export class Dictionary {
     }
     return out;
   }
+}
+
+/** The key of the misspelling line that starts at `at`. */
+function keyAt(text: string, at: number): string {
+  return text.slice(at, text.indexOf('\t', at));
 }
