@@ -19,6 +19,7 @@ const inputs = [
   CURATED,
   __filename,
   join(ROOT, 'server', 'src', 'core', 'spelling', 'dictionary.ts'),
+  join(ROOT, 'server', 'src', 'core', 'spelling', 'alphabet.ts'),
   join(ROOT, 'package-lock.json'),
 ];
 
@@ -122,7 +123,7 @@ async function build(): Promise<void> {
 
   const compiled = encodeDictionary({ words, frequent, misspellings });
   mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, compiled);
+  writeFileSync(OUT, compiled, 'latin1');
   console.log(`dictionaries: ${OUT} (${(compiled.length / 1e6).toFixed(1)} MB)`);
 }
 

@@ -114,7 +114,7 @@ if (!existsSync(DICTIONARY)) {
   process.exit(2);
 }
 // One session for every post: the dictionary is read once.
-const session = testSession({ dictionary: () => readFileSync(DICTIONARY, 'utf8') });
+const session = testSession({ dictionary: () => readFileSync(DICTIONARY, 'latin1') });
 const dirArg = process.argv.indexOf('--dir');
 if (dirArg >= 0) {
   // --dir <folder>: evaluate only the posts in that folder, labelled by its own labels.json.

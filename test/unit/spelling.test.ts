@@ -24,7 +24,7 @@ function useDictionary(next: Dictionary | DictionaryLoader | undefined): void {
 
 before(() => {
   if (!existsSync(COMPILED)) execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-dictionaries.ts')], { cwd: ROOT });
-  real = new Dictionary(readFileSync(COMPILED, 'utf8'));
+  real = new Dictionary(readFileSync(COMPILED, 'latin1'));
 });
 
 function check(text: string, settings: Partial<Settings> = {}, where?: MemoryWorkspace | AnalysisSession, uri?: string) {

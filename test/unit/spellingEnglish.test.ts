@@ -14,7 +14,7 @@ let real: Dictionary;
 
 before(() => {
   if (!existsSync(COMPILED)) execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-dictionaries.ts')], { cwd: ROOT });
-  real = new Dictionary(readFileSync(COMPILED, 'utf8'));
+  real = new Dictionary(readFileSync(COMPILED, 'latin1'));
 });
 
 /** The spelling findings shown on the Problems list, as `code text`. */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { buildModel, DEFAULT_SETTINGS, extractTalks, isMarkdownFile, WALK_POLICY, type DocumentModel, type TalkIndex } from '../core';
 import { walkFilesSync } from './walk';
@@ -28,7 +29,8 @@ export const buildModelFromText: ModelBuilder = (uri, text) =>
 /**
  * Indexes the talks of every Markdown file under a folder, by the one walk policy (dot-folders,
  * dependencies and build output skipped; a symbolic link followed once per real folder).
- * Yields to the event loop between files, so the server keeps answering while it runs.
+ * Reads are synchronous (a promise per file cost more than the reading), in slices of a few
+ * files that yield to the event loop, so the server keeps answering while it runs.
  */
 export async function indexWorkspaceFolder(
   rootPath: string,
@@ -39,12 +41,37 @@ export async function indexWorkspaceFolder(
   const result: IndexFolderResult = { files: 0, talks: 0 };
   const policy = { ...WALK_POLICY, maxFiles: options.maxFiles ?? 20_000 };
   for (const path of walkFilesSync([rootPath], { policy, signal: options.signal, accept: isMarkdownFile })) {
-    const talks = await indexFile(path, index, buildModelFor, options.isOpen);
-    result.files++;
-    result.talks += talks;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    result.talks += indexFileSync(path, index, buildModelFor, options.isOpen);
+    if (++result.files % FILES_PER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return result;
+}
+
+/** Files indexed between two yields to the event loop: a few milliseconds of work. */
+const FILES_PER_SLICE = 8;
+
+/** indexFile, with synchronous reads, for the walk. */
+function indexFileSync(path: string, index: TalkIndex, buildModelFor: ModelBuilder, isOpen: (uri: string) => boolean = () => false): number {
+  const uri = toUri(path);
+  if (isOpen(uri)) return 0;
+  try {
+    const info = statSync(path);
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) {
+      index.remove(uri);
+      return 0;
+    }
+    return indexText(uri, decodeUtf8(readFileSync(path)), index, buildModelFor);
+  } catch {
+    index.remove(uri);
+    return 0;
+  }
+}
+
+function indexText(uri: string, text: string, index: TalkIndex, buildModelFor: ModelBuilder): number {
+  const model = buildModelFor(uri, text);
+  const { talks } = extractTalks(model);
+  index.update(uri, talks, model.lines);
+  return talks.length;
 }
 
 /** Re-reads one file into the index (or removes it when it is gone); returns its talk count. */
@@ -64,10 +91,7 @@ export async function indexFile(
       index.remove(uri);
       return 0;
     }
-    const model = buildModelFor(uri, decodeUtf8(await readFile(path)));
-    const { talks } = extractTalks(model);
-    index.update(uri, talks, model.lines);
-    return talks.length;
+    return indexText(uri, decodeUtf8(await readFile(path)), index, buildModelFor);
   } catch {
     index.remove(uri);
     return 0;

@@ -7,7 +7,9 @@
  * costs a file read and one scan for line ends, and lookups are binary searches.
  */
 
-export const FORMAT_TAG = 'talkdown-dictionary 1';
+import { Alphabet, encodeRanks } from './alphabet';
+
+export const FORMAT_TAG = 'talkdown-dictionary 2';
 
 /** Where a word comes from; a word may have several. */
 export const enum WordFlag {
@@ -34,6 +36,8 @@ export interface DictionaryInput {
 
 interface Header {
   words: number;
+  /** The non-ASCII characters, stored as 0x80 + their index (`alphabet.ts`). */
+  alphabet: number[];
   sections: Record<'words' | 'flags' | 'ranks' | 'misspellings' | 'display' | 'common', [number, number]>;
 }
 
@@ -79,10 +83,10 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
       frequent.push(lower);
     }
   }
-  // One UTF-16 unit per word: its frequency rank (1 = most frequent), or 0xffff when unranked.
+  // Each word's frequency rank (1 = most frequent), or 0xffff when unranked.
   const rankOf = new Map<string, number>();
   frequent.forEach((w, i) => rankOf.set(w, Math.min(i + 1, 0xfffe)));
-  const ranks = sorted.map((w) => String.fromCharCode(rankOf.get(w) ?? 0xffff));
+  const ranks = sorted.map((w) => rankOf.get(w) ?? 0xffff);
   const misspellings: string[] = [];
   for (const [typo, fixes] of input.misspellings) {
     const lower = norm(typo).toLowerCase();
@@ -104,13 +108,15 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
         },
         true,
       );
+  const text = { words: sorted.join('\n'), misspellings: misspellings.join('\n'), display: display.join('\n') };
+  const alphabet = Alphabet.of([text.words, text.misspellings, text.display]);
   const parts = {
     common,
-    words: sorted.join('\n'),
+    words: alphabet.store(text.words),
     flags: flags.join(''),
-    ranks: ranks.join(''),
-    misspellings: misspellings.join('\n'),
-    display: display.join('\n'),
+    ranks: encodeRanks(ranks),
+    misspellings: alphabet.store(text.misspellings),
+    display: alphabet.store(text.display),
   };
   let at = 0;
   const sections = {} as Header['sections'];
@@ -120,7 +126,7 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
     body += parts[key];
     at += parts[key].length;
   }
-  return `${FORMAT_TAG}\n${JSON.stringify({ words: sorted.length, sections })}\n${body}`;
+  return `${FORMAT_TAG}\n${JSON.stringify({ words: sorted.length, alphabet: alphabet.codes, sections })}\n${body}`;
 }
 
 function compareCodeUnits(a: string, b: string): number {
@@ -141,15 +147,14 @@ export interface Candidate {
 export class Dictionary {
   private readonly words: string;
   private readonly starts: Uint32Array;
-  /** The words' characters, for the search's inner loop; made on first search. */
-  private codes?: Uint16Array;
+  /** Words, misspellings and written forms are stored in this alphabet's one-byte form. */
+  private readonly alphabet: Alphabet;
   private readonly flagText: string;
   private readonly rankText: string;
   private readonly misspellingText: string;
   private readonly displayText: string;
   private readonly commonText: string;
   private commonList?: Dictionary;
-  private typoStarts?: Uint32Array;
   private displays?: Map<string, string>;
   readonly size: number;
 
@@ -170,6 +175,8 @@ export class Dictionary {
       if (!Array.isArray(range) || !(range[0] <= range[1]) || range[1] > body.length) throw new DictionaryError(`damaged section ${key}`);
       return body.slice(range[0], range[1]);
     };
+    if (!Array.isArray(header.alphabet) || !header.alphabet.every((c) => Number.isInteger(c) && c >= 0x80 && c <= 0xffff)) throw new DictionaryError('damaged alphabet');
+    this.alphabet = new Alphabet(header.alphabet);
     this.words = section('words');
     this.flagText = section('flags');
     this.rankText = section('ranks');
@@ -177,7 +184,7 @@ export class Dictionary {
     this.displayText = section('display');
     this.commonText = section('common');
     this.size = header.words;
-    if (this.flagText.length !== this.size || this.rankText.length !== this.size) throw new DictionaryError('damaged: flags do not match the words');
+    if (this.flagText.length !== this.size || this.rankText.length !== 2 * this.size) throw new DictionaryError('damaged: flags do not match the words');
     const starts = new Uint32Array(this.size + 1);
     let n = 0;
     let at = 0;
@@ -219,11 +226,12 @@ export class Dictionary {
   }
 
   private wordAt(i: number): string {
-    return this.words.slice(this.starts[i], this.starts[i + 1] - 1);
+    return this.alphabet.read(this.words.slice(this.starts[i], this.starts[i + 1] - 1));
   }
 
   /** The word's flags, or 0 when it is not in the dictionary. */
-  flags(word: string): number {
+  flags(written: string): number {
+    const word = this.alphabet.store(written);
     const i = this.lowerBound(word);
     return i < this.size && this.compareAt(i, word) === 0 ? this.flagText.charCodeAt(i) - 32 : 0;
   }
@@ -235,40 +243,41 @@ export class Dictionary {
   }
 
   /** 1 for the most frequent word; undefined for words not among the frequent ones. */
-  rank(word: string): number | undefined {
+  rank(written: string): number | undefined {
+    const word = this.alphabet.store(written);
     const i = this.lowerBound(word);
     if (i >= this.size || this.compareAt(i, word) !== 0) return undefined;
     return this.rankAt(i);
   }
 
   rankAt(i: number): number | undefined {
-    const r = this.rankText.charCodeAt(i);
+    const r = (this.rankText.charCodeAt(2 * i) << 8) | this.rankText.charCodeAt(2 * i + 1);
     return r === 0xffff ? undefined : r;
   }
 
-  /** The corrections of a known misspelling (a binary search over its sorted lines). */
-  misspelling(word: string): string[] | undefined {
+  /**
+   * The corrections of a known misspelling: a binary search over the characters of its sorted
+   * lines, each probe widened to the line it falls in, so that no index of lines is built.
+   */
+  misspelling(written: string): string[] | undefined {
+    const word = this.alphabet.store(written);
     const text = this.misspellingText;
-    if (!this.typoStarts) {
-      const starts: number[] = [0];
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.typoStarts = Uint32Array.from(starts);
-    }
-    const starts = this.typoStarts;
+    // lo and hi are line starts, and the first line whose key is >= word starts in [lo, hi].
     let lo = 0;
-    let hi = starts.length;
+    let hi = text.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const tab = text.indexOf('\t', starts[mid]);
-      const key = text.slice(starts[mid], tab);
-      if (key < word) lo = mid + 1;
-      else hi = mid;
+      const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
+      const nl = text.indexOf('\n', mid);
+      const lineEnd = nl === -1 ? text.length : nl;
+      if (keyAt(text, lineStart) < word) lo = lineEnd + 1;
+      else hi = lineStart;
     }
-    if (lo >= starts.length) return undefined;
-    const tab = text.indexOf('\t', starts[lo]);
-    if (text.slice(starts[lo], tab) !== word) return undefined;
-    const end = lo + 1 < starts.length ? starts[lo + 1] - 1 : text.length;
-    return text.slice(tab + 1, end).split(',');
+    if (lo >= text.length) return undefined;
+    const tab = text.indexOf('\t', lo);
+    if (tab === -1 || text.slice(lo, tab) !== word) return undefined;
+    const nl = text.indexOf('\n', tab);
+    return this.alphabet.read(text.slice(tab + 1, nl === -1 ? text.length : nl)).split(',');
   }
 
   /** How the word is written (`kubernetes` → `Kubernetes`). */
@@ -277,7 +286,7 @@ export class Dictionary {
       this.displays = new Map();
       for (const line of this.displayText.split('\n')) {
         const tab = line.indexOf('\t');
-        if (tab > 0) this.displays.set(line.slice(0, tab), line.slice(tab + 1));
+        if (tab > 0) this.displays.set(this.alphabet.read(line.slice(0, tab)), this.alphabet.read(line.slice(tab + 1)));
       }
     }
     return this.displays.get(word) ?? word;
@@ -288,8 +297,8 @@ export class Dictionary {
     const a = this.starts[i];
     const b = this.starts[j];
     if (this.starts[j + 1] - 1 - b < p) return false;
-    const codes = this.codes!;
-    for (let k = 0; k < p; k++) if (codes[a + k] !== codes[b + k]) return false;
+    const codes = this.words;
+    for (let k = 0; k < p; k++) if (codes.charCodeAt(a + k) !== codes.charCodeAt(b + k)) return false;
     return true;
   }
 
@@ -318,15 +327,11 @@ export class Dictionary {
    * words sharing a prefix share the rows of the distance table, and a prefix whose row is
    * already too far skips every word that starts with it.
    */
-  search(word: string, maxDistance: number, accept: (flags: number) => boolean, limit = 4000): Candidate[] {
+  search(written: string, maxDistance: number, accept: (flags: number) => boolean, limit = 4000): Candidate[] {
+    const word = this.alphabet.store(written);
     const out: Candidate[] = [];
     const m = word.length;
-    let codes = this.codes;
-    if (!codes) {
-      codes = new Uint16Array(this.words.length);
-      for (let k = 0; k < this.words.length; k++) codes[k] = this.words.charCodeAt(k);
-      this.codes = codes;
-    }
+    const codes = this.words;
     const w = new Uint16Array(m);
     for (let k = 0; k < m; k++) w[k] = word.charCodeAt(k);
     if (m === 0 || m > 40) return out;
@@ -343,7 +348,7 @@ export class Dictionary {
       const len = this.starts[i + 1] - 1 - start;
       // Rows for the prefix this word shares with the last one are still valid.
       let depth = 0;
-      while (depth < prefixLength && depth < len && codes[start + depth] === prefix[depth]) depth++;
+      while (depth < prefixLength && depth < len && codes.charCodeAt(start + depth) === prefix[depth]) depth++;
       prefixLength = depth;
       let pruned = -1;
       for (let d = depth; d < len; d++) {
@@ -352,7 +357,7 @@ export class Dictionary {
           break;
         }
         budget--;
-        const c = codes[start + d];
+        const c = codes.charCodeAt(start + d);
         prefix[d] = c;
         prefixLength = d + 1;
         const prev = rows[d];
@@ -396,4 +401,9 @@ export class Dictionary {
     }
     return out;
   }
+}
+
+/** The key of the misspelling line that starts at `at`. */
+function keyAt(text: string, at: number): string {
+  return text.slice(at, text.indexOf('\t', at));
 }
