@@ -33,7 +33,7 @@ import { FileWatching } from './lsp/fileWatching';
 import { ADD_TO_USER_DICTIONARY, registerUserDictionary } from './lsp/userDictionary';
 import { compiledDictionary, languageDictionaries } from './node/dictionary';
 import { registerDebugRequests } from './node/debug';
-import { preferSmallHeap } from './node/memoryMode';
+import { HeapMode } from './node/memoryMode';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -50,7 +50,8 @@ if (!process.send && !process.argv.slice(2).some((arg) => TRANSPORTS.some((t) =>
   process.exit(2);
 }
 
-preferSmallHeap();
+const heapMode = new HeapMode();
+heapMode.preferSmall();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
@@ -145,7 +146,10 @@ connection.onDidChangeConfiguration((params) => {
 });
 
 // Fired on open too: a document seen for the first time is analysed at once.
-documents.onDidChangeContent((event) => diagnostics.changedContent(event.document.uri));
+documents.onDidChangeContent((event) => {
+  heapMode.typing();
+  diagnostics.changedContent(event.document.uri);
+});
 documents.onDidClose((event) => {
   settings.forget(event.document.uri);
   diagnostics.close(event.document.uri);
@@ -172,6 +176,7 @@ const fileWatching = new FileWatching(connection, async (events) => {
 });
 connection.onShutdown(() => {
   fileWatching.dispose();
+  heapMode.dispose();
   void analysisWorker?.dispose();
 });
 registerDebugRequests(connection, () => ({ documents: documents.keys().length, linkFiles: linkIndex.size, linksReady: linkIndex.ready, talks: talkIndex.talkCount }));

@@ -16,23 +16,33 @@ function median(times: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+type Edit = { text: string; line: number; character: number; removed: number; inserted: string };
+
 /**
- * `EDITS` single-character edits at the end of a line in the middle of `text`, as the core's
- * keystroke benchmark makes them: a character typed, then replaced by another (x, y, x…).
+ * `EDITS` single-character edits at the end of a line in the middle of `text`. `replace`, as
+ * the core's keystroke benchmark makes them: a character typed, then replaced by another
+ * (x, y, x…), so the text keeps its length. `type`: characters typed one after another, as a
+ * writer does, so that every later section moves by one at each keystroke.
  */
-function edits(text: string): { text: string; line: number; character: number; removed: number; inserted: string }[] {
+function edits(text: string, mode: 'replace' | 'type' = 'replace'): Edit[] {
   const mid = text.indexOf('\n', Math.floor(text.length / 2));
   const line = text.slice(0, mid).split('\n').length - 1;
   const character = mid - text.lastIndexOf('\n', mid - 1) - 1;
-  const out = [];
+  const out: Edit[] = [];
+  let typed = '';
   for (let i = 0; i < EDITS; i++) {
     const inserted = i % 2 ? 'y' : 'x';
-    out.push({ text: text.slice(0, mid) + inserted + text.slice(mid), line, character, removed: i === 0 ? 0 : 1, inserted });
+    if (mode === 'type') {
+      out.push({ text: text.slice(0, mid) + typed + inserted + text.slice(mid), line, character: character + typed.length, removed: 0, inserted });
+      typed += inserted;
+    } else {
+      out.push({ text: text.slice(0, mid) + inserted + text.slice(mid), line, character, removed: i === 0 ? 0 : 1, inserted });
+    }
   }
   return out;
 }
 
-async function talkdownThroughServer(text: string): Promise<number> {
+async function talkdownThroughServer(text: string, mode: 'replace' | 'type'): Promise<number> {
   const server = new ServerUnderTest();
   await server.initialize(null);
   const uri = 'file:///bench/_posts/2024-11-15-keystroke.md';
@@ -41,7 +51,7 @@ async function talkdownThroughServer(text: string): Promise<number> {
   await first;
   const times: number[] = [];
   let version = 1;
-  for (const edit of edits(text)) {
+  for (const edit of edits(text, mode)) {
     version++;
     const v = version;
     const published = server.diagnostics(uri, (p) => p.version === v, 60_000);
@@ -58,10 +68,10 @@ async function talkdownThroughServer(text: string): Promise<number> {
   return median(times);
 }
 
-async function timeEach(text: string, check: (text: string) => Promise<unknown> | unknown): Promise<number> {
+async function timeEach(text: string, mode: 'replace' | 'type', check: (text: string) => Promise<unknown> | unknown): Promise<number> {
   await check(text); // warm up
   const times: number[] = [];
-  for (const edit of edits(text)) {
+  for (const edit of edits(text, mode)) {
     const t = performance.now();
     await check(edit.text);
     times.push(performance.now() - t);
@@ -123,17 +133,22 @@ async function markdownLanguageService(): Promise<(text: string) => Promise<unkn
 }
 
 export async function benchKeystroke(): Promise<void> {
-  console.log(`\nkeystroke to published diagnostics through the language server (${EDITS} single-character edits, median ms; peers in process, same texts)`);
+  console.log(`\nkeystroke to published diagnostics through the language server (${EDITS} single-character edits, median ms; peers in process, same texts; "typing" inserts one character after another)`);
   const list = await peers();
   console.log('input'.padEnd(18) + 'talkdown'.padStart(10) + list.map((p) => p.name.padStart(20) + 'ratio'.padStart(7)).join('') + '   budget');
-  for (const [name, text, budget] of [
-    ['generated 15 KB', generatePost(15_000), 5],
-    ['generated 1 MB', generatePost(1_000_000), 20],
+  const small = generatePost(15_000);
+  const large = generatePost(1_000_000);
+  // "typing": characters typed one after another, which moves every later section.
+  for (const [name, text, mode, budget] of [
+    ['generated 15 KB', small, 'replace', 5],
+    ['typing 15 KB', small, 'type', 5],
+    ['generated 1 MB', large, 'replace', 20],
+    ['typing 1 MB', large, 'type', 20],
   ] as const) {
-    const talkdown = await talkdownThroughServer(text);
+    const talkdown = await talkdownThroughServer(text, mode);
     let row = name.padEnd(18) + talkdown.toFixed(2).padStart(10);
     for (const peer of list) {
-      const ms = await timeEach(text, peer.check);
+      const ms = await timeEach(text, mode, peer.check);
       row += ms.toFixed(2).padStart(20) + (talkdown / ms).toPrecision(3).padStart(7);
     }
     console.log(`${row}   ≤ ${budget} ms ${talkdown <= budget ? 'ok' : 'OVER'}`);
