@@ -198,4 +198,10 @@ describe('inputs found by fuzzing', () => {
     assert.deepEqual(summarize(after, edited), summarize(after, fresh));
     assert.ok(summarize(after, fresh).includes('structure/talk-without-link@2:4-2:29 "Scaling the control plane"'), summarize(after, fresh).join('\n'));
   });
+
+  it('a CDATA block goes on past `]]]>` as micromark reads it, so a heading after it is inside', () => {
+    assertSameAsWholeParse(lines('# the', '', '<![CDATA[', '# x[^1]]]>', '', '# inside <small>Ada</small>', ''));
+    const model = assertSameAsWholeParse(lines('<![CDATA[', 'x]]]]>', '', '# after', ''));
+    assert.deepEqual(model.headings.map((h) => h.text), ['after']);
+  });
 });

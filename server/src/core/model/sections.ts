@@ -177,7 +177,8 @@ function htmlBlockEnd(line: string): HtmlEnd | undefined {
   if (HTML_RAW.test(line)) return /<\/(?:script|pre|style|textarea)>/i;
   if (HTML_COMMENT.test(line)) return /-->/;
   if (HTML_PI.test(line)) return /\?>/;
-  if (HTML_CDATA.test(line)) return /\]\]>/;
+  // micromark ends CDATA at `]]>` only after an even run of `]` (`]]]>` goes on, `]]]]>` ends).
+  if (HTML_CDATA.test(line)) return /(?:^|[^\]])(?:\]\])+>/;
   if (HTML_DECL.test(line)) return />/;
   if (HTML_OTHER.test(line)) return 'blank';
   return undefined;
