@@ -204,4 +204,17 @@ describe('inputs found by fuzzing', () => {
     const model = assertSameAsWholeParse(lines('<![CDATA[', 'x]]]]>', '', '# after', ''));
     assert.deepEqual(model.headings.map((h) => h.text), ['after']);
   });
+
+  it('a heading kept from the last version is weighed again when the next heading stops being deeper', () => {
+    // The kept reading held for the same body end; a sub-heading turned into a sibling at the
+    // same place changes how the heading above it is weighed.
+    const before = lines('## Welcome (GraceHopper, Initech)', '', 'Presented by Grace Hopper', '', '### Later notes (Grace Hopper, Initech)', '', 'More.', '');
+    const after = before.replace('### Later', '## ### Later');
+    const session = sessionFor(new MemoryWorkspace());
+    const first = analyze(session, source(before), { settings: DEFAULT_SETTINGS });
+    const edited = analyze(session, source(after, undefined, 2), { settings: DEFAULT_SETTINGS, previous: first.model });
+    const fresh = analyze(sessionFor(new MemoryWorkspace()), source(after, undefined, 2), { settings: DEFAULT_SETTINGS });
+    assert.deepEqual(summarize(after, edited), summarize(after, fresh));
+    assert.notDeepEqual(summarize(before, first).filter((s) => s.startsWith('structure/')), summarize(after, fresh).filter((s) => s.startsWith('structure/')));
+  });
 });

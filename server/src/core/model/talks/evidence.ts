@@ -44,6 +44,8 @@ interface Kept {
   title: string;
   /** Where the body ended, relative: a changed body (another section's heading moved) is read again. */
   bodyEnd: number;
+  /** The next heading's depth (0: none): a heading followed by a deeper one is weighed apart. */
+  nextDepth: number;
 }
 
 /** `Day 2`, `23.11.2021`, `2021-11-23`: a heading that dates what follows. */
@@ -73,7 +75,8 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     const bodyEndOffset = (bodyEnd < blocks.length ? blocks[bodyEnd].span.start : model.text.length) - base;
     const kept = own ? section.parsed.memo.get(HEADING_READS, [x.definitionsKey], () => new Map()) : undefined;
     const found = kept?.get(heading);
-    if (found && found.bodyEnd === bodyEndOffset) {
+    const nextDepth = bodyEnd < blocks.length ? (blocks[bodyEnd].node as Heading).depth : 0;
+    if (found && found.bodyEnd === bodyEndOffset && found.nextDepth === nextDepth) {
       reads.push({
         block: i,
         node: heading,
@@ -124,6 +127,7 @@ export function readHeadings(x: Extraction): HeadingRead[] {
       speakers: h.speakers.slice(),
       title: h.title,
       bodyEnd: bodyEndOffset,
+      nextDepth,
     });
   });
   speakerFields(x, reads);
