@@ -1,26 +1,16 @@
 import type { Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
-import { combineExtensions } from 'micromark-util-combine-extensions';
-import type { Extension as TreeExtension } from 'mdast-util-from-markdown';
-import type { Extension } from 'micromark-util-types';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { Memo } from '../session/state';
 
-// The syntax (front matter, then GFM) and its tree builders, combined once for the life of the
-// process: remark's processor combines them again on every parse, and a post is parsed section
-// by section, so that fixed cost came back a dozen times a post. Both are frozen: micromark and
-// mdast-util-from-markdown only read them. The trees are those of remark-parse with
-// remark-frontmatter (yaml, toml) and remark-gfm.
-const FRONT_MATTER = ['yaml', 'toml'] as const;
-const SYNTAX = Object.freeze([combineExtensions([frontmatter([...FRONT_MATTER]), gfm()])]);
-const TREE = Object.freeze([frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMarkdown()]);
+// One frozen processor for the life of the process: building it costs more than a small parse.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
 
 /** Parses Markdown into mdast with positions; offsets are relative to `text`. */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: SYNTAX as Extension[], mdastExtensions: TREE as TreeExtension[] });
+  return processor.parse(text);
 }
 
 /**
