@@ -32,21 +32,12 @@ export interface HeadingRead {
 }
 
 /** What weighing a heading found, in offsets relative to its section: reusable while the section's parse is. */
-interface Kept {
-  contentSpan: Span;
-  parts: TitleParts;
-  evidence: HeadingRead['evidence'];
-  style?: TalkStyle;
-  video?: VideoLink;
-  slides?: TalkLink;
-  page?: TalkLink;
-  speakers: Speaker[];
-  title: string;
+type Kept = Pick<HeadingRead, 'contentSpan' | 'parts' | 'evidence' | 'style' | 'video' | 'slides' | 'page' | 'speakers' | 'title'> & {
   /** Where the body ended, relative: a changed body (another section's heading moved) is read again. */
   bodyEnd: number;
   /** The next heading's depth (0: none): a heading followed by a deeper one is weighed apart. */
   nextDepth: number;
-}
+};
 
 /** `Day 2`, `23.11.2021`, `2021-11-23`: a heading that dates what follows. */
 const DAY_OR_DATE = /^\s*\p{L}+\s+\d{1,2}\s*$|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}/u;
