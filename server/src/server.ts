@@ -69,7 +69,7 @@ const diagnostics: DiagnosticsScheduler = new DiagnosticsScheduler(connection, s
 diagnostics.addHook({ published: () => configFiles.update(documents.keys()) });
 // Large or slow documents are analysed in a worker thread, so that requests are answered meanwhile.
 const workerJs = workerEntry(__dirname);
-const analysisWorker = workerJs && workerMode() !== 'never' ? new AnalysisWorker(workerJs, () => ({ roots: [...workspace.roots], docsBaseUri }), workerMode()) : undefined;
+const analysisWorker = workerJs && workerMode() !== 'never' ? new AnalysisWorker(workerJs, () => ({ roots: [...workspace.roots], docsBaseUri }), workerMode(), () => heapMode.typing()) : undefined;
 if (analysisWorker) {
   diagnostics.offload(analysisWorker);
   session.onEvent((event) => analysisWorker.sessionEvent(event));

@@ -21,6 +21,9 @@ import type { FileEvent, Finding, Settings } from '../core';
 /** How long past its deadline a request may run before the worker is stopped. */
 export const HARD_MARGIN_MS = 300;
 
+/** How many characters `sendText` compares at a time, before it compares characters. */
+const CHUNK = 4096;
+
 /**
  * Documents at least this long are analysed in the worker: a small post is checked on the main
  * thread, with no hop, in a few milliseconds, and the pre-scan (core/model/prescan.ts) keeps
@@ -93,6 +96,8 @@ export class AnalysisWorker {
     private readonly entry: string,
     private readonly init: () => WorkerInit,
     readonly mode: WorkerMode = 'auto',
+    /** Told when the worker starts and ends a request: a busy worker counts as typing for the heap mode. */
+    private readonly active: () => void = () => {},
   ) {}
 
   /** Whether a document of this length goes to the worker. */
@@ -163,6 +168,8 @@ export class AnalysisWorker {
     if (this.current) return;
     const pending = this.queue.shift();
     if (!pending) return;
+    // Before the worker starts: its heap is sized by the flags of the moment.
+    this.active();
     (this.worker ?? this.start()).ref();
     this.flushEvents();
     this.sendText(pending.uri, pending.text);
@@ -179,7 +186,10 @@ export class AnalysisWorker {
     let end = 0;
     if (old !== undefined) {
       const max = Math.min(old.length, text.length);
+      // Whole chunks first (a native comparison of two slices), then characters.
+      while (start + CHUNK <= max && old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)) start += CHUNK;
       while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+      while (end + CHUNK <= max - start && old.slice(old.length - end - CHUNK, old.length - end) === text.slice(text.length - end - CHUNK, text.length - end)) end += CHUNK;
       while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
     }
     const oldEnd = old === undefined ? 0 : old.length - end;
@@ -193,6 +203,7 @@ export class AnalysisWorker {
     clearTimeout(current.timer);
     this.current = undefined;
     if (this.queue.length === 0) this.worker?.unref();
+    this.active();
     current.pending.resolve(outcome);
     this.pump();
   }

@@ -50,6 +50,9 @@ export class HeapMode {
     this.last = now;
     if (this.small) {
       setFlagsFromString('--no-optimize-for-size');
+      // The small heap also implied small semi-spaces, which turning it off leaves set: a
+      // worker started now would get a young generation of 2 MB, and collect all the time.
+      setFlagsFromString('--max-semi-space-size=0');
       this.small = false;
     }
     if (!this.timer) this.arm(TYPING_PAUSE_MS);
