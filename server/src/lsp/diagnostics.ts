@@ -77,13 +77,20 @@ export class DiagnosticsScheduler {
     this.timers.get(uri)?.();
     const current = this.running.get(uri);
     if (current) current.cancelled = true;
-    // A timer, even of 0 ms, lets the messages already received be read first: of two quick
-    // edits only the last is analysed.
-    const timer = setTimeout(() => {
+    const start = () => {
       this.timers.delete(uri);
       void this.run(uri);
-    }, delay);
-    this.timers.set(uri, () => clearTimeout(timer));
+    };
+    // Without a debounce, the analysis waits only for the messages already received (they are
+    // read first: of two edits in one read, only the last is analysed), not for a timer, which
+    // Node would make at least 1 ms.
+    if (delay <= 0) {
+      const immediate = setImmediate(start);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(start, delay);
+      this.timers.set(uri, () => clearTimeout(timer));
+    }
   }
 
   scheduleAll(uris: Iterable<string>): void {
