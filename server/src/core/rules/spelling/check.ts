@@ -8,7 +8,7 @@ import type { Span } from '../../text';
 import { documentNames, documentParts, ignoredInDocument, type Part } from './documentWords';
 import { declaredLanguage, dictionaryCode, isEnglish, languageCode, nameOf } from './language';
 import { lookupFor, type Lookup } from './lookup';
-import { wordContext } from './context';
+import { keptWord } from './context';
 import { collectRepeats } from './repeats';
 import { collectWrongWords } from './wrongWords';
 import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
@@ -21,6 +21,7 @@ import { accentVerdict, classifyForeign, type ForeignContext } from './languages
 import { foreignWrongWords } from './languages/wrongWords';
 
 const RESULT = new MemoKey<SpellingResult>('spelling.result');
+const NOT_FOREIGN: ForeignContext = { afterName: false, abbreviation: false, compoundHead: false };
 
 /**
  * The spelling findings of a document; computed once per model, spelling settings, word lists
@@ -154,18 +155,21 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     if (isEn === undefined) english.set(part.blockBase + block, (isEn = isEnglishBlock(part, block, lookup, abroadWords, counted)));
     return isEn ? undefined : abroadWords;
   };
+  const isKnown = (w: string): boolean => lookup.isKnown(w) || accepted.has(w);
+  const knownBy = [lookup, [...accepted].join('\n')];
   const verdicts = new Map<string, Verdict | null>();
   const judged: { part: Part; index: number; verdict: Verdict }[] = [];
   for (const { part, index } of unknown) {
     const r = part.tokens[index];
     if (foreign.has(part.blockBase + r.block)) continue;
+    const kept = keptWord(part, index, lookup.dictionary, isKnown, knownBy);
     // A letter set apart by markup (`**B**ig`) is not a word of its own.
-    if (/\p{L}[*_]+$/u.test(part.text.slice(Math.max(0, r.start - 3), r.start))) continue;
+    if (kept.split) continue;
     const language = languageOf(part, r.block);
-    const foreignAt: ForeignContext = language ? foreignContext(part, index, lookup, language) : { afterName: false, abbreviation: false, compoundHead: false };
-    const context = wordContext(part, index, lookup.dictionary, (w) => lookup.isKnown(w) || accepted.has(w));
+    const foreignAt: ForeignContext = language ? foreignContext(part, index, lookup, language) : NOT_FOREIGN;
+    const context = kept.context;
     // The same word in the same position of a sentence gets the same verdict: decide it once.
-    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${Object.values(context).map(Number).join('')}|${language?.profile.code ?? ''}${foreignAt.afterName ? 1 : 0}${foreignAt.abbreviation ? 1 : 0}${foreignAt.compoundHead ? 1 : 0}${foreignAt.joined ?? ''}`;
+    const key = language ? `${kept.key}|${language.profile.code}${foreignAt.afterName ? 1 : 0}${foreignAt.abbreviation ? 1 : 0}${foreignAt.compoundHead ? 1 : 0}${foreignAt.joined ?? ''}` : kept.key;
     let verdict = verdicts.get(key);
     if (verdict === undefined) {
       // A word the post writes right elsewhere (a name in a heading, a link, a URL) is a typo of it.

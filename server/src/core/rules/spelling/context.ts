@@ -1,3 +1,4 @@
+import { MemoKey } from '../../session/state';
 import { WordFlag, type Dictionary } from '../../spelling/dictionary';
 import type { Token } from '../../spelling/tokens';
 import type { Part } from './documentWords';
@@ -27,6 +28,36 @@ export const NO_CONTEXT: WordContext = { quoted: false, reduplicated: false, bes
 const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(['au', 'aux', 'du', 'des', 'le', 'les', 'del', 'della', 'degli', 'los', 'las', 'el', 'dos', 'das', 'der', 'und', 'von', 'het', 'een', 'et', 'avec', 'sur', 'pour']);
 const OPENING_QUOTES = /["'‘“„«]$/;
 const CLOSING_QUOTES = /^["'’”“»]/;
+
+/** What is read of an unknown word from its part alone: its context, and the verdict key it gives. */
+export interface KeptWord {
+  context: WordContext;
+  /** A letter set apart by markup (`**B**ig`): not a word of its own. */
+  split: boolean;
+  /** The word, its place in the sentence and its context: equal keys (in one language) get one verdict. */
+  key: string;
+}
+
+const KEPT_WORDS = new MemoKey<Map<number, KeptWord>>('spelling.keptWords');
+
+/**
+ * What `wordContext` and the word's place give, kept with the part's section parse while what
+ * tells a known word (`known`: the lookup and the accepted words, by identity and as a key)
+ * stays the same: a keystroke reads again only the words of the section it changed.
+ */
+export function keptWord(part: Part, index: number, dictionary: Dictionary, isKnown: (lower: string) => boolean, known: readonly unknown[]): KeptWord {
+  const kept = part.memo?.get(KEPT_WORDS, known, () => new Map<number, KeptWord>());
+  let word = kept?.get(index);
+  if (!word) {
+    const r = part.tokens[index];
+    const context = wordContext(part, index, dictionary, isKnown);
+    const split = /\p{L}[*_]+$/u.test(part.text.slice(Math.max(0, r.start - 3), r.start));
+    const key = `${r.text}|${r.sentenceStart ? 1 : 0}${r.soleLinkWord ? 1 : 0}${r.inHeadingParens ? 1 : 0}|${Object.values(context).map(Number).join('')}`;
+    word = { context, split, key };
+    kept?.set(index, word);
+  }
+  return word;
+}
 
 /** The context of the token at `index` of a part. */
 export function wordContext(part: Part, index: number, dictionary: Dictionary, isKnown: (lower: string) => boolean): WordContext {
