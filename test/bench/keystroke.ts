@@ -111,10 +111,18 @@ async function markdownLanguageService(): Promise<(text: string) => Promise<unkn
   const MarkdownIt = (await import('markdown-it')).default;
   const md = new MarkdownIt({ html: true });
   const never = () => ({ dispose() {} });
+  // The service keeps what it read of a document until the workspace says that it changed, as
+  // VS Code's does on each edit.
+  const changed: ((document: unknown) => void)[] = [];
+  const onDidChange = (listener: (document: unknown) => void, thisArg?: unknown) => {
+    const bound = (document: unknown) => listener.call(thisArg, document);
+    changed.push(bound);
+    return { dispose: () => void changed.splice(changed.indexOf(bound), 1) };
+  };
   let document = TextDocument.create('file:///bench/post.md', 'markdown', 1, '');
   const workspace = {
     workspaceFolders: [],
-    onDidChangeMarkdownDocument: never,
+    onDidChangeMarkdownDocument: onDidChange,
     onDidCreateMarkdownDocument: never,
     onDidDeleteMarkdownDocument: never,
     getAllMarkdownDocuments: async () => [document],
@@ -139,6 +147,7 @@ async function markdownLanguageService(): Promise<(text: string) => Promise<unkn
   let version = 1;
   return (text) => {
     document = TextDocument.create(document.uri, 'markdown', ++version, text);
+    for (const listener of changed) listener(document);
     return service.computeDiagnostics(document, options, token as never);
   };
 }
