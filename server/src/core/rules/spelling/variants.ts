@@ -40,7 +40,7 @@ interface Index {
 
 export function documentForms(model: DocumentModel, session: Session): DocumentForms {
   return model.memo.get(FORMS, [], () => {
-    const counts = documentCounts(model);
+    const counts = documentCounts(model, session);
     const { byDeletion, long, anagrams } = indexOf(session, model.uri, counts);
     return { counts, byDeletion, long, anagrams };
   });
@@ -49,21 +49,64 @@ export function documentForms(model: DocumentModel, session: Session): DocumentF
 /**
  * The counts of the whole text, summed from each section's (kept with its parse, keyed by its
  * text): in text order, so that first occurrences are those of a scan of the whole text. A run
- * of letters never crosses a section's start, which is a line's.
+ * of letters never crosses a section's start, which is a line's. Sections are summed by runs of
+ * CHUNK, and the sum of a run is kept while its sections' counts are the same objects: a
+ * keystroke sums one run anew, then the runs.
  */
-function documentCounts(model: DocumentModel): Counts {
+function documentCounts(model: DocumentModel, session: Session): Counts {
   const { sections, text } = model;
   if (sections.length === 0 || sections[0].span.start > model.bomLength || sections[sections.length - 1].span.end !== text.length) return readCounts(text);
+  // A section's parse holds its text with over-long and over-deep lines blanked; where none is
+  // (and past the front matter, whose lines are not listed), that is the section's own text,
+  // and its counts are kept with the parse as they are. Elsewhere they are keyed by the text.
+  const masked = [...model.longLines, ...model.deepLines].sort((a, b) => a.start - b.start);
+  let m = 0;
+  const own = sections.map((section, i) => {
+    while (m < masked.length && masked[m].end <= section.span.start) m++;
+    const plain = i > 0 && !section.parsed.unparsed && !(m < masked.length && masked[m].start < section.span.end);
+    if (plain) return section.parsed.memo.get(SECTION_COUNTS, [], () => readCounts(section.parsed.text));
+    const raw = text.slice(section.span.start, section.span.end);
+    return section.parsed.memo.get(SECTION_COUNTS, [raw], () => readCounts(raw));
+  });
+  const kept = session.state(RUNS);
+  const before = kept.get(model.uri) ?? [];
+  const runs: Run[] = [];
+  for (let from = 0; from < own.length; from += CHUNK) {
+    const parts = own.slice(from, from + CHUNK);
+    const last = before[runs.length];
+    runs.push(last && sameItems(last.parts, parts) ? last : { parts, sum: sum(parts) });
+  }
+  kept.delete(model.uri);
+  kept.set(model.uri, runs);
+  if (kept.size > KEPT_INDEXES) kept.delete(kept.keys().next().value!);
+  return sum(runs.map((r) => r.sum));
+}
+
+/** How many sections' counts are summed together and kept. */
+const CHUNK = 32;
+interface Run {
+  parts: readonly Counts[];
+  sum: Counts;
+}
+const RUNS = new SessionKey('spelling.formRuns', () => new Map<string, Run[]>());
+
+/** Counts summed in order: a form's first writing is that of the first part that has it. */
+function sum(parts: readonly Counts[]): Counts {
   const counts: Counts = new Map();
-  for (const section of sections) {
-    const own = text.slice(section.span.start, section.span.end);
-    for (const [lower, entry] of section.parsed.memo.get(SECTION_COUNTS, [own], () => readCounts(own))) {
+  for (const part of parts) {
+    for (const [lower, entry] of part) {
       const known = counts.get(lower);
       if (known) known.count += entry.count;
       else counts.set(lower, { count: entry.count, written: entry.written });
     }
   }
   return counts;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function readCounts(text: string): Counts {
@@ -88,7 +131,7 @@ function indexOf(session: Session, uri: string, counts: Counts): Index {
   const keys: string[] = [];
   for (const [form, entry] of counts) keys.push(entry.written.charCodeAt(0) < 97 ? `${form}^` : form);
   const last = kept.get(uri);
-  if (last && sameKeys(last.keys, keys)) return last;
+  if (last && sameItems(last.keys, keys)) return last;
   const byDeletion = new Map<string, string[]>();
   const long = new Map<string, string[]>();
   const anagrams = new Map<string, string[]>();
@@ -117,12 +160,6 @@ function indexOf(session: Session, uri: string, counts: Counts): Index {
   kept.set(uri, index);
   if (kept.size > KEPT_INDEXES) kept.delete(kept.keys().next().value!);
   return index;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function sorted(word: string): string {
