@@ -1,4 +1,5 @@
-import type { Paragraph } from 'mdast';
+import type { List, Paragraph } from 'mdast';
+import { MemoKey } from '../../session/state';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
 import { readField } from './evidence';
@@ -10,6 +11,8 @@ import { LIST_HEADING, readTitle } from './titles';
 import type { OutlineSection, Talk } from './types';
 
 // Talks that are no heading: bold pseudo-headings (`**Title** - Speaker`) and lists of sessions.
+
+const LINK_LISTS = new MemoKey<WeakMap<List, boolean>>('talks: lists of links');
 
 
 /** Bold pseudo-headings and lists of talks among the blocks [from, to) of one container. */
@@ -62,15 +65,22 @@ export function videoLists(x: Extraction, from: number, to: number, talk: Talk):
   for (let b = from; b < to; b++) {
     const block = x.blocks[b];
     if (block.node.type !== 'list' || block.node.children.length < 3) continue;
-    const onlyLinks = block.node.children.every((item) => {
-      const p = item.children[0];
-      if (item.children.length !== 1 || p?.type !== 'paragraph') return false;
-      const content = p.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
-      if (content.length !== 1 || content[0].type !== 'link') return false;
-      const links: LinkTargets = {};
-      const text = flatten(x, content[0].children, block.section).text.trim();
-      return text !== content[0].url && !LINK_LABEL.test(text) && classify(x, links, block.section, content[0].url, block.span, '', false) !== undefined;
-    });
+    const list = block.node;
+    // Whether a list is one of links is read once per parse of its section (and set of definitions).
+    const kept = block.section.parsed.memo.get(LINK_LISTS, [x.definitionsKey], () => new WeakMap<List, boolean>());
+    let onlyLinks = kept.get(list);
+    if (onlyLinks === undefined) {
+      onlyLinks = list.children.every((item) => {
+        const p = item.children[0];
+        if (item.children.length !== 1 || p?.type !== 'paragraph') return false;
+        const content = p.children.filter((c) => !(c.type === 'text' && /^[\s.,;:!–—-]*$/.test(c.value)));
+        if (content.length !== 1 || content[0].type !== 'link') return false;
+        const links: LinkTargets = {};
+        const text = flatten(x, content[0].children, block.section).text.trim();
+        return text !== content[0].url && !LINK_LABEL.test(text) && classify(x, links, block.section, content[0].url, block.span, '', false) !== undefined;
+      });
+      kept.set(list, onlyLinks);
+    }
     if (!onlyLinks) continue;
     for (const t of listTalks(x, block.node, block.section, undefined, false)) {
       t.section = talk.section;
