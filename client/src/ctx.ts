@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { SITE_REQUEST, type SiteInfo } from '../../server/src/protocol';
+import { SERVER_ENV } from '../../server/src/node/memoryMode';
 import {
   CloseAction,
   ErrorAction,
@@ -37,9 +38,10 @@ export class TalkdownContext implements vscode.Disposable {
 
   async start(): Promise<void> {
     const module = this.extension.asAbsolutePath('dist/server.js');
-    // One malloc arena: the server lives as long as the window, and glibc's per-thread arenas
-    // would keep the high-water mark of every burst of work (see server/src/node/memoryMode.ts).
-    const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1' };
+    // One malloc arena and fixed malloc thresholds: the server lives as long as the window, and
+    // glibc would keep the high-water mark of every burst of work (server/src/node/memoryMode.ts).
+    // What the user's environment sets wins.
+    const env = { ...SERVER_ENV, ...process.env };
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc, options: { env } },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },

@@ -46,6 +46,7 @@ port.on('message', (message: ToWorker) => {
     case 'forget':
       texts.delete(message.uri);
       models.delete(message.uri);
+      session?.forgetDocument(message.uri);
       return;
     case 'files':
       session?.filesChanged(message.events);

@@ -20,7 +20,7 @@ const CONFIGS = new SessionKey('project configuration', () => ({ files: new Map<
 });
 
 /** Resolved settings per document, dropped when settings or a configuration file change. */
-const RESOLVED = new SessionKey('resolved settings', () => new Map<string, Settings>(), { files: touchesConfig, settings: true });
+const RESOLVED = new SessionKey('resolved settings', () => new Map<string, Settings>(), { files: touchesConfig, settings: true }, { forget: (resolved, uri) => resolved.delete(uri) });
 
 function validator(session: Session): ValidateFunction {
   const holder = session.state(VALIDATOR);

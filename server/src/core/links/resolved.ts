@@ -113,15 +113,27 @@ function urlFacts(session: Session, url: string): UrlFacts {
 
 /**
  * Resolutions against one version of the index: an edit leaves most links as they were.
- * One slot, replaced when the index, its version or the site changes; bounded.
+ * One slot, replaced when the index, its version or the site changes; per document (a closed
+ * one's are dropped); bounded.
  */
 interface Resolutions {
   index?: LinkIndex;
   version: number;
   site: string;
-  map: Map<string, Resolution>;
+  byDocument: Map<string, Map<string, Resolution>>;
+  size: number;
 }
-const RESOLUTIONS = new SessionKey<Resolutions>('link/resolutions', () => ({ version: -1, site: '', map: new Map() }), { files: true });
+const RESOLUTIONS = new SessionKey<Resolutions>(
+  'link/resolutions',
+  () => ({ version: -1, site: '', byDocument: new Map(), size: 0 }),
+  { files: true },
+  {
+    forget: (slot, uri) => {
+      slot.size -= slot.byDocument.get(uri)?.size ?? 0;
+      slot.byDocument.delete(uri);
+    },
+  },
+);
 const MAX_RESOLUTIONS = 50_000;
 
 function resolveCached(session: Session, ctx: ResolveContext, dest: Destination): Resolution {
@@ -131,14 +143,21 @@ function resolveCached(session: Session, ctx: ResolveContext, dest: Destination)
     slot.index = ctx.index;
     slot.version = ctx.index.version;
     slot.site = siteKey;
-    slot.map = new Map();
+    slot.byDocument = new Map();
+    slot.size = 0;
   }
-  const key = `${ctx.uri}\u0000${dest.syntax}\u0000${dest.url}`;
-  let resolution = slot.map.get(key);
+  let map = slot.byDocument.get(ctx.uri);
+  if (!map) slot.byDocument.set(ctx.uri, (map = new Map()));
+  const key = `${dest.syntax}\u0000${dest.url}`;
+  let resolution = map.get(key);
   if (!resolution) {
-    if (slot.map.size >= MAX_RESOLUTIONS) slot.map.clear();
+    if (slot.size >= MAX_RESOLUTIONS) {
+      slot.byDocument = new Map([[ctx.uri, (map = new Map())]]);
+      slot.size = 0;
+    }
     resolution = resolveDestination(ctx, dest);
-    slot.map.set(key, resolution);
+    map.set(key, resolution);
+    slot.size++;
   }
   return resolution;
 }

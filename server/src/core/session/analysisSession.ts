@@ -40,9 +40,10 @@ export class AnalysisSession implements Session {
     this.dropState((key) => key.invalidatedBy.settings === true);
   }
 
-  /** Forgets a closed document's settings. */
+  /** Forgets a closed document: its settings, and what each family's state keeps for it. */
   forgetDocument(uri: string): void {
     this.perDocument.delete(uri);
+    for (const [key, value] of this.states) key.perDocument.forget?.(value, uri);
   }
 
   state<T>(key: SessionKey<T>): T {

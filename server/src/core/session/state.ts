@@ -50,6 +50,8 @@ export interface FileEvent {
 /**
  * State a rule family keeps for a whole session: site facts, word lists, caches. Declared by
  * the family, created on first use, and dropped by the events the key names, never by a timer.
+ * State kept per document says how to take a closed document out of it (`forget`), so that a
+ * long session does not keep every document it ever opened.
  */
 export class SessionKey<T> {
   constructor(
@@ -61,7 +63,14 @@ export class SessionKey<T> {
       /** Dropped when settings change. */
       settings?: boolean;
     } = {},
+    readonly perDocument: DocumentState<T> = {},
   ) {}
+}
+
+/** How state kept per document lets go of one. */
+export interface DocumentState<T> {
+  /** Takes what the state holds for a closed document out of it. */
+  forget?(state: T, uri: string): void;
 }
 
 /** Something the adapter hands the session: a dictionary loader, a link index it keeps current. */
