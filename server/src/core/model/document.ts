@@ -164,7 +164,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       parsed.push(unparsedSection());
     } else {
       const standIns = standInsFor(i, scan.definitions, scan.footnotes);
-      parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(texts[i], standIns, i === 0));
+      parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(detached(texts[i]), standIns, i === 0));
       yield;
     }
   }
@@ -185,7 +185,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       if (skippedAt.has(spans[i].start)) continue;
       const standIns = standInsFor(i, real.definitions, real.footnotes);
       if (standInKey(standIns) !== parsed[i].standInKey) {
-        parsed[i] = parseSection(texts[i], standIns, i === 0);
+        parsed[i] = parseSection(detached(texts[i]), standIns, i === 0);
         extracted[i] = extract(parsed[i]);
         yield;
       }
@@ -275,6 +275,15 @@ function reusableSections(previous: readonly Section[], texts: readonly string[]
     }
     return middle.get(texts[i]);
   };
+}
+
+/**
+ * A copy of a section's text that does not hold the whole text it was cut from: a slice is a
+ * view of its parent string, so a parse kept over many versions would keep each version's
+ * whole text alive. Joining forces a flat copy, of which the slice is then a view.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 function keyOf(definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): string {

@@ -65,7 +65,8 @@ function documentCounts(model: DocumentModel, session: Session): Counts {
     while (m < masked.length && masked[m].end <= section.span.start) m++;
     const plain = i > 0 && !section.parsed.unparsed && !(m < masked.length && masked[m].start < section.span.end);
     if (plain) return section.parsed.memo.get(SECTION_COUNTS, [], () => readCounts(section.parsed.text));
-    const raw = text.slice(section.span.start, section.span.end);
+    // A copy, not a slice: kept as the key, a slice would keep this version's whole text.
+    const raw = (' ' + text.slice(section.span.start, section.span.end)).slice(1);
     return section.parsed.memo.get(SECTION_COUNTS, [raw], () => readCounts(raw));
   });
   const kept = session.state(RUNS);
