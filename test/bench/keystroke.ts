@@ -9,6 +9,7 @@
  */
 import { ServerUnderTest } from '../protocol/lspClient';
 import { generatePost } from './generate';
+import { SERVER_ENV } from '../../server/src/node/memoryMode';
 
 const EDITS = 50;
 
@@ -49,7 +50,8 @@ function edits(text: string, mode: 'replace' | 'type' = 'replace'): Edit[] {
  * after the post was opened (what the first keystrokes feel like), in one session.
  */
 async function talkdownThroughServer(text: string, mode: 'replace' | 'type', warmUp: number): Promise<{ warm: number; first: number }> {
-  const server = new ServerUnderTest();
+  // In the environment the VS Code client gives it.
+  const server = new ServerUnderTest({ env: { ...SERVER_ENV } });
   await server.initialize(null);
   const uri = 'file:///bench/_posts/2024-11-15-keystroke.md';
   const first = server.diagnostics(uri, () => true, 60_000);
