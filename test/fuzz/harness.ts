@@ -24,7 +24,6 @@
  *                   this is not differential: it finds bugs the two paths share.
  */
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -160,37 +159,7 @@ export const KNOWN_ISSUES: KnownIssue[] = [
       return !(first && (first.type === 'yaml' || (first.type as string) === 'toml'));
     },
   },
-  {
-    id: 'trailing-blank-lines',
-    property: 'P6 whole parse',
-    description:
-      'micromark gives a list (or a fence in one) that ends a section one more trailing blank line when the text ends there than when the ' +
-      'next line (the heading the section is cut at) ends it: `- ```\\n  x\\n\\n# H` parses to code "x" whole, "x\\n" as sections. Only end offsets ' +
-      'and code values differ, by blank lines. In a first section parsed with stand-in definitions (written after it, past a blank line) ' +
-      'such a block ends past the section, one character into the next heading.',
-    affects: (model) => {
-      if (model.skipped) return false;
-      const text = maskLongLines(model.text);
-      const whole = parseMarkdown(text).children.map((c) => trimmedTree(c, model.bomLength, model.text));
-      const sectional = model.sections.flatMap((s) => s.parsed.root.children.map((c) => trimmedTree(c, s.delta, model.text, s.span.end)));
-      return isDeepStrictEqual(whole, sectional);
-    },
-  },
 ];
-
-/** A tree as normalizeTree gives it, but with ends moved back over trailing blank lines (and into its section). */
-function trimmedTree(node: Nodes, delta: number, text: string, sectionEnd = Infinity): unknown {
-  const { position, ...rest } = node as Nodes & { children?: Nodes[] };
-  const out: Record<string, unknown> = { ...rest };
-  if (node.type === 'code') out.value = node.value.replace(/[\r\n \t]+$/, '');
-  if (position) {
-    let end = Math.min(position.end.offset! + delta, sectionEnd);
-    while (end > position.start.offset! + delta && /[\r\n \t]/.test(text[end - 1])) end--;
-    out.offsets = [position.start.offset! + delta, end];
-  }
-  if ('children' in node) out.children = (node.children as Nodes[]).map((c) => trimmedTree(c, delta, text, sectionEnd));
-  return out;
-}
 
 /**
  * Where a block of one whole-document parse starts when a section cut falls inside it

@@ -217,4 +217,19 @@ describe('inputs found by fuzzing', () => {
     assert.deepEqual(summarize(after, edited), summarize(after, fresh));
     assert.notDeepEqual(summarize(before, first).filter((s) => s.startsWith('structure/')), summarize(after, fresh).filter((s) => s.startsWith('structure/')));
   });
+
+  it('a block left open in a list item, a quote or a footnote at a section\'s end ends as the next heading ends it', () => {
+    // An HTML comment opened in a footnote definition, a fence in a list item: parsed alone, a
+    // section gave them its last line ending (and blank lines) too; the heading that follows in
+    // the document closes them one line ending earlier.
+    for (const body of ['[^1]:<!-- the', '- ```\n  code', '- a\n  ```\n  code', '[^1]: ```\n    code', '- <pre>\n  x', '1. a\n\n   <!-- x']) {
+      for (const gap of ['\n', '\n\n', '\n\n\n', '\n  \n', '\n\n \t\n']) {
+        assertSameAsWholeParse(`# Talk\n\n${body}${gap}# Next\n\ntext\n`);
+        assertSameAsWholeParse(`---\ntitle: T\n---\n\n${body}${gap}# Next\n`);
+        // With a stand-in definition before the section, and after the first.
+        assertSameAsWholeParse(`# A\n\n${body} [x]${gap}# B\n\n[x]: /u\n`);
+        assertSameAsWholeParse(`${body} [x]${gap}# B\n\n[x]: /u\n`);
+      }
+    }
+  });
 });

@@ -154,7 +154,9 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const deadline = options.deadline;
   let cutAt: number | undefined;
   for (let i = 0; i < texts.length; i++) {
-    const known = reusable(i);
+    const followed = i < texts.length - 1;
+    const found = reusable(i);
+    const known = found?.followed === followed ? found : undefined;
     if (skippedAt.has(spans[i].start)) {
       parsed.push(unparsedSection());
     } else if (known && sameLabels) {
@@ -164,7 +166,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       parsed.push(unparsedSection());
     } else {
       const standIns = standInsFor(i, scan.definitions, scan.footnotes);
-      parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(detached(texts[i]), standIns, i === 0));
+      parsed.push(known && known.standInKey === standInKey(standIns) ? known : parseSection(detached(texts[i]), standIns, i === 0, followed));
       yield;
     }
   }
@@ -185,7 +187,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
       if (skippedAt.has(spans[i].start)) continue;
       const standIns = standInsFor(i, real.definitions, real.footnotes);
       if (standInKey(standIns) !== parsed[i].standInKey) {
-        parsed[i] = parseSection(detached(texts[i]), standIns, i === 0);
+        parsed[i] = parseSection(detached(texts[i]), standIns, i === 0, i < texts.length - 1);
         extracted[i] = extract(parsed[i]);
         yield;
       }
@@ -237,7 +239,7 @@ function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomL
  * that no check reads it, and never reused by a later version.
  */
 function unparsedSection(): ParsedSection {
-  return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true };
+  return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true, followed: false };
 }
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {

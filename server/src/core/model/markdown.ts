@@ -30,6 +30,8 @@ export interface ParsedSection {
   readonly memo: Memo;
   /** Not parsed (a deadline passed): the tree is empty and the parse is never reused. */
   readonly unparsed?: boolean;
+  /** Parsed as followed by another section (see `parseSection`): reused only where it still is. */
+  readonly followed: boolean;
 }
 
 export interface StandIns {
@@ -41,27 +43,38 @@ export function standInKey(standIns: StandIns): string {
   return standIns.definitions.join('\u0000') + '\u0001' + standIns.footnotes.join('\u0000');
 }
 
-export function parseSection(text: string, standIns: StandIns, first: boolean): ParsedSection {
+/**
+ * `followed`: another section comes after this one, and so an ATX heading. A parse of the text
+ * alone would end its last blocks at the end of the text, where micromark gives a block left
+ * open in a list item, a quote or a footnote (a fence, an HTML comment) the last line ending
+ * too, and positions past a blank line; the heading that follows in the document closes them
+ * one line ending earlier. So the text is parsed followed by a heading (`#`), dropped after.
+ */
+export function parseSection(text: string, standIns: StandIns, first: boolean, followed = false): ParsedSection {
   const key = standInKey(standIns);
   // The first section starts after the document's byte-order mark. A U+FEFF there is text,
   // which micromark would drop as a mark: it is given a mark to drop first.
   const bom = first && text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  const closer = followed && /[\n\r]$/.test(text) ? '#\n' : '';
+  const section = (root: Root, prefixLength: number): ParsedSection => ({ text, root, prefixLength, standInKey: key, memo: new Memo(), followed });
   if (standIns.definitions.length === 0 && standIns.footnotes.length === 0) {
-    return { text, root: parseMarkdown(bom + text), prefixLength: 0, standInKey: key, memo: new Memo() };
+    const root = parseMarkdown(bom + text + closer);
+    if (closer) root.children = root.children.filter((node) => startOf(node) < text.length);
+    return section(root, 0);
   }
   const lines = [
     ...standIns.definitions.map((label) => `[${label}]: #`),
     ...standIns.footnotes.map((label) => `[^${label}]: .`),
   ].join('\n');
   if (first) {
-    const root = parseMarkdown(bom + text + '\n\n' + lines + '\n');
+    const root = parseMarkdown(bom + text + (closer ? closer + '\n' : '\n\n') + lines + '\n');
     root.children = root.children.filter((node) => startOf(node) < text.length);
-    return { text, root, prefixLength: 0, standInKey: key, memo: new Memo() };
+    return section(root, 0);
   }
   const prefix = lines + '\n\n';
-  const root = parseMarkdown(prefix + text);
-  root.children = root.children.filter((node) => startOf(node) >= prefix.length);
-  return { text, root, prefixLength: prefix.length, standInKey: key, memo: new Memo() };
+  const root = parseMarkdown(prefix + text + closer);
+  root.children = root.children.filter((node) => startOf(node) >= prefix.length && startOf(node) < prefix.length + text.length);
+  return section(root, prefix.length);
 }
 
 function startOf(node: RootContent): number {
