@@ -159,7 +159,7 @@ function sharedTracks(reads: HeadingRead[]): void {
     while (stack.length && reads[stack[stack.length - 1]].depth >= h.depth) stack.pop();
     const key = `${stack[stack.length - 1] ?? -1}:${h.depth}`;
     stack.push(k);
-    groups.set(key, [...(groups.get(key) ?? []), h]);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(h);
   });
   for (const siblings of groups.values()) {
     const tracked = siblings
