@@ -11,8 +11,8 @@ export function defaultDictionaryPath(): string {
 
 /** Reads the compiled dictionary: the session calls it once, on the first spelling check. */
 export function compiledDictionary(path = defaultDictionaryPath()): DictionaryLoader {
-  // One-byte text (`core/spelling/alphabet.ts`): read as latin1, it is one V8 one-byte string.
-  return () => readFileSync(path, 'latin1');
+  // One-byte text (`core/spelling/alphabet.ts`), searched in the bytes as read: no string copy.
+  return () => readFileSync(path);
 }
 
 /** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.br (cspell's trie, binary or text, brotli). */

@@ -3,11 +3,12 @@
  * list of every accepted word, a parallel string of flags (which dictionary each word comes
  * from), the frequent words in order of frequency, known misspellings with their corrections,
  * and the written form of words that are not lower case. It is built once at build time
- * (`scripts/build-dictionaries.ts`) and loaded as one string: no per-word objects, so loading
- * costs a file read and one scan for line ends, and lookups are binary searches.
+ * (`scripts/build-dictionaries.ts`) and searched in the bytes of the file as read: no per-word
+ * objects, so loading costs a file read and one scan for line ends; lookups are binary searches.
  */
 
 import { Alphabet, encodeRanks } from './alphabet';
+import { compareText, findLine, latin1Bytes, latin1Text, lineStarts } from './bytes';
 
 export const FORMAT_TAG = 'talkdown-dictionary 2';
 
@@ -43,10 +44,10 @@ interface Header {
 
 const norm = (w: string): string => w.replace(/[’`]/g, "'");
 
-/** Encodes a dictionary; the build script and tests use the same code as the loader. */
 /** Words at most this frequent form the common list that wider searches walk. */
 export const COMMON_RANK = 40_000;
 
+/** Encodes a dictionary; the build script and tests use the same code as the loader. */
 export function encodeDictionary(input: DictionaryInput, nested = false): string {
   const merged = new Map<string, { flags: number; display?: string }>();
   for (const [raw, flags] of input.words) {
@@ -145,72 +146,59 @@ export interface Candidate {
 
 /** A loaded dictionary. Every method takes lower-case words. */
 export class Dictionary {
-  private readonly words: string;
+  /** The sorted words, one a line, in the alphabet's one-byte form. */
+  private readonly words: Uint8Array;
   private readonly starts: Uint32Array;
   /** Words, misspellings and written forms are stored in this alphabet's one-byte form. */
   private readonly alphabet: Alphabet;
-  private readonly flagText: string;
-  private readonly rankText: string;
-  private readonly misspellingText: string;
-  private readonly displayText: string;
-  private readonly commonText: string;
+  /** One byte a word: 32 + its flags. */
+  private readonly flagBytes: Uint8Array;
+  /** Two bytes a word: its rank, high byte first. */
+  private readonly rankBytes: Uint8Array;
+  private readonly misspellingLines: Uint8Array;
+  private readonly displayLines: Uint8Array;
+  private readonly commonBytes: Uint8Array;
   private commonList?: Dictionary;
-  private displays?: Map<string, string>;
+  /** The last searches' matches, whatever their flags: the checks of one word ask several times. */
+  private readonly walks = new Map<string, Walk>();
   readonly size: number;
 
-  constructor(compiled: string) {
-    if (!compiled.startsWith(FORMAT_TAG + '\n')) throw new DictionaryError('not a Talkdown dictionary (wrong header)');
-    const headerEnd = compiled.indexOf('\n', FORMAT_TAG.length + 1);
+  /** The compiled file: its bytes (as read), or the same one-byte text as a string. */
+  constructor(compiled: Uint8Array | string) {
+    const bytes = typeof compiled === 'string' ? latin1Bytes(compiled) : compiled;
+    if (compareText(bytes, 0, Math.min(bytes.length, FORMAT_TAG.length + 1), FORMAT_TAG + '\n') !== 0) throw new DictionaryError('not a Talkdown dictionary (wrong header)');
+    const headerEnd = bytes.indexOf(0x0a, FORMAT_TAG.length + 1);
     if (headerEnd === -1) throw new DictionaryError('truncated header');
     let header: Header;
     try {
-      header = JSON.parse(compiled.slice(FORMAT_TAG.length + 1, headerEnd)) as Header;
+      header = JSON.parse(latin1Text(bytes, FORMAT_TAG.length + 1, headerEnd)) as Header;
     } catch {
       throw new DictionaryError('damaged header');
     }
-    const body = compiled.slice(headerEnd + 1);
+    const body = bytes.subarray(headerEnd + 1);
     const s = header?.sections;
-    const section = (key: keyof Header['sections']): string => {
+    const section = (key: keyof Header['sections']): Uint8Array => {
       const range = s?.[key];
       if (!Array.isArray(range) || !(range[0] <= range[1]) || range[1] > body.length) throw new DictionaryError(`damaged section ${key}`);
-      return body.slice(range[0], range[1]);
+      return body.subarray(range[0], range[1]);
     };
     if (!Array.isArray(header.alphabet) || !header.alphabet.every((c) => Number.isInteger(c) && c >= 0x80 && c <= 0xffff)) throw new DictionaryError('damaged alphabet');
     this.alphabet = new Alphabet(header.alphabet);
     this.words = section('words');
-    this.flagText = section('flags');
-    this.rankText = section('ranks');
-    this.misspellingText = section('misspellings');
-    this.displayText = section('display');
-    this.commonText = section('common');
+    this.flagBytes = section('flags');
+    this.rankBytes = section('ranks');
+    this.misspellingLines = section('misspellings');
+    this.displayLines = section('display');
+    this.commonBytes = section('common');
     this.size = header.words;
-    if (this.flagText.length !== this.size || this.rankText.length !== 2 * this.size) throw new DictionaryError('damaged: flags do not match the words');
-    const starts = new Uint32Array(this.size + 1);
-    let n = 0;
-    let at = 0;
-    while (n < this.size) {
-      starts[n++] = at;
-      const nl = this.words.indexOf('\n', at);
-      if (nl === -1) {
-        at = this.words.length + 1;
-        break;
-      }
-      at = nl + 1;
-    }
-    if (n !== this.size || at !== this.words.length + 1) throw new DictionaryError('damaged: word count does not match');
-    starts[this.size] = this.words.length + 1;
+    if (this.flagBytes.length !== this.size || this.rankBytes.length !== 2 * this.size) throw new DictionaryError('damaged: flags do not match the words');
+    const starts = lineStarts(this.words, this.size);
+    if (!starts) throw new DictionaryError('damaged: word count does not match');
     this.starts = starts;
   }
 
   private compareAt(i: number, word: string): number {
-    const start = this.starts[i];
-    const len = this.starts[i + 1] - 1 - start;
-    const n = Math.min(len, word.length);
-    for (let k = 0; k < n; k++) {
-      const d = this.words.charCodeAt(start + k) - word.charCodeAt(k);
-      if (d !== 0) return d;
-    }
-    return len - word.length;
+    return compareText(this.words, this.starts[i], this.starts[i + 1] - 1, word);
   }
 
   /** Index of the first word ≥ `word`. */
@@ -226,20 +214,20 @@ export class Dictionary {
   }
 
   private wordAt(i: number): string {
-    return this.alphabet.read(this.words.slice(this.starts[i], this.starts[i + 1] - 1));
+    return this.alphabet.read(latin1Text(this.words, this.starts[i], this.starts[i + 1] - 1));
   }
 
   /** The word's flags, or 0 when it is not in the dictionary. */
   flags(written: string): number {
     const word = this.alphabet.store(written);
     const i = this.lowerBound(word);
-    return i < this.size && this.compareAt(i, word) === 0 ? this.flagText.charCodeAt(i) - 32 : 0;
+    return i < this.size && this.compareAt(i, word) === 0 ? this.flagBytes[i] - 32 : 0;
   }
 
   /** The common words as a dictionary of their own, for wide searches; loaded on first use. */
   common(): Dictionary {
-    if (this.commonText === '') return this;
-    return (this.commonList ??= new Dictionary(this.commonText));
+    if (this.commonBytes.length === 0) return this;
+    return (this.commonList ??= new Dictionary(this.commonBytes));
   }
 
   /** 1 for the most frequent word; undefined for words not among the frequent ones. */
@@ -251,45 +239,20 @@ export class Dictionary {
   }
 
   rankAt(i: number): number | undefined {
-    const r = (this.rankText.charCodeAt(2 * i) << 8) | this.rankText.charCodeAt(2 * i + 1);
+    const r = (this.rankBytes[2 * i] << 8) | this.rankBytes[2 * i + 1];
     return r === 0xffff ? undefined : r;
   }
 
-  /**
-   * The corrections of a known misspelling: a binary search over the characters of its sorted
-   * lines, each probe widened to the line it falls in, so that no index of lines is built.
-   */
+  /** The corrections of a known misspelling. */
   misspelling(written: string): string[] | undefined {
-    const word = this.alphabet.store(written);
-    const text = this.misspellingText;
-    // lo and hi are line starts, and the first line whose key is >= word starts in [lo, hi].
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
-      const nl = text.indexOf('\n', mid);
-      const lineEnd = nl === -1 ? text.length : nl;
-      if (keyAt(text, lineStart) < word) lo = lineEnd + 1;
-      else hi = lineStart;
-    }
-    if (lo >= text.length) return undefined;
-    const tab = text.indexOf('\t', lo);
-    if (tab === -1 || text.slice(lo, tab) !== word) return undefined;
-    const nl = text.indexOf('\n', tab);
-    return this.alphabet.read(text.slice(tab + 1, nl === -1 ? text.length : nl)).split(',');
+    const found = findLine(this.misspellingLines, this.alphabet.store(written));
+    return found && this.alphabet.read(latin1Text(this.misspellingLines, found[0], found[1])).split(',');
   }
 
   /** How the word is written (`kubernetes` → `Kubernetes`). */
   display(word: string): string {
-    if (!this.displays) {
-      this.displays = new Map();
-      for (const line of this.displayText.split('\n')) {
-        const tab = line.indexOf('\t');
-        if (tab > 0) this.displays.set(this.alphabet.read(line.slice(0, tab)), this.alphabet.read(line.slice(tab + 1)));
-      }
-    }
-    return this.displays.get(word) ?? word;
+    const found = findLine(this.displayLines, this.alphabet.store(word));
+    return found ? this.alphabet.read(latin1Text(this.displayLines, found[0], found[1])) : word;
   }
 
   /** Whether word j starts with the first `p` characters of word i. */
@@ -298,7 +261,7 @@ export class Dictionary {
     const b = this.starts[j];
     if (this.starts[j + 1] - 1 - b < p) return false;
     const codes = this.words;
-    for (let k = 0; k < p; k++) if (codes.charCodeAt(a + k) !== codes.charCodeAt(b + k)) return false;
+    for (let k = 0; k < p; k++) if (codes[a + k] !== codes[b + k]) return false;
     return true;
   }
 
@@ -323,18 +286,49 @@ export class Dictionary {
 
   /**
    * The words within `maxDistance` edits (insertions, deletions, substitutions and swaps of
-   * neighbours) of `word` whose flags pass `accept`. The sorted list is walked as a trie:
-   * words sharing a prefix share the rows of the distance table, and a prefix whose row is
-   * already too far skips every word that starts with it.
+   * neighbours) of `word` whose flags pass `accept`, at most `limit` of them, in the list's
+   * order. The walk's matches are kept for the last few words, whatever their flags: the checks
+   * of one word ask for the same walk with other flags, or for a narrower one.
    */
   search(written: string, maxDistance: number, accept: (flags: number) => boolean, limit = 4000): Candidate[] {
     const word = this.alphabet.store(written);
     const out: Candidate[] = [];
+    if (word.length === 0 || word.length > 40) return out;
+    const walk = this.recentWalk(word, maxDistance);
+    const { found, distances } = walk;
+    for (let k = 0; k < found.length && out.length < limit; k++) {
+      if (distances[k] > maxDistance) continue;
+      const i = found[k];
+      const flags = this.flagBytes[i] - 32;
+      if (accept(flags)) out.push({ word: this.wordAt(i), distance: distances[k], flags, rank: this.rankAt(i) ?? 1e6 });
+    }
+    return out;
+  }
+
+  /** A kept walk that answers this one (the same, or a wider one that was not cut short), or a new one. */
+  private recentWalk(word: string, maxDistance: number): Walk {
+    for (let d = maxDistance; d <= maxDistance + 1; d++) {
+      const kept = this.walks.get(`${d} ${word}`);
+      if (kept && (d === maxDistance || kept.complete)) return kept;
+    }
+    const walk = this.walk(word, maxDistance);
+    if (this.walks.size >= KEPT_WALKS) this.walks.delete(this.walks.keys().next().value!);
+    this.walks.set(`${maxDistance} ${word}`, walk);
+    return walk;
+  }
+
+  /**
+   * Every word within `maxDistance` edits of `word` (stored form). The sorted list is walked as
+   * a trie: words sharing a prefix share the rows of the distance table, and a prefix whose row
+   * is already too far skips every word that starts with it.
+   */
+  private walk(word: string, maxDistance: number): Walk {
+    const found: number[] = [];
+    const distances: number[] = [];
     const m = word.length;
     const codes = this.words;
     const w = new Uint16Array(m);
     for (let k = 0; k < m; k++) w[k] = word.charCodeAt(k);
-    if (m === 0 || m > 40) return out;
     const maxLen = m + maxDistance;
     const rows: Int32Array[] = [];
     for (let d = 0; d <= maxLen; d++) rows.push(new Int32Array(m + 1));
@@ -348,7 +342,7 @@ export class Dictionary {
       const len = this.starts[i + 1] - 1 - start;
       // Rows for the prefix this word shares with the last one are still valid.
       let depth = 0;
-      while (depth < prefixLength && depth < len && codes.charCodeAt(start + depth) === prefix[depth]) depth++;
+      while (depth < prefixLength && depth < len && codes[start + depth] === prefix[depth]) depth++;
       prefixLength = depth;
       let pruned = -1;
       for (let d = depth; d < len; d++) {
@@ -357,7 +351,7 @@ export class Dictionary {
           break;
         }
         budget--;
-        const c = codes.charCodeAt(start + d);
+        const c = codes[start + d];
         prefix[d] = c;
         prefixLength = d + 1;
         const prev = rows[d];
@@ -391,19 +385,22 @@ export class Dictionary {
       }
       const distance = rows[len][m];
       if (distance <= maxDistance) {
-        const flags = this.flagText.charCodeAt(i) - 32;
-        if (accept(flags)) {
-          out.push({ word: this.wordAt(i), distance, flags, rank: this.rankAt(i) ?? 1e6 });
-          if (out.length >= limit) break;
-        }
+        found.push(i);
+        distances.push(distance);
       }
       i++;
     }
-    return out;
+    return { found, distances, complete: i >= this.size };
   }
 }
 
-/** The key of the misspelling line that starts at `at`. */
-function keyAt(text: string, at: number): string {
-  return text.slice(at, text.indexOf('\t', at));
+/** The matches of one walk: word indexes and their distances, in the list's order. */
+interface Walk {
+  found: number[];
+  distances: number[];
+  /** Whether the walk reached the end of the list (its budget did not cut it short). */
+  complete: boolean;
 }
+
+/** How many walks a dictionary keeps. */
+const KEPT_WALKS = 16;
