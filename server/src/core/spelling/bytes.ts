@@ -63,21 +63,3 @@ function keyEnd(bytes: Uint8Array, start: number, end: number): number {
   return tab === -1 || tab > end ? end : tab;
 }
 
-/**
- * Where each of the `size` lines of `bytes` starts, and one past the end (where a line after
- * the last would start); undefined when there are not `size` lines.
- */
-export function lineStarts(bytes: Uint8Array, size: number): Uint32Array | undefined {
-  const starts = new Uint32Array(size + 1);
-  let n = 0;
-  if (size > 0) starts[n++] = 0;
-  else if (bytes.length > 0) return undefined;
-  for (let at = 0; at < bytes.length; at++) {
-    if (bytes[at] !== NL) continue;
-    if (n === size) return undefined;
-    starts[n++] = at + 1;
-  }
-  if (n !== size) return undefined;
-  starts[size] = bytes.length + 1;
-  return starts;
-}

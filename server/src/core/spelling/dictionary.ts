@@ -3,136 +3,17 @@
  * list of every accepted word, a parallel string of flags (which dictionary each word comes
  * from), the frequent words in order of frequency, known misspellings with their corrections,
  * and the written form of words that are not lower case. It is built once at build time
- * (`scripts/build-dictionaries.ts`) and searched in the bytes of the file as read: no per-word
- * objects, so loading costs a file read and one scan for line ends; lookups are binary searches.
+ * (`scripts/build-dictionaries.ts`, format in `format.ts`) and searched in the bytes of the
+ * file as read: no per-word objects and no scan, so loading costs a file read; lookups are
+ * binary searches.
  */
 
-import { Alphabet, encodeRanks } from './alphabet';
-import { compareText, findLine, latin1Bytes, latin1Text, lineStarts } from './bytes';
+import { Alphabet } from './alphabet';
+import { compareText, findLine, latin1Bytes, latin1Text } from './bytes';
+import { FORMAT_TAG, type Header } from './format';
 
-export const FORMAT_TAG = 'talkdown-dictionary 2';
-
-/** Where a word comes from; a word may have several. */
-export const enum WordFlag {
-  US = 1,
-  GB = 2,
-  /** Software, Kubernetes, company and full-stack vocabularies. */
-  Software = 4,
-  /** Talkdown's own cloud-native and conference vocabulary. */
-  CloudNative = 8,
-  /** The word is usually written with capitals (a name: Kubernetes, Prometheus). */
-  Capitalised = 16,
-  /** A person's given name or surname (accepted only when written capitalised). */
-  Person = 32,
-}
-
-export interface DictionaryInput {
-  /** Word → flags; words are stored lower case, their written form kept when it differs. */
-  words: Iterable<[string, number]>;
-  /** Common words, most frequent first. */
-  frequent: Iterable<string>;
-  /** Known misspellings and their corrections, best first. */
-  misspellings: Iterable<[string, string[]]>;
-}
-
-interface Header {
-  words: number;
-  /** The non-ASCII characters, stored as 0x80 + their index (`alphabet.ts`). */
-  alphabet: number[];
-  sections: Record<'words' | 'flags' | 'ranks' | 'misspellings' | 'display' | 'common', [number, number]>;
-}
-
-const norm = (w: string): string => w.replace(/[’`]/g, "'");
-
-/** Words at most this frequent form the common list that wider searches walk. */
-export const COMMON_RANK = 40_000;
-
-/** Encodes a dictionary; the build script and tests use the same code as the loader. */
-export function encodeDictionary(input: DictionaryInput, nested = false): string {
-  const merged = new Map<string, { flags: number; display?: string }>();
-  for (const [raw, flags] of input.words) {
-    const written = norm(raw.normalize('NFC'));
-    const lower = written.toLowerCase();
-    if (lower.length === 0 || lower.includes('\n') || lower.includes('\t')) continue;
-    const entry = merged.get(lower) ?? { flags: 0 };
-    entry.flags |= flags;
-    if (written !== lower) {
-      if (entry.display === undefined) entry.display = written;
-      if (/^\p{Lu}/u.test(written)) entry.flags |= WordFlag.Capitalised;
-    } else {
-      // Written lower case somewhere: an ordinary word, not only a name.
-      entry.flags |= 0x40;
-    }
-    merged.set(lower, entry);
-  }
-  const sorted = [...merged.keys()].sort(compareCodeUnits);
-  const flags = sorted.map((w) => {
-    const e = merged.get(w)!;
-    // A word also written lower case is not a name.
-    const f = e.flags & 0x40 ? e.flags & ~WordFlag.Capitalised & ~0x40 : e.flags;
-    return String.fromCharCode(32 + f);
-  });
-  const display = sorted
-    .filter((w) => merged.get(w)!.display !== undefined && !(merged.get(w)!.flags & 0x40))
-    .map((w) => `${w}\t${merged.get(w)!.display}`);
-  const seen = new Set<string>();
-  const frequent: string[] = [];
-  for (const w of input.frequent) {
-    const lower = norm(w).toLowerCase();
-    if (!seen.has(lower) && merged.has(lower)) {
-      seen.add(lower);
-      frequent.push(lower);
-    }
-  }
-  // Each word's frequency rank (1 = most frequent), or 0xffff when unranked.
-  const rankOf = new Map<string, number>();
-  frequent.forEach((w, i) => rankOf.set(w, Math.min(i + 1, 0xfffe)));
-  const ranks = sorted.map((w) => rankOf.get(w) ?? 0xffff);
-  const misspellings: string[] = [];
-  for (const [typo, fixes] of input.misspellings) {
-    const lower = norm(typo).toLowerCase();
-    if (merged.has(lower) || fixes.length === 0) continue;
-    misspellings.push(`${lower}\t${fixes.join(',')}`);
-  }
-  misspellings.sort(compareCodeUnits);
-  // The common words (and the cloud-native vocabulary) as a dictionary of their own: a search
-  // two edits wide walks these 50,000 words rather than all 300,000.
-  const common = nested
-    ? ''
-    : encodeDictionary(
-        {
-          words: sorted
-            .filter((w) => (rankOf.get(w) ?? Infinity) <= COMMON_RANK || merged.get(w)!.flags & WordFlag.CloudNative)
-            .map((w): [string, number] => [merged.get(w)!.flags & 0x40 ? w : (merged.get(w)!.display ?? w), merged.get(w)!.flags & ~0x40 & ~WordFlag.Capitalised]),
-          frequent,
-          misspellings: [],
-        },
-        true,
-      );
-  const text = { words: sorted.join('\n'), misspellings: misspellings.join('\n'), display: display.join('\n') };
-  const alphabet = Alphabet.of([text.words, text.misspellings, text.display]);
-  const parts = {
-    common,
-    words: alphabet.store(text.words),
-    flags: flags.join(''),
-    ranks: encodeRanks(ranks),
-    misspellings: alphabet.store(text.misspellings),
-    display: alphabet.store(text.display),
-  };
-  let at = 0;
-  const sections = {} as Header['sections'];
-  let body = '';
-  for (const key of ['words', 'flags', 'ranks', 'misspellings', 'display', 'common'] as const) {
-    sections[key] = [at, at + parts[key].length];
-    body += parts[key];
-    at += parts[key].length;
-  }
-  return `${FORMAT_TAG}\n${JSON.stringify({ words: sorted.length, alphabet: alphabet.codes, sections })}\n${body}`;
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { encodeDictionary, type DictionaryInput } from './encode';
+export { COMMON_RANK, FORMAT_TAG, WordFlag } from './format';
 
 export class DictionaryError extends Error {}
 
@@ -192,9 +73,7 @@ export class Dictionary {
     this.commonBytes = section('common');
     this.size = header.words;
     if (this.flagBytes.length !== this.size || this.rankBytes.length !== 2 * this.size) throw new DictionaryError('damaged: flags do not match the words');
-    const starts = lineStarts(this.words, this.size);
-    if (!starts) throw new DictionaryError('damaged: word count does not match');
-    this.starts = starts;
+    this.starts = wordStarts(section('starts'), this.words, this.size);
   }
 
   private compareAt(i: number, word: string): number {
@@ -404,3 +283,24 @@ interface Walk {
 
 /** How many walks a dictionary keeps. */
 const KEPT_WALKS = 16;
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * The words' starts, as stored: the bytes themselves when they are aligned (as in a file read
+ * whole), else a copy. Checked where it costs no scan: the ends, and one start in 1,024.
+ */
+function wordStarts(stored: Uint8Array, words: Uint8Array, size: number): Uint32Array {
+  if (stored.length !== 4 * (size + 1)) throw new DictionaryError('damaged: word count does not match');
+  let starts: Uint32Array;
+  if (LITTLE_ENDIAN && stored.byteOffset % 4 === 0) starts = new Uint32Array(stored.buffer, stored.byteOffset, size + 1);
+  else {
+    starts = new Uint32Array(size + 1);
+    for (let i = 0; i <= size; i++) starts[i] = (stored[4 * i] | (stored[4 * i + 1] << 8) | (stored[4 * i + 2] << 16) | (stored[4 * i + 3] << 24)) >>> 0;
+  }
+  const lineStart = (i: number): boolean => (i === 0 ? starts[0] === 0 : starts[i] > starts[i - 1] && starts[i] <= words.length && words[starts[i] - 1] === 0x0a);
+  let ok = starts[size] === words.length + 1 && (size === 0 || (starts[0] === 0 && starts[size - 1] < starts[size]));
+  for (let i = 0; ok && i < size; i += 1024) ok = lineStart(i);
+  if (!ok) throw new DictionaryError('damaged: word count does not match');
+  return starts;
+}
