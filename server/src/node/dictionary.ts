@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
 import { decodeTrie } from 'cspell-trie-lib';
 import type { DictionaryLoader, LanguageDictionaryLoader } from '../core';
 
@@ -21,6 +20,8 @@ export function languageDictionaries(dir = join(__dirname, 'dictionaries')): Lan
     if (!/^[a-z]{2}$/.test(language)) return undefined;
     const path = join(dir, `${language}.trie.br`);
     if (!existsSync(path)) return undefined;
+    // zlib is loaded only here: English posts never need it.
+    const { brotliDecompressSync } = process.getBuiltinModule('node:zlib') as typeof import('node:zlib');
     return decodeTrie(brotliDecompressSync(readFileSync(path)));
   };
 }
