@@ -236,8 +236,14 @@ export class Dictionary {
         const prev = rows[d];
         const row = rows[d + 1];
         row[0] = d + 1;
+        // Only the band |d + 1 - j| <= maxDistance can hold a distance within reach: the cells
+        // just outside it are set to one more (all a decision needs), and the rest are not read.
+        const lo = d + 1 - maxDistance > 1 ? d + 1 - maxDistance : 1;
+        const hi = d + 1 + maxDistance < m ? d + 1 + maxDistance : m;
+        if (lo > 1) row[lo - 1] = maxDistance + 1;
+        if (hi < m) row[hi + 1] = maxDistance + 1;
         let best = row[0];
-        for (let j = 1; j <= m; j++) {
+        for (let j = lo; j <= hi; j++) {
           const cost = w[j - 1] === c ? 0 : 1;
           let v = prev[j - 1] + cost;
           const del = prev[j] + 1;
@@ -262,7 +268,7 @@ export class Dictionary {
         i = this.skipPrefix(i, pruned);
         continue;
       }
-      const distance = rows[len][m];
+      const distance = m - len > maxDistance ? maxDistance + 1 : rows[len][m];
       if (distance <= maxDistance) {
         found.push(i);
         distances.push(distance);
