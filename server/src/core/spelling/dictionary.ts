@@ -73,7 +73,7 @@ export class Dictionary {
     this.commonBytes = section('common');
     this.size = header.words;
     if (this.flagBytes.length !== this.size || this.rankBytes.length !== 2 * this.size) throw new DictionaryError('damaged: flags do not match the words');
-    this.starts = wordStarts(section('starts'), this.words, this.size);
+    this.starts = wordStarts(section('lengths'), this.words, this.size);
   }
 
   private compareAt(i: number, word: string): number {
@@ -294,23 +294,22 @@ interface Walk {
 /** How many walks a dictionary keeps. */
 const KEPT_WALKS = 16;
 
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-
 /**
- * The words' starts, as stored: the bytes themselves when they are aligned (as in a file read
- * whole), else a copy. Checked where it costs no scan: the ends, and one start in 1,024.
+ * Where each word starts in `words`, and one past the end (where a word after the last would),
+ * from the words' lengths: no scan of the words. Checked where it costs nothing more: the end,
+ * and the line end before one start in 1,024.
  */
-function wordStarts(stored: Uint8Array, words: Uint8Array, size: number): Uint32Array {
-  if (stored.length !== 4 * (size + 1)) throw new DictionaryError('damaged: word count does not match');
-  let starts: Uint32Array;
-  if (LITTLE_ENDIAN && stored.byteOffset % 4 === 0) starts = new Uint32Array(stored.buffer, stored.byteOffset, size + 1);
-  else {
-    starts = new Uint32Array(size + 1);
-    for (let i = 0; i <= size; i++) starts[i] = (stored[4 * i] | (stored[4 * i + 1] << 8) | (stored[4 * i + 2] << 16) | (stored[4 * i + 3] << 24)) >>> 0;
+function wordStarts(lengths: Uint8Array, words: Uint8Array, size: number): Uint32Array {
+  if (lengths.length !== size) throw new DictionaryError('damaged: word count does not match');
+  const starts = new Uint32Array(size + 1);
+  let at = 0;
+  for (let i = 0; i < size; i++) {
+    starts[i] = at;
+    at += lengths[i] + 1;
   }
-  const lineStart = (i: number): boolean => (i === 0 ? starts[0] === 0 : starts[i] > starts[i - 1] && starts[i] <= words.length && words[starts[i] - 1] === 0x0a);
-  let ok = starts[size] === words.length + 1 && (size === 0 || (starts[0] === 0 && starts[size - 1] < starts[size]));
-  for (let i = 0; ok && i < size; i += 1024) ok = lineStart(i);
+  starts[size] = at;
+  let ok = at === words.length + 1;
+  for (let i = 1024; ok && i < size; i += 1024) ok = words[starts[i] - 1] === 0x0a;
   if (!ok) throw new DictionaryError('damaged: word count does not match');
   return starts;
 }

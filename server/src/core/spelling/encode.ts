@@ -4,7 +4,7 @@
  */
 
 import { Alphabet, encodeRanks } from './alphabet';
-import { COMMON_RANK, FORMAT_TAG, SECTIONS, WordFlag, type Header } from './format';
+import { COMMON_RANK, FORMAT_TAG, LONGEST_STORED_WORD, SECTIONS, WordFlag, type Header } from './format';
 
 export interface DictionaryInput {
   /** Word → flags; words are stored lower case, their written form kept when it differs. */
@@ -23,7 +23,7 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
   for (const [raw, flags] of input.words) {
     const written = norm(raw.normalize('NFC'));
     const lower = written.toLowerCase();
-    if (lower.length === 0 || lower.includes('\n') || lower.includes('\t')) continue;
+    if (lower.length === 0 || lower.length > LONGEST_STORED_WORD || lower.includes('\n') || lower.includes('\t')) continue;
     const entry = merged.get(lower) ?? { flags: 0 };
     entry.flags |= flags;
     if (written !== lower) {
@@ -83,7 +83,7 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
   const alphabet = Alphabet.of([text.words, text.misspellings, text.display]);
   const words = alphabet.store(text.words);
   const parts: Record<(typeof SECTIONS)[number], string> = {
-    starts: encodeStarts(words, sorted.length),
+    lengths: sorted.map((w) => String.fromCharCode(w.length)).join(''),
     common,
     words,
     flags: flags.join(''),
@@ -99,17 +99,7 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
     body += parts[key];
     at += parts[key].length;
   }
-  // The header is padded so that the body, and so its first two sections, start at a multiple of 4.
-  const head = `${FORMAT_TAG}\n${JSON.stringify({ words: sorted.length, alphabet: alphabet.codes, sections })}`;
-  return `${head}${' '.repeat(3 - (head.length % 4))}\n${body}`;
-}
-
-/** Where each of the `size` lines of the words starts, and where a line after the last would: 32-bit little-endian. */
-function encodeStarts(words: string, size: number): string {
-  const starts = size > 0 ? [0] : [];
-  for (let at = words.indexOf('\n'); at !== -1; at = words.indexOf('\n', at + 1)) starts.push(at + 1);
-  starts.push(words.length + 1);
-  return starts.map((s) => String.fromCharCode(s & 0xff, (s >>> 8) & 0xff, (s >>> 16) & 0xff, s >>> 24)).join('');
+  return `${FORMAT_TAG}\n${JSON.stringify({ words: sorted.length, alphabet: alphabet.codes, sections })}\n${body}`;
 }
 
 function compareCodeUnits(a: string, b: string): number {

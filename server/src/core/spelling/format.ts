@@ -1,7 +1,7 @@
 /**
  * The compiled dictionary's format, shared by its encoder (`encode.ts`, run at build time) and
- * its reader (`dictionary.ts`). One-byte text (`alphabet.ts`): a tag line, a header line (JSON,
- * padded with spaces so that the body starts at a multiple of 4 bytes), then the sections.
+ * its reader (`dictionary.ts`). One-byte text (`alphabet.ts`): a tag line, a header line (JSON),
+ * then the sections.
  */
 
 export const FORMAT_TAG = 'talkdown-dictionary 3';
@@ -24,13 +24,16 @@ export const enum WordFlag {
 export const COMMON_RANK = 40_000;
 
 /**
- * The sections, in the body's order, each a range of the body: `starts` (where each word starts
- * in `words`, and one past its end: 32-bit little-endian, so that the reader uses the bytes as
- * they are), `common` (the common words, a dictionary of their own; both start at a multiple of
- * 4 bytes), `words` (sorted, one a line), `flags` (one byte a word), `ranks` (two a word),
+ * The sections, in the body's order, each a range of the body: `lengths` (each word's length,
+ * one byte a word, so that the reader finds where words start without scanning them; it packs
+ * far better than the starts themselves), `common` (the common words, a dictionary of their
+ * own), `words` (sorted, one a line), `flags` (one byte a word), `ranks` (two a word),
  * `misspellings` and `display` (sorted `key\tvalue` lines).
  */
-export const SECTIONS = ['starts', 'common', 'words', 'flags', 'ranks', 'misspellings', 'display'] as const;
+export const SECTIONS = ['lengths', 'common', 'words', 'flags', 'ranks', 'misspellings', 'display'] as const;
+
+/** The longest word the format holds (its length is one byte). */
+export const LONGEST_STORED_WORD = 255;
 
 export interface Header {
   words: number;
