@@ -20,8 +20,9 @@ export function languageDictionaries(dir = join(__dirname, 'dictionaries')): Lan
     if (!/^[a-z]{2}$/.test(language)) return undefined;
     const path = join(dir, `${language}.trie.br`);
     if (!existsSync(path)) return undefined;
-    // zlib is loaded only here: English posts never need it.
-    const { brotliDecompressSync } = process.getBuiltinModule('node:zlib') as typeof import('node:zlib');
+    // zlib is required only here, when first needed: English posts never need it. (Not
+    // process.getBuiltinModule: the server may run on an editor's older Node.js 20.)
+    const { brotliDecompressSync } = require('node:zlib') as typeof import('node:zlib');
     return decodeTrie(brotliDecompressSync(readFileSync(path)));
   };
 }
