@@ -10,7 +10,7 @@
 
 import { Alphabet } from './alphabet';
 import { compareText, findLine, latin1Bytes, latin1Text } from './bytes';
-import { FORMAT_TAG, type Header } from './format';
+import { capitalised, FORMAT_TAG, type Header } from './format';
 
 export { encodeDictionary, type DictionaryInput } from './encode';
 export { COMMON_RANK, FORMAT_TAG, WordFlag } from './format';
@@ -131,7 +131,9 @@ export class Dictionary {
   /** How the word is written (`kubernetes` → `Kubernetes`). */
   display(word: string): string {
     const found = findLine(this.displayLines, this.alphabet.store(word));
-    return found ? this.alphabet.read(latin1Text(this.displayLines, found[0], found[1])) : word;
+    if (!found) return word;
+    // An empty written form is the word with a capital first letter (`encode.ts`).
+    return found[0] === found[1] ? capitalised(word) : this.alphabet.read(latin1Text(this.displayLines, found[0], found[1]));
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 
 import { Alphabet, encodeRanks } from './alphabet';
-import { COMMON_RANK, FORMAT_TAG, LONGEST_STORED_WORD, SECTIONS, WordFlag, type Header } from './format';
+import { capitalised, COMMON_RANK, FORMAT_TAG, LONGEST_STORED_WORD, SECTIONS, WordFlag, type Header } from './format';
 
 export interface DictionaryInput {
   /** Word → flags; words are stored lower case, their written form kept when it differs. */
@@ -44,7 +44,8 @@ export function encodeDictionary(input: DictionaryInput, nested = false): string
   });
   const display = sorted
     .filter((w) => merged.get(w)!.display !== undefined && !(merged.get(w)!.flags & 0x40))
-    .map((w) => `${w}\t${merged.get(w)!.display}`);
+    // A word written with a capital first letter, as most are, keeps no written form: an empty one.
+    .map((w) => `${w}\t${merged.get(w)!.display === capitalised(w) ? '' : merged.get(w)!.display}`);
   const seen = new Set<string>();
   const frequent: string[] = [];
   for (const w of input.frequent) {

@@ -28,12 +28,18 @@ export const COMMON_RANK = 40_000;
  * one byte a word, so that the reader finds where words start without scanning them; it packs
  * far better than the starts themselves), `common` (the common words, a dictionary of their
  * own), `words` (sorted, one a line), `flags` (one byte a word), `ranks` (two a word),
- * `misspellings` and `display` (sorted `key\tvalue` lines).
+ * `misspellings` and `display` (sorted `key\tvalue` lines; a word's written form is empty when
+ * it is the word with a capital first letter).
  */
 export const SECTIONS = ['lengths', 'common', 'words', 'flags', 'ranks', 'misspellings', 'display'] as const;
 
 /** The longest word the format holds (its length is one byte). */
 export const LONGEST_STORED_WORD = 255;
+
+/** The word with its first character in upper case: the written form `display` leaves empty. */
+export function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
 
 export interface Header {
   words: number;
