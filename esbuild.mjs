@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -123,7 +124,18 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  nameCliBundle();
   writeCodeCache();
+}
+
+/**
+ * Ends the CLI bundle with a line naming its content, which the code cache also starts with:
+ * the launcher checks that they match without hashing the bundle (see server/src/cli/launch.ts).
+ */
+function nameCliBundle() {
+  const file = 'dist/cli-main.js';
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(file, `${code}${code.endsWith('\n') ? '' : '\n'}//# talkdown-build ${createHash('sha1').update(code).digest('hex')}\n`);
 }
 
 /**

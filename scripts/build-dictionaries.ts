@@ -8,7 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
-import { encodeDictionary, WordFlag } from '../server/src/core/spelling/dictionary';
+import { encodeDictionary } from '../server/src/core/spelling/encode';
+import { WordFlag } from '../server/src/core/spelling/format';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'dist', 'dictionaries', 'en.dict');
@@ -18,7 +19,8 @@ const CURATED = join(ROOT, 'server', 'src', 'core', 'spelling', 'cloud-native.tx
 const inputs = [
   CURATED,
   __filename,
-  join(ROOT, 'server', 'src', 'core', 'spelling', 'dictionary.ts'),
+  join(ROOT, 'server', 'src', 'core', 'spelling', 'encode.ts'),
+  join(ROOT, 'server', 'src', 'core', 'spelling', 'format.ts'),
   join(ROOT, 'server', 'src', 'core', 'spelling', 'alphabet.ts'),
   join(ROOT, 'package-lock.json'),
 ];

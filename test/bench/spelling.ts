@@ -34,7 +34,7 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
   for (let i = 0; i < 7; i++) {
     dictionary = undefined;
     const t = performance.now();
-    dictionary = new Dictionary(readFileSync(COMPILED, 'latin1'));
+    dictionary = new Dictionary(readFileSync(COMPILED));
     loads.push(performance.now() - t);
   }
   dictionary!.search('performnce', 1, () => true); // builds the search's character array
@@ -45,7 +45,7 @@ export async function benchSpelling(samples: { name: string; text: string }[] = 
   const session = testSession({ dictionary });
   // A second instance: switching between the two empties the per-word verdict caches, as a
   // server's first check of a post sees them.
-  const other = new Dictionary(readFileSync(COMPILED, 'latin1'));
+  const other = new Dictionary(readFileSync(COMPILED));
   other.search('performnce', 1, () => true);
   other.common().search('performnce', 2, () => true);
 

@@ -49,7 +49,7 @@ const TIMEOUT_MS = Number(process.env.HOSTILE_TIMEOUT_MS ?? 60_000);
 
 function runOne(name: string): void {
   const compiled = join(__dirname, '..', '..', 'dist', 'dictionaries', 'en.dict');
-  const dictionary = existsSync(compiled) && !process.env.HOSTILE_SMALL_DICTIONARY ? new Dictionary(readFileSync(compiled, 'utf8')) : undefined;
+  const dictionary = existsSync(compiled) && !process.env.HOSTILE_SMALL_DICTIONARY ? new Dictionary(readFileSync(compiled)) : undefined;
   if (!dictionary) installDictionary();
   const text = INPUTS[name]();
   const ws = new MemoryWorkspace();

@@ -21,7 +21,6 @@ import {
 } from '../core';
 import { systemClock } from '../node/clock';
 import { compiledDictionary, languageDictionaries } from '../node/dictionary';
-import { cliCacheFile, ExternalLinkChecker, ResultCache } from '../node/externalLinks';
 import { walkFilesSync } from '../node/walk';
 import { decodeUtf8, NodeWorkspace, toPath, toUri } from '../node/workspace';
 import { UsageError, type LintOptions } from './args';
@@ -113,6 +112,8 @@ function fixFiles(session: AnalysisSession, files: string[], sources: TextSource
 
 /** Checks every distinct http(s) URL of the files, within per-host limits; the cache is kept on disk. */
 async function checkExternalLinks(sources: TextSource[], io: Io): Promise<ExternalLinkLookup> {
+  // Loaded only here: most runs do not check external links, and HTTPS is slow to load.
+  const { cliCacheFile, ExternalLinkChecker, ResultCache } = await import('../node/externalLinks');
   const urls = new Set<string>();
   for (const source of sources) for (const url of urlsToCheck(buildModel(source, { maxFileSize: DEFAULT_SETTINGS.maxFileSize }))) urls.add(url);
   const checker = new ExternalLinkChecker({ cache: new ResultCache({ file: cliCacheFile() }) });

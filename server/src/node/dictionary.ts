@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
 import { decodeTrie } from 'cspell-trie-lib';
 import type { DictionaryLoader, LanguageDictionaryLoader } from '../core';
 
@@ -11,8 +10,8 @@ export function defaultDictionaryPath(): string {
 
 /** Reads the compiled dictionary: the session calls it once, on the first spelling check. */
 export function compiledDictionary(path = defaultDictionaryPath()): DictionaryLoader {
-  // One-byte text (`core/spelling/alphabet.ts`): read as latin1, it is one V8 one-byte string.
-  return () => readFileSync(path, 'latin1');
+  // One-byte text (`core/spelling/alphabet.ts`), searched in the bytes as read: no string copy.
+  return () => readFileSync(path);
 }
 
 /** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.br (cspell's trie, binary or text, brotli). */
@@ -21,6 +20,9 @@ export function languageDictionaries(dir = join(__dirname, 'dictionaries')): Lan
     if (!/^[a-z]{2}$/.test(language)) return undefined;
     const path = join(dir, `${language}.trie.br`);
     if (!existsSync(path)) return undefined;
+    // zlib is required only here, when first needed: English posts never need it. (Not
+    // process.getBuiltinModule: the server may run on an editor's older Node.js 20.)
+    const { brotliDecompressSync } = require('node:zlib') as typeof import('node:zlib');
     return decodeTrie(brotliDecompressSync(readFileSync(path)));
   };
 }

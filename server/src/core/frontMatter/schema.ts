@@ -33,7 +33,8 @@ export const BUILT_IN_SCHEMAS: Record<SiteGeneratorName, SchemaNode> = { jekyll,
 
 /** The session's validator, and each schema compiled once. */
 interface Validators {
-  ajv: Ajv;
+  /** Made when a schema needs compiling: in a bundle the built-in ones come compiled, so most runs never make it. */
+  ajv?: Ajv;
   compiled: WeakMap<object, ValidateFunction>;
 }
 
@@ -45,25 +46,29 @@ interface Validators {
 export const FRONT_MATTER_AJV_OPTIONS: Options = { allErrors: true, verbose: true, strict: false, validateSchema: true, addUsedSchema: false };
 
 function createValidators(): Validators {
-  const ajv = new Ajv(FRONT_MATTER_AJV_OPTIONS);
-  for (const [name, format] of Object.entries(SCHEMA_FORMAT_DEFINITIONS)) ajv.addFormat(name, format);
   const compiled = new WeakMap<object, ValidateFunction>();
   // The built-in schemas were compiled at build time when this runs from a bundle.
   for (const [name, schema] of Object.entries(BUILT_IN_SCHEMAS) as [SiteGeneratorName, SchemaNode][]) {
     const precompiled = PRECOMPILED.builtIn?.[name];
     if (precompiled) compiled.set(schema, precompiled);
   }
-  return { ajv, compiled };
+  return { compiled };
+}
+
+function createAjv(): Ajv {
+  const ajv = new Ajv(FRONT_MATTER_AJV_OPTIONS);
+  for (const [name, format] of Object.entries(SCHEMA_FORMAT_DEFINITIONS)) ajv.addFormat(name, format);
+  return ajv;
 }
 
 const VALIDATORS = new SessionKey<Validators>('front-matter/validators', createValidators);
 
 export function compile(session: Session, schema: SchemaNode): ValidateFunction {
-  const { ajv, compiled } = session.state(VALIDATORS);
-  let validate = compiled.get(schema);
+  const validators = session.state(VALIDATORS);
+  let validate = validators.compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+    validate = (validators.ajv ??= createAjv()).compile(schema);
+    validators.compiled.set(schema, validate);
   }
   return validate;
 }

@@ -4,10 +4,11 @@ import { Dictionary, DictionaryError } from '../../spelling/dictionary';
 
 /**
  * Where the spell checker gets its dictionary. The core does no I/O: the server and the CLI
- * give the session a loader (which reads the compiled file), tests a dictionary built in memory.
- * The loader runs once per session, on first use; its failure is remembered and reported.
+ * give the session a loader (which reads the compiled file: its bytes, searched in place, or
+ * the same one-byte text as a string), tests a dictionary built in memory. The loader runs
+ * once per session, on first use; its failure is remembered and reported.
  */
-export type DictionaryLoader = () => string;
+export type DictionaryLoader = () => Uint8Array | string;
 
 /** The dictionary the adapter provides; without it, spelling is off. */
 export const DICTIONARY = new InputKey<DictionaryLoader | Dictionary>('spelling.dictionary');
