@@ -37,7 +37,7 @@ function load(input: DictionaryLoader | Dictionary, session: Session): Dictionar
     const dictionary = new Dictionary(input());
     return { dictionary, loadMs: session.clock.ms() - started };
   } catch (error) {
-    const reason = error instanceof DictionaryError ? `it is damaged (${error.message})` : `it cannot be read (${(error as Error).message.split('\n', 1)[0]})`;
+    const reason = error instanceof DictionaryError ? `is damaged (${error.message})` : `cannot be read (${(error as Error).message.split('\n', 1)[0]})`;
     return { error: reason };
   }
 }
