@@ -4,7 +4,7 @@ import { lint, type Io } from './cli/lint';
 declare const SERVER_VERSION: string;
 
 /** The command line: `talkdown lint …`. Returns the exit status. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, dictionaryRead?: Promise<Uint8Array>): Promise<number> {
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'help') {
@@ -15,7 +15,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(SERVER_VERSION);
       return 0;
     }
-    return await lint(parsed.options, io);
+    return await lint(parsed.options, io, dictionaryRead);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`talkdown: ${error.message} (see talkdown --help)`);
@@ -30,10 +30,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** Runs the command line of this process; `done` hears when it has finished. */
-export function run(done?: () => void): void {
+/**
+ * Runs the command line of this process; `done` hears when it has finished. `dictionaryRead`:
+ * the English dictionary's file, read by the launcher while this bundle loaded.
+ */
+export function run(done?: () => void, dictionaryRead?: Promise<Uint8Array>): void {
   const io: Io = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), errIsTerminal: process.stderr.isTTY === true };
-  main(process.argv.slice(2), io)
+  main(process.argv.slice(2), io, dictionaryRead)
     .then(
       (code) => (process.exitCode = code),
       (error: unknown) => {

@@ -8,10 +8,15 @@
  * Node 20 has no module.enableCompileCache.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
+// The English dictionary (8 MB) is read on another thread while the bundle loads: nearly every
+// post has prose to check. The path is node/dictionary.ts's defaultDictionaryPath.
+const dictionaryRead = readFile(process.env.TALKDOWN_DICTIONARY ?? join(__dirname, 'dictionaries', 'en.dict'));
+dictionaryRead.catch(() => undefined);
 const bundle = join(__dirname, 'cli-main.js');
 const cacheFile = `${bundle}.cache`;
 const bytes = readFileSync(bundle);
@@ -29,8 +34,8 @@ if (build !== undefined) {
   }
 }
 const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-const loaded = { exports: {} as { run(done?: () => void): void }, filename: bundle, id: bundle, loaded: false };
+const loaded = { exports: {} as { run(done?: () => void, dictionaryRead?: Promise<Uint8Array>): void }, filename: bundle, id: bundle, loaded: false };
 (script.runInThisContext() as (...args: unknown[]) => void).call(loaded.exports, loaded.exports, createRequire(bundle), loaded, bundle, dirname(bundle));
 // The build runs one lint with this set, to write the cache of what a lint compiles.
 const writeTo = process.env.TALKDOWN_WRITE_CODE_CACHE;
-loaded.exports.run(writeTo && build !== undefined ? () => writeFileSync(writeTo, Buffer.concat([Buffer.from(build, 'latin1'), script.createCachedData()])) : undefined);
+loaded.exports.run(writeTo && build !== undefined ? () => writeFileSync(writeTo, Buffer.concat([Buffer.from(build, 'latin1'), script.createCachedData()])) : undefined, dictionaryRead);

@@ -38,14 +38,16 @@ export interface Io {
 }
 
 /** `talkdown lint`: the exit status (0, 1 or 2; usage errors are thrown as UsageError). */
-export async function lint(options: LintOptions, io: Io): Promise<number> {
+/** `dictionaryRead`: the dictionary's bytes, being read meanwhile (the CLI's launcher starts it). */
+export async function lint(options: LintOptions, io: Io, dictionaryRead?: Promise<Uint8Array>): Promise<number> {
   const root = resolve(options.root ?? '.');
   if (!isDirectory(root)) throw new UsageError(`--root ${options.root}: not a directory`);
   const files = collectFiles(options.paths);
   const workspace = new NodeWorkspace([toUri(root)]);
   // The rule pages installed beside dist/, linked from every finding.
   const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
-  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary()], [LANGUAGE_DICTIONARIES, languageDictionaries()]] });
+  const dictionary = { bytes: undefined as Uint8Array | undefined };
+  const session = new AnalysisSession({ workspace, clock: systemClock, settings: DEFAULT_SETTINGS, docsBaseUri, inputs: [[DICTIONARY, compiledDictionary(undefined, () => dictionary.bytes)], [LANGUAGE_DICTIONARIES, languageDictionaries()]] });
   if (options.config !== undefined) {
     const path = resolve(options.config);
     if (!isFile(path)) throw new UsageError(`--config ${options.config}: no such file`);
@@ -57,6 +59,8 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   };
   const progress = new Progress(io, files.length);
   let sources = files.map(read);
+  // Read on another thread while the bundle loaded and the posts were read (read again if that failed).
+  dictionary.bytes = await dictionaryRead?.catch(() => undefined);
   if (options.fix) sources = fixFiles(session, files, sources, io);
   const externalLinks = options.external ? await checkExternalLinks(sources, io) : undefined;
   const results: FileResult[] = sources.map((source, i) => {

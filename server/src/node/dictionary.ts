@@ -8,10 +8,13 @@ export function defaultDictionaryPath(): string {
   return process.env.TALKDOWN_DICTIONARY ?? join(__dirname, 'dictionaries', 'en.dict');
 }
 
-/** Reads the compiled dictionary: the session calls it once, on the first spelling check. */
-export function compiledDictionary(path = defaultDictionaryPath()): DictionaryLoader {
+/**
+ * Reads the compiled dictionary: the session calls it once, on the first spelling check.
+ * `read`: the file's bytes when they were read already (the CLI reads them while it loads).
+ */
+export function compiledDictionary(path = defaultDictionaryPath(), read: () => Uint8Array | undefined = () => undefined): DictionaryLoader {
   // One-byte text (`core/spelling/alphabet.ts`), searched in the bytes as read: no string copy.
-  return () => readFileSync(path);
+  return () => read() ?? readFileSync(path);
 }
 
 /** The other languages' dictionaries beside the bundles: dist/dictionaries/<language>.trie.br (cspell's trie, binary or text, brotli). */
