@@ -28,7 +28,8 @@ describe('talkdown lint and its dictionary', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('checks spelling with the dictionary it read while loading, and with one given by TALKDOWN_DICTIONARY', () => {
-    for (const env of [{}, { TALKDOWN_DICTIONARY: DICTIONARY }]) {
+    const envs: Record<string, string>[] = [{}, { TALKDOWN_DICTIONARY: DICTIONARY }];
+    for (const env of envs) {
       const { stdout, stderr } = talkdown(['lint', 'post.md'], dir, env);
       assert.equal(stderr, '');
       assert.match(stdout, /post\.md:6:\d+ \w+ spelling\/likely-typo .*perfromance/);
