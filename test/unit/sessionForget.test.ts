@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze, SessionKey } from '../../server/src/core';
 import { sessionFor, testSession } from '../support/session';
 import { ListingMemoryWorkspace } from '../support/workspace';
+import { testDictionary } from '../support/dictionary';
 import { source } from './util';
 
 const A = 'file:///site/_posts/2024-05-01-a.md';
@@ -37,5 +38,15 @@ describe('a closed document in the session', () => {
     assert.deepEqual(before, ['link/no-such-file /gone/']);
     session.forgetDocument(A);
     assert.deepEqual(links(), before);
+  });
+
+  it('is spell-checked as before when it is opened again (its word counts and form index were let go)', () => {
+    const session = testSession({ dictionary: testDictionary() });
+    const text = '---\ntitle: A\n---\n# Notes\n\nWe saw teh talk about Hightower, and Hightwoer was there.\n';
+    const spelling = () => analyze(session, source(text, A)).findings.filter((f) => f.code.startsWith('spelling/')).map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+    const before = spelling();
+    assert.ok(before.includes('spelling/likely-typo teh'), before.join('; '));
+    session.forgetDocument(A);
+    assert.deepEqual(spelling(), before);
   });
 });

@@ -1,7 +1,7 @@
 import type { Heading as MdHeading, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { LineIndex, type Span, type TextSource } from '../text';
+import { detached, LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { maskLines } from './mask';
@@ -277,15 +277,6 @@ function reusableSections(previous: readonly Section[], texts: readonly string[]
     }
     return middle.get(texts[i]);
   };
-}
-
-/**
- * A copy of a section's text that does not hold the whole text it was cut from: a slice is a
- * view of its parent string, so a parse kept over many versions would keep each version's
- * whole text alive. Joining forces a flat copy, of which the slice is then a view.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 function keyOf(definitions: Map<string, DefinitionLabel>, footnotes: Map<string, DefinitionLabel>): string {

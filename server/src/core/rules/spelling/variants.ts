@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../../model/document';
+import { detached } from '../../text';
 import type { Session } from '../../session/session';
 import { MemoKey, SessionKey } from '../../session/state';
 import { WordFlag } from '../../spelling/dictionary';
@@ -29,7 +30,7 @@ const SECTION_COUNTS = new MemoKey<Counts>('spelling.sectionForms');
  * written capitalised, so an edit that adds or drops no form (most keystrokes) reuses it. A few
  * documents are kept.
  */
-const INDEXES = new SessionKey('spelling.formIndexes', () => new Map<string, Index>());
+const INDEXES = new SessionKey('spelling.formIndexes', () => new Map<string, Index>(), {}, { forget: (kept, uri) => kept.delete(uri) });
 const KEPT_INDEXES = 8;
 interface Index {
   keys: readonly string[];
@@ -65,8 +66,8 @@ function documentCounts(model: DocumentModel, session: Session): Counts {
     while (m < masked.length && masked[m].end <= section.span.start) m++;
     const plain = i > 0 && !section.parsed.unparsed && !(m < masked.length && masked[m].start < section.span.end);
     if (plain) return section.parsed.memo.get(SECTION_COUNTS, [], () => readCounts(section.parsed.text));
-    // A copy, not a slice: kept as the key, a slice would keep this version's whole text.
-    const raw = (' ' + text.slice(section.span.start, section.span.end)).slice(1);
+    // Kept as the key: a copy, not a view of this version's whole text.
+    const raw = detached(text.slice(section.span.start, section.span.end));
     return section.parsed.memo.get(SECTION_COUNTS, [raw], () => readCounts(raw));
   });
   const kept = session.state(RUNS);
@@ -89,7 +90,7 @@ interface Run {
   parts: readonly Counts[];
   sum: Counts;
 }
-const RUNS = new SessionKey('spelling.formRuns', () => new Map<string, Run[]>());
+const RUNS = new SessionKey('spelling.formRuns', () => new Map<string, Run[]>(), {}, { forget: (kept, uri) => kept.delete(uri) });
 
 /** Counts summed in order: a form's first writing is that of the first part that has it. */
 function sum(parts: readonly Counts[]): Counts {
