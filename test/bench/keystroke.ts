@@ -67,10 +67,9 @@ async function talkdownThroughServer(text: string, mode: 'replace' | 'type', war
     const v = version;
     const published = server.diagnostics(uri, (p) => p.version === v, 60_000);
     const t = performance.now();
-    const character = edit.character;
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line: edit.line, character }, end: { line: edit.line, character: character + edit.removed } }, text: edit.inserted }],
+      contentChanges: [{ range: { start: { line: edit.line, character: edit.character }, end: { line: edit.line, character: edit.character + edit.removed } }, text: edit.inserted }],
     });
     await published;
     times.push(performance.now() - t);

@@ -12,10 +12,11 @@ import { readFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { defaultDictionaryPath } from '../node/dictionaryPath';
 
 // The English dictionary (8 MB) is read on another thread while the bundle loads: nearly every
-// post has prose to check. The path is node/dictionary.ts's defaultDictionaryPath.
-const dictionaryRead = readFile(process.env.TALKDOWN_DICTIONARY ?? join(__dirname, 'dictionaries', 'en.dict'));
+// post has prose to check.
+const dictionaryRead = readFile(defaultDictionaryPath());
 dictionaryRead.catch(() => undefined);
 const bundle = join(__dirname, 'cli-main.js');
 const cacheFile = `${bundle}.cache`;

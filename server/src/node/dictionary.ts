@@ -2,11 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeTrie } from 'cspell-trie-lib';
 import type { DictionaryLoader, LanguageDictionaryLoader } from '../core';
-
-/** The compiled dictionary beside the bundles: dist/dictionaries/en.dict. */
-export function defaultDictionaryPath(): string {
-  return process.env.TALKDOWN_DICTIONARY ?? join(__dirname, 'dictionaries', 'en.dict');
-}
+import { defaultDictionaryPath } from './dictionaryPath';
 
 /**
  * Reads the compiled dictionary: the session calls it once, on the first spelling check.
