@@ -59,11 +59,14 @@ export interface DocumentLinks {
   excluded: Span[];
 }
 
-interface SectionLinks {
+/** A section's links, in its own offsets. */
+export interface SectionLinks {
   destinations: Destination[];
   loose: LooseReference[];
   inverted: InvertedLink[];
   excluded: Span[];
+  /** Whether some destination names a fragment (`#id`): its finding depends on the post's anchors. */
+  fragments: boolean;
 }
 
 const SECTION_LINKS = new MemoKey<SectionLinks>('link/section-links');
@@ -99,13 +102,13 @@ export function isExcluded(links: DocumentLinks, offset: number): boolean {
 }
 
 /** A section's links in its own offsets (section text = offset 0). */
-function sectionLinks(parsed: ParsedSection): SectionLinks {
+export function sectionLinks(parsed: ParsedSection): SectionLinks {
   return parsed.memo.get(SECTION_LINKS, [], () => collectSectionLinks(parsed));
 }
 
 function collectSectionLinks(parsed: ParsedSection): SectionLinks {
   const text = parsed.text;
-  const out: SectionLinks = { destinations: [], loose: [], inverted: [], excluded: [] };
+  const out: SectionLinks = { destinations: [], loose: [], inverted: [], excluded: [], fragments: false };
   const rel = (node: Nodes): Span => ({
     start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
     end: (node.position?.end.offset ?? 0) - parsed.prefixLength,
@@ -222,6 +225,7 @@ function collectSectionLinks(parsed: ParsedSection): SectionLinks {
       out.inverted.push({ span: { start: index, end: index + m[0].length }, text: m[1], url: m[2] });
     }
   }
+  out.fragments = out.destinations.some((d) => d.url.includes('#'));
   return out;
 }
 

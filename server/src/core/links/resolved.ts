@@ -44,55 +44,53 @@ export function linkEntries(ctx: LinkContext): DocumentLinkEntries {
 
 /** The same, without the memo: for benchmarks. */
 export function computeLinkEntries(ctx: LinkContext): DocumentLinkEntries {
-  const { model, site, index, session } = ctx;
   const entries: LinkEntry[] = [];
   const resolved: ResolvedLink[] = [];
+  const reader = entryReader(ctx);
+  for (const dest of documentLinks(ctx.model).destinations) {
+    const entry = reader(dest);
+    if (!entry) continue;
+    entries.push(entry);
+    if (entry.kind === 'resolved') resolved.push({ dest: entry.dest, resolution: entry.resolution });
+  }
+  return { entries, resolved };
+}
+
+/**
+ * What each destination is, for one document and site: the entry does not depend on where the
+ * destination is written, so a section's destinations are read in its own offsets too.
+ * Destinations Talkdown does not check give `undefined`.
+ */
+export function entryReader(ctx: LinkContext): (dest: Destination) => LinkEntry | undefined {
+  const { model, site, index, session } = ctx;
   const rctx: ResolveContext = { index, site, uri: model.uri, knownAddresses: ctx.knownAddresses };
   const origin = site.root && (site.generator === 'jekyll' || site.generator === 'hugo') ? index.siteFacts(site).origin : undefined;
   const kramdown = site.generator === 'jekyll';
   const dir = model.uri.slice(0, model.uri.lastIndexOf('/') + 1);
-  for (let dest of documentLinks(model).destinations) {
+  return (dest) => {
     // What the generator's parser reads: kramdown (Jekyll) or CommonMark (the others).
-    if (dest.parser && dest.parser !== (kramdown ? 'kramdown' : 'commonmark')) continue;
+    if (dest.parser && dest.parser !== (kramdown ? 'kramdown' : 'commonmark')) return undefined;
     // kramdown reads `( "text")` as a title with no destination.
-    if (kramdown && dest.spaced && /^(["']).*\1$/.test(dest.url)) continue;
+    if (kramdown && dest.spaced && /^(["']).*\1$/.test(dest.url)) return undefined;
     let url = dest.url;
-    if (url.trim() === '') {
-      if (dest.syntax !== 'autolink') entries.push({ kind: 'empty', dest });
-      continue;
-    }
-    if (url.length > MAX_URL_LENGTH) continue;
+    if (url.trim() === '') return dest.syntax !== 'autolink' ? { kind: 'empty', dest } : undefined;
+    if (url.length > MAX_URL_LENGTH) return undefined;
     const { malformed, cls, yt } = urlFacts(session, url);
-    if (malformed) {
-      entries.push({ kind: 'malformed', dest, reason: malformed });
-      continue;
-    }
+    if (malformed) return { kind: 'malformed', dest, reason: malformed };
     if (cls.kind === 'external' && origin && url.toLowerCase().startsWith(origin + '/')) {
       // The site's own host: a local address.
       url = url.slice(origin.length);
-      dest = { ...dest, url };
+      const local = { ...dest, url };
       const own = urlFacts(session, url);
-      const resolution = resolveCached(session, rctx, dest);
-      if (own.cls.kind === 'local') {
-        entries.push({ kind: 'resolved', dest, resolution });
-        resolved.push({ dest, resolution });
-        continue;
-      }
+      const resolution = resolveCached(session, rctx, local);
+      if (own.cls.kind === 'local') return { kind: 'resolved', dest: local, resolution };
+      dest = local;
     }
-    if (cls.kind === 'external') {
-      entries.push({ kind: 'external', dest, yt });
-      continue;
-    }
-    if (cls.kind !== 'local' && dest.syntax !== 'post_url' && dest.syntax !== 'jekyll-link') continue;
-    if (cls.kind === 'local' && looksLikeHost(cls.path) && dest.syntax !== 'ref' && !index.exists(dir + cls.path)) {
-      entries.push({ kind: 'missing-scheme', dest });
-      continue;
-    }
-    const resolution = resolveCached(session, rctx, dest);
-    entries.push({ kind: 'resolved', dest, resolution });
-    resolved.push({ dest, resolution });
-  }
-  return { entries, resolved };
+    if (cls.kind === 'external') return { kind: 'external', dest, yt };
+    if (cls.kind !== 'local' && dest.syntax !== 'post_url' && dest.syntax !== 'jekyll-link') return undefined;
+    if (cls.kind === 'local' && looksLikeHost(cls.path) && dest.syntax !== 'ref' && !index.exists(dir + cls.path)) return { kind: 'missing-scheme', dest };
+    return { kind: 'resolved', dest, resolution: resolveCached(session, rctx, dest) };
+  };
 }
 
 /** URLs analysed so far: the same URLs come back on every keystroke. Bounded. */

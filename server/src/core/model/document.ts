@@ -1,6 +1,4 @@
-import type { Heading as MdHeading, Nodes, Parents, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
 import { detached, LineIndex, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
@@ -8,37 +6,11 @@ import { maskLines } from './mask';
 import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
 import { scanSections, type DefinitionLabel } from './sections';
 import { foldCase, mentions } from './labelMentions';
-import { Memo, MemoKey } from '../session/state';
+import { Memo } from '../session/state';
+import { extract, placeSections, realDefinitions, type Footnotes, type HeadingInfo, type LinkInfo } from './extracted';
+export { sectionLinkInfos, type RelativeLink } from './extracted';
 
-export type LinkKind =
-  | 'link'
-  | 'image'
-  | 'linkReference'
-  | 'imageReference'
-  | 'definition'
-  | 'footnoteReference'
-  | 'footnoteDefinition';
-
-/** Anything that points somewhere: a URL, or a label that a definition resolves. */
-export interface LinkInfo {
-  kind: LinkKind;
-  span: Span;
-  /** The destination, for links, images and definitions. */
-  url?: string;
-  /** The normalised label, for references and definitions. */
-  identifier?: string;
-  sectionIndex: number;
-  node: Nodes;
-}
-
-export interface HeadingInfo {
-  depth: number;
-  /** The heading's plain text, without markup. */
-  text: string;
-  span: Span;
-  sectionIndex: number;
-  node: MdHeading;
-}
+export type { HeadingInfo, LinkInfo, LinkKind } from './extracted';
 
 /** The blocks from one ATX heading to the next (the first section runs from the start). */
 export interface Section {
@@ -62,7 +34,7 @@ export interface DocumentModel {
   readonly headings: readonly HeadingInfo[];
   readonly links: readonly LinkInfo[];
   /** Footnote references and definitions (also among `links`). */
-  readonly footnotes: { readonly references: readonly LinkInfo[]; readonly definitions: readonly LinkInfo[] };
+  readonly footnotes: Footnotes;
   /** Why the body was not parsed, when it was not. */
   readonly skipped?: { reason: 'too-large'; limit: number };
   /** Lines too long to parse, which were read as blank lines. */
@@ -203,23 +175,32 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     if (same && same.index === index && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
     return { index, span: spans[index], parsed: p, delta: spans[index].start - p.prefixLength };
   });
-  const headings: HeadingInfo[] = [];
-  const links: LinkInfo[] = [];
-  for (const section of sections) {
-    // A section where it was before has the same headings and links: placed once, kept with its parse.
-    const placed = section.parsed.memo.get(PLACED, [section], () => place(extracted[section.index], section));
-    for (const h of placed.headings) headings.push(h);
-    for (const l of placed.links) links.push(l);
-  }
-  const footnotes = {
-    references: links.filter((l) => l.kind === 'footnoteReference'),
-    definitions: links.filter((l) => l.kind === 'footnoteDefinition'),
-  };
+  // The document's headings and links in document offsets, placed when first read: the checks
+  // read them by section, so a keystroke that moves every later section places none of them.
+  let all: { headings: HeadingInfo[]; links: LinkInfo[]; footnotes: Footnotes } | undefined;
+  const placeAll = () => (all ??= placeSections(sections, extracted));
   // Long lines of front matter were parsed by its own parser; only the body's are unchecked.
   const bodyLongLines = longLines.filter((l) => l.start >= bodyStart);
   const bodyDeepLines = deepLines.filter((l) => l.start >= bodyStart);
   const cut = cutOffset !== undefined && deadline ? { reason: 'deadline' as const, offset: cutOffset, deadlineMs: deadline.ms } : undefined;
-  return { ...base, sections, headings, links, footnotes, longLines: bodyLongLines, deepLines: bodyDeepLines, skippedBlocks, definitionsKey, ...(cut && { cut }) };
+  return {
+    ...base,
+    sections,
+    get headings() {
+      return placeAll().headings;
+    },
+    get links() {
+      return placeAll().links;
+    },
+    get footnotes() {
+      return placeAll().footnotes;
+    },
+    longLines: bodyLongLines,
+    deepLines: bodyDeepLines,
+    skippedBlocks,
+    definitionsKey,
+    ...(cut && { cut }),
+  };
 }
 
 /**
@@ -288,104 +269,6 @@ function spanOf(node: Nodes, section: Section): Span {
     start: (node.position?.start.offset ?? 0) + section.delta,
     end: (node.position?.end.offset ?? 0) + section.delta,
   };
-}
-
-function shift(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-interface Extracted {
-  headings: Omit<HeadingInfo, 'sectionIndex'>[];
-  links: Omit<LinkInfo, 'sectionIndex'>[];
-}
-
-// A parsed section's headings and links, in its own offsets; kept as long as the parse is.
-const EXTRACTED = new MemoKey<Extracted>('headings and links');
-
-function extract(parsed: ParsedSection): Extracted {
-  return parsed.memo.get(EXTRACTED, [], () => extractFrom(parsed));
-}
-
-function extractFrom(parsed: ParsedSection): Extracted {
-  const result: Extracted = { headings: [], links: [] };
-  const rel = (node: Nodes): Span => ({
-    start: (node.position?.start.offset ?? 0) - parsed.prefixLength,
-    end: (node.position?.end.offset ?? 0) - parsed.prefixLength,
-  });
-  // Links GFM makes of URLs in text after the parse (`[https://…]`, a reference that did not
-  // resolve) have no position: each is found in the text, after what precedes it.
-  const after = new Map<Parents, number>();
-  const locate = (node: Nodes, index: number | undefined, parent: Parents | undefined): Span => {
-    if (node.position || !parent?.position || index === undefined) return rel(node);
-    let from = parent.position.start.offset ?? 0;
-    for (let i = index - 1; i >= 0; i--) {
-      const end = parent.children[i].position?.end.offset;
-      if (end !== undefined) {
-        from = end;
-        break;
-      }
-    }
-    from = Math.max(from, after.get(parent) ?? 0);
-    const value = toString(node);
-    const at = value ? parsed.text.indexOf(value, from - parsed.prefixLength) : -1;
-    if (at === -1 || at + value.length > (parent.position.end.offset ?? 0) - parsed.prefixLength) return rel(parent);
-    after.set(parent, at + value.length + parsed.prefixLength);
-    return { start: at, end: at + value.length };
-  };
-  visit(parsed.root as Root, (node, index, parent) => {
-    switch (node.type) {
-      case 'heading':
-        result.headings.push({ depth: node.depth, text: toString(node), span: rel(node), node });
-        break;
-      case 'link':
-      case 'image':
-        result.links.push({ kind: node.type, url: node.url, span: locate(node, index, parent), node });
-        break;
-      case 'definition':
-        result.links.push({ kind: node.type, url: node.url, identifier: node.identifier, span: rel(node), node });
-        break;
-      case 'linkReference':
-      case 'imageReference':
-      case 'footnoteReference':
-      case 'footnoteDefinition':
-        result.links.push({ kind: node.type, identifier: node.identifier, span: rel(node), node });
-        break;
-    }
-  });
-  return result;
-}
-
-const PLACED = new MemoKey<{ headings: HeadingInfo[]; links: LinkInfo[] }>('placed headings and links');
-
-function place(found: Extracted, section: Section): { headings: HeadingInfo[]; links: LinkInfo[] } {
-  // Extracted spans are relative to the section's own text (the stand-in prefix is already
-  // taken off), so they move by the section's start, not by its tree delta.
-  const start = section.span.start;
-  const index = section.index;
-  // Built field by field: object spread here is several times slower on large posts.
-  const headings = found.headings.map((h): HeadingInfo => ({ depth: h.depth, text: h.text, span: shift(h.span, start), sectionIndex: index, node: h.node }));
-  const links = found.links.map((l): LinkInfo => ({ kind: l.kind, span: shift(l.span, start), url: l.url, identifier: l.identifier, sectionIndex: index, node: l.node }));
-  return { headings, links };
-}
-
-function realDefinitions(extracted: Extracted[]): {
-  definitions: Map<string, DefinitionLabel>;
-  footnotes: Map<string, DefinitionLabel>;
-} {
-  const definitions = new Map<string, DefinitionLabel>();
-  const footnotes = new Map<string, DefinitionLabel>();
-  extracted.forEach((e, index) => {
-    for (const link of e.links) {
-      if (link.kind !== 'definition' && link.kind !== 'footnoteDefinition') continue;
-      const map = link.kind === 'definition' ? definitions : footnotes;
-      const id = link.identifier ?? '';
-      const label = (link.node as { label?: string | null }).label ?? id;
-      const known = map.get(id);
-      if (known) known.sections.add(index);
-      else map.set(id, { label, sections: new Set([index]) });
-    }
-  });
-  return { definitions, footnotes };
 }
 
 function sameDefinitions(a: Map<string, DefinitionLabel>, b: Map<string, DefinitionLabel>): boolean {

@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { DocumentModel, Section } from '../document';
+import { sectionDefinitions } from '../extracted';
 import type { OutlineNode, OutlineSection, Talk, TalkLink, VideoLink } from './types';
 import type { UrlReading } from './videoUrls';
 
@@ -52,9 +53,11 @@ export interface Container {
 /** The body's blocks (front matter left out) and its link definitions. */
 export function newExtraction(model: DocumentModel): Extraction {
   const definitions = new Map<string, string>();
-  for (const link of model.links) {
-    if (link.kind === 'definition' && link.identifier && link.url !== undefined && !definitions.has(link.identifier)) {
-      definitions.set(link.identifier, link.url);
+  for (const section of model.sections) {
+    for (const link of sectionDefinitions(section.parsed)) {
+      if (link.kind === 'definition' && link.identifier && link.url !== undefined && !definitions.has(link.identifier)) {
+        definitions.set(link.identifier, link.url);
+      }
     }
   }
   const blocks: Block[] = [];

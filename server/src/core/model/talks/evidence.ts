@@ -3,7 +3,8 @@ import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { Extraction, LinkTargets } from './context';
 import { flatten, type Flattened } from './flatten';
-import { classify, firstLinkAtOrAfter, readLinkLine } from './links';
+import { classify, readLinkLine } from './links';
+import { sectionLinkInfos } from '../extracted';
 import { speakerInProse } from './proseSpeaker';
 import { parseSpeakers, parseSpeakersLine } from './speakers';
 import { LIST_HEADING, readsAsTitle, readTitle, writerSpeaking, type TitleParts } from './titles';
@@ -347,11 +348,18 @@ function weigh(x: Extraction, h: HeadingRead): void {
   if (h.evidence !== 'none' && (!h.video || !h.slides)) {
     const bodyStart = h.span.end;
     const bodyEnd = h.bodyEnd < blocks.length ? blocks[h.bodyEnd].span.start : model.text.length;
-    const links = model.links;
-    for (let i = firstLinkAtOrAfter(links, bodyStart); i < links.length && links[i].span.start < bodyEnd && (!h.video || !h.slides); i++) {
-      const link = links[i];
-      const url = link.kind === 'link' ? link.url : link.kind === 'linkReference' ? x.definitions.get(link.identifier ?? '') : undefined;
-      if (url) classify(x, h, model.sections[link.sectionIndex], url, link.span, '', false);
+    // Read section by section, in each one's own offsets: no need for the whole post's links.
+    const sections = model.sections;
+    for (let s = headingSection.index; s < sections.length && sections[s].span.start < bodyEnd && (!h.video || !h.slides); s++) {
+      const section = sections[s];
+      const base = section.span.start;
+      for (const link of sectionLinkInfos(section.parsed)) {
+        const start = link.span.start + base;
+        if (start < bodyStart) continue;
+        if (start >= bodyEnd || (h.video && h.slides)) break;
+        const url = link.kind === 'link' ? link.url : link.kind === 'linkReference' ? x.definitions.get(link.identifier ?? '') : undefined;
+        if (url) classify(x, h, section, url, { start, end: link.span.end + base }, '', false);
+      }
     }
   }
   if (!h.title) h.title = h.video?.url ?? h.slides?.url ?? h.page?.url ?? flat.text.trim();

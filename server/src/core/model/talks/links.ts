@@ -1,5 +1,5 @@
 import type { Span } from '../../text';
-import type { LinkInfo, Section } from '../document';
+import type { Section } from '../document';
 import type { Block, Extraction, LinkTargets } from './context';
 import { flatten } from './flatten';
 import { readsAsSlides, readUrl, type UrlReading } from './videoUrls';
@@ -78,16 +78,4 @@ export function readLinkLine(x: Extraction, target: LinkTargets, block: Block): 
     if (kind === 'video' || kind === 'slides') found = true;
   }
   return found;
-}
-
-/** Links are in document order: the index of the first that starts at or after `offset`. */
-export function firstLinkAtOrAfter(links: readonly LinkInfo[], offset: number): number {
-  let lo = 0;
-  let hi = links.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (links[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -3,11 +3,12 @@ import { Severity } from '../../findings';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { documentAnchors } from '../../links/anchors';
 import type { LinkContext } from '../../links/context';
-import { documentLinks, type Destination } from '../../links/extract';
+import { sectionLinks, type Destination, type SectionLinks } from '../../links/extract';
 import { isMarkdownFile } from '../../files';
-import { linkEntries, type LinkEntry } from '../../links/resolved';
+import { entryReader, type LinkEntry } from '../../links/resolved';
 import { canonicalUri, relativeName } from '../../links/uri';
-import type { DocumentModel, LinkInfo } from '../../model/document';
+import { sectionLinkInfos, type DocumentModel, type RelativeLink } from '../../model/document';
+import type { ParsedSection } from '../../model/markdown';
 import { MemoKey } from '../../session/state';
 import type { Site } from '../../site/generator';
 import type { Span } from '../../text';
@@ -41,6 +42,13 @@ export interface LinkIssue {
 const MAX_PER_CODE = 200;
 
 const ISSUES = new MemoKey<LinkIssue[]>('link/issues');
+const SECTION_ISSUES = new MemoKey<SectionIssues>('link/section-issues');
+const OWN_ANCHOR_IDS = new MemoKey<{ ids: string[]; key: string }>('link/own-anchor-ids');
+
+/** A section's destination and inverted-link findings, in its own offsets. */
+interface SectionIssues {
+  issues: LinkIssue[];
+}
 
 /** Every link finding of a document, computed once per model and index version. */
 export function checkLinks(ctx: LinkContext): LinkIssue[] {
@@ -48,8 +56,13 @@ export function checkLinks(ctx: LinkContext): LinkIssue[] {
   return model.memo.get(ISSUES, [index, index.version, index.ready, site.generator, site.root], () => computeLinkIssues(ctx));
 }
 
-/** The same, without the memo (benchmarks pass entries computed afresh too). */
-export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[] = linkEntries(ctx).entries): LinkIssue[] {
+/**
+ * The same, without the document memo. A section's destinations are read in its own offsets and
+ * kept with its parse (unless `keep` is false, as benchmarks ask), for as long as the site, the
+ * index version and (for sections that link to anchors) the post's own anchors are as they were:
+ * a keystroke reads the links of the edited section only.
+ */
+export function computeLinkIssues(ctx: LinkContext, options: { keep?: boolean } = {}): LinkIssue[] {
   const { model, site, index } = ctx;
   const issues: LinkIssue[] = [];
   const counts = new Map<string, number>();
@@ -58,10 +71,127 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
     counts.set(issue.code, n);
     if (n <= MAX_PER_CODE) issues.push(issue);
   };
-  const links = documentLinks(model);
-  const ownAnchors = () => documentAnchors(model, site.root ? index.headingStyle(site) : site.generator);
+  const style = site.root ? index.headingStyle(site) : site.generator;
+  const own = () => model.memo.get(OWN_ANCHOR_IDS, [style], () => {
+    const ids = documentAnchors(model, style).map((a) => a.id);
+    return { ids, key: ids.join('\n') };
+  });
+  let reader: ((dest: Destination) => LinkEntry | undefined) | undefined;
+  const bodyStart = model.frontMatter ? model.frontMatter.span.end : 0;
+  for (const section of model.sections) {
+    const links = sectionLinks(section.parsed);
+    if (links.destinations.length === 0 && links.inverted.length === 0) continue;
+    const d = section.span.start;
+    // Only the first section holds front matter, whose links are not the body's.
+    const skipBefore = section.index === 0 ? bodyStart - d : -1;
+    const compute = () => sectionIssues(ctx, (reader ??= entryReader(ctx)), links, skipBefore, own);
+    const found =
+      options.keep === false
+        ? compute()
+        : section.parsed.memo.get(
+            SECTION_ISSUES,
+            [index, index.version, index.ready, site.generator, site.root, model.uri, ctx.knownAddresses, skipBefore, links.fragments ? own().key : ''],
+            compute,
+          );
+    for (const issue of found.issues) report(d === 0 ? issue : moved(issue, d));
+  }
+  referenceIssues(model, report);
+  issues.sort((a, b) => a.span.start - b.span.start);
+  return issues;
+}
 
-  for (const entry of entries) {
+/** What a section defines and uses, by identifier: definitions and footnote definitions in its own offsets. */
+interface SectionReferences {
+  definitions: RelativeLink[];
+  used: string[];
+  footnoteDefinitions: RelativeLink[];
+  usedFootnotes: string[];
+}
+
+const SECTION_REFERENCES = new MemoKey<SectionReferences>('link/section-references');
+
+function sectionReferences(parsed: ParsedSection): SectionReferences {
+  return parsed.memo.get(SECTION_REFERENCES, [], () => {
+    const found: SectionReferences = { definitions: [], used: [], footnoteDefinitions: [], usedFootnotes: [] };
+    for (const l of sectionLinkInfos(parsed)) {
+      if (l.kind === 'definition') found.definitions.push(l);
+      else if (l.kind === 'linkReference' || l.kind === 'imageReference') found.used.push(l.identifier ?? '');
+      else if (l.kind === 'footnoteReference') found.usedFootnotes.push(l.identifier ?? '');
+      else if (l.kind === 'footnoteDefinition') found.footnoteDefinitions.push(l);
+    }
+    return found;
+  });
+}
+
+/** References without definitions, and definitions nothing uses: across the whole post. */
+function referenceIssues(model: DocumentModel, report: (issue: LinkIssue) => void): void {
+  const defined = new Set<string>();
+  const definitions: { link: RelativeLink; at: number }[] = [];
+  const definedFootnotes = new Map<string, { link: RelativeLink; at: number }[]>();
+  const used = new Set<string>();
+  const usedFootnotes = new Set<string>();
+  for (const section of model.sections) {
+    const refs = sectionReferences(section.parsed);
+    const at = section.span.start;
+    for (const l of refs.definitions) {
+      defined.add(l.identifier ?? '');
+      definitions.push({ link: l, at });
+    }
+    for (const id of refs.used) used.add(id);
+    for (const id of refs.usedFootnotes) usedFootnotes.add(id);
+    for (const l of refs.footnoteDefinitions) {
+      const list = definedFootnotes.get(l.identifier ?? '');
+      if (list) list.push({ link: l, at });
+      else definedFootnotes.set(l.identifier ?? '', [{ link: l, at }]);
+    }
+  }
+  const span = (d: { link: RelativeLink; at: number }) => firstLine(model, { start: d.link.span.start + d.at, end: d.link.span.end + d.at });
+  const bodyStart = model.frontMatter ? model.frontMatter.span.end : 0;
+  for (const section of model.sections) {
+    const d = section.span.start;
+    for (const found of sectionLinks(section.parsed).loose) {
+      if (found.span.start + d < bodyStart) continue;
+      const loose = d === 0 ? found : { ...found, span: { start: found.span.start + d, end: found.span.end + d }, labelSpan: { start: found.labelSpan.start + d, end: found.labelSpan.end + d } };
+      const id = normalizeIdentifier(loose.label).toLowerCase();
+      if (loose.footnote) {
+        if (definedFootnotes.has(id)) continue;
+        report({ code: 'link/undefined-footnote', span: loose.span, message: `The footnote [^${short(loose.label)}] has no definition, so it shows as plain text. Add a line “[^${short(loose.label)}]: …”.`, data: { footnote: loose.label } });
+      } else {
+        if (defined.has(id)) continue;
+        report({ code: 'link/undefined-reference', span: loose.labelSpan, message: `No definition for the reference [${short(loose.label)}], so the link shows as plain text. Add “[${short(loose.label)}]: <url>” below the paragraph.` });
+      }
+    }
+  }
+  for (const def of definitions) {
+    const l = def.link;
+    if (!used.has(l.identifier ?? '')) {
+      const label = (l.node as { label?: string }).label ?? l.identifier ?? '';
+      report({ code: 'link/unused-definition', span: span(def), message: `The link definition [${short(label)}] is never used.`, data: { remove: true } });
+    }
+  }
+  for (const [id, list] of definedFootnotes) {
+    const label = (list[0].link.node as { label?: string }).label ?? id;
+    if (!usedFootnotes.has(id)) report({ code: 'link/unused-footnote', span: span(list[0]), message: `The footnote [^${short(label)}] is defined but never referenced, so it is not shown.`, data: { remove: true } });
+    for (const dup of list.slice(1)) {
+      report({ code: 'link/duplicate-footnote', span: span(dup), message: `The footnote [^${short(label)}] is defined twice; only the first definition is shown.`, data: { remove: true } });
+    }
+  }
+}
+
+function moved(issue: LinkIssue, by: number): LinkIssue {
+  return { ...issue, span: { start: issue.span.start + by, end: issue.span.end + by } };
+}
+
+/** The findings of a section's destinations and inverted links, in its own offsets. */
+function sectionIssues(ctx: LinkContext, entryOf: (dest: Destination) => LinkEntry | undefined, links: SectionLinks, skipBefore: number, own: () => { ids: string[] }): SectionIssues {
+  const { model, site, index } = ctx;
+  const issues: LinkIssue[] = [];
+  const report = (issue: LinkIssue) => issues.push(issue);
+  const ownAnchors = () => own().ids;
+  for (const found of links.destinations) {
+    if (found.span.start < skipBefore) continue;
+    const entry = entryOf(found);
+    if (!entry) continue;
     const dest = entry.dest;
     const url = dest.url;
     const quoted = `“${short(url)}”`;
@@ -112,7 +242,7 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
         // `#top`, and the ids generators give footnotes (kramdown's `fn:1`, GitHub's `fnref-1`).
         if (anchor === undefined || anchor === '' || anchor === 'top' || /^(?:fn|fnref)[:-]|^footnote/.test(anchor)) break;
         if (resolution.status === 'same-document' || resolution.uri === canonicalUri(model.uri)) {
-          const ids = ownAnchors().map((a) => a.id);
+          const ids = ownAnchors();
           if (!ids.includes(anchor)) report(anchorIssue(dest, anchor, ids, 'this post'));
         } else if (isMarkdownFile(resolution.uri)) {
           const page = index.page(resolution.uri);
@@ -124,49 +254,10 @@ export function computeLinkIssues(ctx: LinkContext, entries: readonly LinkEntry[
   }
 
   for (const inv of links.inverted) {
+    if (inv.span.start < skipBefore) continue;
     report({ code: 'link/inverted-syntax', span: inv.span, message: 'The brackets are the wrong way round: (text)[url] shows as plain text. A link is written [text](url).', data: { replacement: `[${inv.text}](${inv.url})`, replacementTitle: 'Write it as [text](url)' } });
   }
-
-  // References and definitions.
-  const defined = new Set<string>();
-  const definedFootnotes = new Map<string, LinkInfo[]>();
-  const used = new Set<string>();
-  const usedFootnotes = new Set<string>();
-  for (const l of model.links) {
-    if (l.kind === 'definition') defined.add(l.identifier ?? '');
-    else if (l.kind === 'linkReference' || l.kind === 'imageReference') used.add(l.identifier ?? '');
-    else if (l.kind === 'footnoteReference') usedFootnotes.add(l.identifier ?? '');
-    else if (l.kind === 'footnoteDefinition') {
-      const list = definedFootnotes.get(l.identifier ?? '');
-      if (list) list.push(l);
-      else definedFootnotes.set(l.identifier ?? '', [l]);
-    }
-  }
-  for (const loose of links.loose) {
-    const id = normalizeIdentifier(loose.label).toLowerCase();
-    if (loose.footnote) {
-      if (definedFootnotes.has(id)) continue;
-      report({ code: 'link/undefined-footnote', span: loose.span, message: `The footnote [^${short(loose.label)}] has no definition, so it shows as plain text. Add a line “[^${short(loose.label)}]: …”.`, data: { footnote: loose.label } });
-    } else {
-      if (defined.has(id)) continue;
-      report({ code: 'link/undefined-reference', span: loose.labelSpan, message: `No definition for the reference [${short(loose.label)}], so the link shows as plain text. Add “[${short(loose.label)}]: <url>” below the paragraph.` });
-    }
-  }
-  for (const l of model.links) {
-    if (l.kind === 'definition' && !used.has(l.identifier ?? '')) {
-      const label = (l.node as { label?: string }).label ?? l.identifier ?? '';
-      report({ code: 'link/unused-definition', span: firstLine(model, l.span), message: `The link definition [${short(label)}] is never used.`, data: { remove: true } });
-    }
-  }
-  for (const [id, list] of definedFootnotes) {
-    const label = (list[0].node as { label?: string }).label ?? id;
-    if (!usedFootnotes.has(id)) report({ code: 'link/unused-footnote', span: firstLine(model, list[0].span), message: `The footnote [^${short(label)}] is defined but never referenced, so it is not shown.`, data: { remove: true } });
-    for (const dup of list.slice(1)) {
-      report({ code: 'link/duplicate-footnote', span: firstLine(model, dup.span), message: `The footnote [^${short(label)}] is defined twice; only the first definition is shown.`, data: { remove: true } });
-    }
-  }
-  issues.sort((a, b) => a.span.start - b.span.start);
-  return issues;
+  return { issues };
 }
 
 /** A heading is offered for a missing anchor only when at most this share of it differs. */
