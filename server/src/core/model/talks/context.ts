@@ -64,7 +64,7 @@ export function newExtraction(model: DocumentModel): Extraction {
   const fmEnd = model.frontMatter?.span.end ?? 0;
   for (const section of model.sections) {
     // A section where it was before has the same blocks: read once, kept with its parse.
-    const own = section.parsed.memo.get(SECTION_BLOCKS, [section, fmEnd], () => sectionBlocks(model, section, fmEnd));
+    const own = section.parsed.memo.get(SECTION_BLOCKS, [section, fmEnd], () => sectionBlocks(section, fmEnd));
     for (let i = 0; i < own.length; i++) blocks.push(own[i]);
   }
   let definitionsKey = model.definitionsKey;
@@ -75,13 +75,24 @@ export function newExtraction(model: DocumentModel): Extraction {
 /** The blocks of one section, front matter left out. */
 const SECTION_BLOCKS = new MemoKey<readonly Block[]>('talks: section blocks');
 
-function sectionBlocks(model: DocumentModel, section: Section, fmEnd: number): Block[] {
+/** A parse's top-level blocks, in its section's own offsets: read once per parse. */
+const RELATIVE_BLOCKS = new MemoKey<readonly { node: RootContent; start: number; end: number }[]>('talks: relative blocks');
+
+function sectionBlocks(section: Section, fmEnd: number): Block[] {
+  const parsed = section.parsed;
+  const relative = parsed.memo.get(RELATIVE_BLOCKS, [], () => {
+    const found: { node: RootContent; start: number; end: number }[] = [];
+    for (const node of parsed.root.children) {
+      if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
+      found.push({ node, start: (node.position?.start.offset ?? 0) - parsed.prefixLength, end: (node.position?.end.offset ?? 0) - parsed.prefixLength });
+    }
+    return found;
+  });
+  const base = section.span.start;
   const blocks: Block[] = [];
-  for (const node of section.parsed.root.children) {
-    if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
-    const span = model.spanOf(node, section);
-    if (span.end <= fmEnd) continue;
-    blocks.push({ node, section, span });
+  for (const r of relative) {
+    if (r.end + base <= fmEnd) continue;
+    blocks.push({ node: r.node, section, span: { start: r.start + base, end: r.end + base } });
   }
   return blocks;
 }

@@ -47,7 +47,10 @@ const DAY_OR_DATE = /^\s*\p{L}+\s+\d{1,2}\s*$|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4
 const HEADING_READS = new MemoKey<Map<Heading, Kept>>('talks: heading reads');
 
 function moved<T extends { span: Span } | undefined>(link: T, by: number): T {
-  return (link ? { ...link, span: { start: link.span.start + by, end: link.span.end + by } } : link) as T;
+  if (!link) return link;
+  const copy = Object.assign({}, link);
+  copy.span = { start: link.span.start + by, end: link.span.end + by };
+  return copy;
 }
 
 /** Every heading of the body, read and weighed; weak evidence is then settled by `decide`. */
@@ -83,7 +86,8 @@ export function readHeadings(x: Extraction): HeadingRead[] {
         video: moved(found.video, base),
         slides: moved(found.slides, base),
         page: moved(found.page, base),
-        speakers: found.speakers.slice(),
+        // Shared with what is kept: speaker lists are replaced, never changed in place.
+        speakers: found.speakers,
         title: found.title,
       });
       return;
