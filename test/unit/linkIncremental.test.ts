@@ -82,4 +82,25 @@ describe('link findings after an edit', () => {
     assert.deepEqual(views[0], ['link/no-such-file@3:11 "/nowhere/"']);
     assert.deepEqual(views[1], ['link/no-such-file@4:11 "/nowhere/"']);
   });
+
+  it('read again in a long post only where needed, across runs of sections', () => {
+    const sections = Array.from({ length: 100 }, (_, i) => {
+      const body = i === 40 || i === 90 ? `A [broken](/nowhere-${i}/) link.` : i === 80 ? 'Back to [the tenth](#talk-10) and [the glossary][glossary].' : i === 95 ? '[glossary]: https://example.com/glossary' : `Notes on talk ${i}.`;
+      return `## Talk ${i}\n\n${body}\n`;
+    });
+    const start = lines('---', 'title: Recap', '---', ...sections);
+    const views = replay(start, [
+      (t) => t.replace('Notes on talk 5.', 'Notes on talk 5, with more words.'),
+      (t) => t.replace('## Talk 10\n', '## Talk ten\n'),
+      (t) => t.replace('## Talk ten\n', '## Talk 10\n'),
+      (t) => t.replace('[glossary]: https://example.com/glossary', 'Gone.'),
+      (t) => t.replace('Notes on talk 60.', 'Notes on [a new broken link](/missing/).'),
+    ]);
+    const codes = (view: string[]) => view.map((v) => v.split('@')[0]);
+    assert.deepEqual(codes(views[1]), ['link/no-such-file', 'link/no-such-file']);
+    assert.deepEqual(codes(views[2]), ['link/no-such-file', 'link/missing-anchor', 'link/no-such-file']);
+    assert.deepEqual(codes(views[3]), ['link/no-such-file', 'link/no-such-file']);
+    assert.deepEqual(codes(views[4]), ['link/no-such-file', 'link/undefined-reference', 'link/no-such-file']);
+    assert.deepEqual(codes(views[5]), ['link/no-such-file', 'link/no-such-file', 'link/undefined-reference', 'link/no-such-file']);
+  });
 });

@@ -2,7 +2,7 @@ import type { List, Paragraph } from 'mdast';
 import { MemoKey } from '../../session/state';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
-import { readField } from './evidence';
+import { readField } from './fields';
 import { classify, readLinkLine } from './links';
 import { LINK_LABEL, listTalks, talkPage } from './listTalks';
 import { tableTalks } from './tableTalks';

@@ -3,7 +3,8 @@ import { Severity } from '../../findings';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { documentAnchors } from '../../links/anchors';
 import type { LinkContext } from '../../links/context';
-import { sectionLinks, type Destination, type SectionLinks } from '../../links/extract';
+import { sectionLinks, type Destination, type LooseReference, type SectionLinks } from '../../links/extract';
+import { RunsKey, sectionRuns } from '../runs';
 import { isMarkdownFile } from '../../files';
 import { entryReader, type LinkEntry } from '../../links/resolved';
 import { canonicalUri, relativeName } from '../../links/uri';
@@ -57,13 +58,14 @@ export function checkLinks(ctx: LinkContext): LinkIssue[] {
 }
 
 /**
- * The same, without the document memo. A section's destinations are read in its own offsets and
- * kept with its parse (unless `keep` is false, as benchmarks ask), for as long as the site, the
- * index version and (for sections that link to anchors) the post's own anchors are as they were:
- * a keystroke reads the links of the edited section only.
+ * The same, without the document memo. The findings of a run of sections are kept in the
+ * session, in each section's own offsets, while its parses, the site, the index version and
+ * (for a run that links to anchors) the post's anchors are as they were; a section's are kept
+ * with its parse too. So a keystroke reads the links of the edited section only. `keep: false`
+ * reads every section afresh (benchmarks).
  */
 export function computeLinkIssues(ctx: LinkContext, options: { keep?: boolean } = {}): LinkIssue[] {
-  const { model, site, index } = ctx;
+  const { model, site, index, session } = ctx;
   const issues: LinkIssue[] = [];
   const counts = new Map<string, number>();
   const report = (issue: LinkIssue) => {
@@ -72,32 +74,81 @@ export function computeLinkIssues(ctx: LinkContext, options: { keep?: boolean } 
     if (n <= MAX_PER_CODE) issues.push(issue);
   };
   const style = site.root ? index.headingStyle(site) : site.generator;
-  const own = () => model.memo.get(OWN_ANCHOR_IDS, [style], () => {
-    const ids = documentAnchors(model, style).map((a) => a.id);
-    return { ids, key: ids.join('\n') };
-  });
-  let reader: ((dest: Destination) => LinkEntry | undefined) | undefined;
+  const own = () =>
+    model.memo.get(OWN_ANCHOR_IDS, [style], () => {
+      const ids = documentAnchors(model, style).map((a) => a.id);
+      return { ids, key: ids.join('\n') };
+    });
+  const sections = model.sections;
   const bodyStart = model.frontMatter ? model.frontMatter.span.end : 0;
-  for (const section of model.sections) {
-    const links = sectionLinks(section.parsed);
-    if (links.destinations.length === 0 && links.inverted.length === 0) continue;
-    const d = section.span.start;
-    // Only the first section holds front matter, whose links are not the body's.
-    const skipBefore = section.index === 0 ? bodyStart - d : -1;
-    const compute = () => sectionIssues(ctx, (reader ??= entryReader(ctx)), links, skipBefore, own);
-    const found =
-      options.keep === false
-        ? compute()
-        : section.parsed.memo.get(
-            SECTION_ISSUES,
-            [index, index.version, index.ready, site.generator, site.root, model.uri, ctx.knownAddresses, skipBefore, links.fragments ? own().key : ''],
-            compute,
-          );
-    for (const issue of found.issues) report(d === 0 ? issue : moved(issue, d));
-  }
-  referenceIssues(model, report);
+  // Only the first section holds front matter, whose links are not the body's.
+  const skipFirst = sections.length > 0 ? bodyStart - sections[0].span.start : 0;
+  const keep = options.keep !== false;
+  const readRun = runReader(ctx, keep, skipFirst, own);
+  const runs = keep
+    ? sectionRuns(
+        session,
+        LINK_RUNS,
+        model.uri,
+        sections,
+        [index, index.version, index.ready, site.generator, site.root, ctx.knownAddresses],
+        (run, from) => (from !== 0 || run.skipFirst === skipFirst) && (run.anchorsKey === undefined || run.anchorsKey === own().key),
+        readRun,
+      )
+    : [{ from: 0, value: readRun(0, sections.length) }];
+  for (const { value } of runs) for (const { at, issue } of value.issues) report(moved(issue, sections[at].span.start));
+  referenceIssues(model, runs.map((r) => r.value), report);
   issues.sort((a, b) => a.span.start - b.span.start);
   return issues;
+}
+
+/** What a run of sections gives the link check, in each section's own offsets (`at`: the section's index). */
+interface LinkRun {
+  issues: { at: number; issue: LinkIssue }[];
+  /** The first section's front matter end, when the run starts the post. */
+  skipFirst: number;
+  /** The post's anchors the run's findings were read with, when one of its links names a fragment. */
+  anchorsKey?: string;
+  definitions: Placed<RelativeLink>[];
+  footnoteDefinitions: Placed<RelativeLink>[];
+  used: string[];
+  usedFootnotes: string[];
+  loose: Placed<LooseReference>[];
+}
+
+interface Placed<T> {
+  at: number;
+  item: T;
+}
+
+const LINK_RUNS = new RunsKey<LinkRun>('link/runs');
+
+function runReader(ctx: LinkContext, keep: boolean, skipFirst: number, own: () => { ids: string[]; key: string }): (from: number, to: number) => LinkRun {
+  const { model, site, index } = ctx;
+  let reader: ((dest: Destination) => LinkEntry | undefined) | undefined;
+  return (from, to) => {
+    const run: LinkRun = { issues: [], skipFirst, definitions: [], footnoteDefinitions: [], used: [], usedFootnotes: [], loose: [] };
+    for (let at = from; at < to; at++) {
+      const parsed = model.sections[at].parsed;
+      const links = sectionLinks(parsed);
+      const skipBefore = at === 0 ? skipFirst : -1;
+      if (links.fragments) run.anchorsKey = own().key;
+      if (links.destinations.length > 0 || links.inverted.length > 0) {
+        const compute = () => sectionIssues(ctx, (reader ??= entryReader(ctx)), links, skipBefore, own);
+        const found = keep
+          ? parsed.memo.get(SECTION_ISSUES, [index, index.version, index.ready, site.generator, site.root, model.uri, ctx.knownAddresses, skipBefore, links.fragments ? own().key : ''], compute)
+          : compute();
+        for (const issue of found.issues) run.issues.push({ at, issue });
+      }
+      const refs = sectionReferences(parsed);
+      for (const item of refs.definitions) run.definitions.push({ at, item });
+      for (const item of refs.footnoteDefinitions) run.footnoteDefinitions.push({ at, item });
+      for (const id of refs.used) run.used.push(id);
+      for (const id of refs.usedFootnotes) run.usedFootnotes.push(id);
+      for (const item of links.loose) if (item.span.start >= skipBefore) run.loose.push({ at, item });
+    }
+    return run;
+  };
 }
 
 /** What a section defines and uses, by identifier: definitions and footnote definitions in its own offsets. */
@@ -124,53 +175,47 @@ function sectionReferences(parsed: ParsedSection): SectionReferences {
 }
 
 /** References without definitions, and definitions nothing uses: across the whole post. */
-function referenceIssues(model: DocumentModel, report: (issue: LinkIssue) => void): void {
+function referenceIssues(model: DocumentModel, runs: readonly LinkRun[], report: (issue: LinkIssue) => void): void {
   const defined = new Set<string>();
-  const definitions: { link: RelativeLink; at: number }[] = [];
-  const definedFootnotes = new Map<string, { link: RelativeLink; at: number }[]>();
+  const definedFootnotes = new Map<string, Placed<RelativeLink>[]>();
   const used = new Set<string>();
   const usedFootnotes = new Set<string>();
-  for (const section of model.sections) {
-    const refs = sectionReferences(section.parsed);
-    const at = section.span.start;
-    for (const l of refs.definitions) {
-      defined.add(l.identifier ?? '');
-      definitions.push({ link: l, at });
-    }
-    for (const id of refs.used) used.add(id);
-    for (const id of refs.usedFootnotes) usedFootnotes.add(id);
-    for (const l of refs.footnoteDefinitions) {
-      const list = definedFootnotes.get(l.identifier ?? '');
-      if (list) list.push({ link: l, at });
-      else definedFootnotes.set(l.identifier ?? '', [{ link: l, at }]);
+  for (const run of runs) {
+    for (const d of run.definitions) defined.add(d.item.identifier ?? '');
+    for (const id of run.used) used.add(id);
+    for (const id of run.usedFootnotes) usedFootnotes.add(id);
+    for (const d of run.footnoteDefinitions) {
+      const list = definedFootnotes.get(d.item.identifier ?? '');
+      if (list) list.push(d);
+      else definedFootnotes.set(d.item.identifier ?? '', [d]);
     }
   }
-  const span = (d: { link: RelativeLink; at: number }) => firstLine(model, { start: d.link.span.start + d.at, end: d.link.span.end + d.at });
-  const bodyStart = model.frontMatter ? model.frontMatter.span.end : 0;
-  for (const section of model.sections) {
-    const d = section.span.start;
-    for (const found of sectionLinks(section.parsed).loose) {
-      if (found.span.start + d < bodyStart) continue;
-      const loose = d === 0 ? found : { ...found, span: { start: found.span.start + d, end: found.span.end + d }, labelSpan: { start: found.labelSpan.start + d, end: found.labelSpan.end + d } };
-      const id = normalizeIdentifier(loose.label).toLowerCase();
-      if (loose.footnote) {
+  const at = (p: Placed<unknown>) => model.sections[p.at].span.start;
+  const span = (d: Placed<RelativeLink>) => firstLine(model, { start: d.item.span.start + at(d), end: d.item.span.end + at(d) });
+  for (const run of runs) {
+    for (const p of run.loose) {
+      const found = p.item;
+      const d = at(p);
+      const id = normalizeIdentifier(found.label).toLowerCase();
+      if (found.footnote) {
         if (definedFootnotes.has(id)) continue;
-        report({ code: 'link/undefined-footnote', span: loose.span, message: `The footnote [^${short(loose.label)}] has no definition, so it shows as plain text. Add a line “[^${short(loose.label)}]: …”.`, data: { footnote: loose.label } });
+        report({ code: 'link/undefined-footnote', span: { start: found.span.start + d, end: found.span.end + d }, message: `The footnote [^${short(found.label)}] has no definition, so it shows as plain text. Add a line “[^${short(found.label)}]: …”.`, data: { footnote: found.label } });
       } else {
         if (defined.has(id)) continue;
-        report({ code: 'link/undefined-reference', span: loose.labelSpan, message: `No definition for the reference [${short(loose.label)}], so the link shows as plain text. Add “[${short(loose.label)}]: <url>” below the paragraph.` });
+        report({ code: 'link/undefined-reference', span: { start: found.labelSpan.start + d, end: found.labelSpan.end + d }, message: `No definition for the reference [${short(found.label)}], so the link shows as plain text. Add “[${short(found.label)}]: <url>” below the paragraph.` });
       }
     }
   }
-  for (const def of definitions) {
-    const l = def.link;
-    if (!used.has(l.identifier ?? '')) {
+  for (const run of runs) {
+    for (const def of run.definitions) {
+      const l = def.item;
+      if (used.has(l.identifier ?? '')) continue;
       const label = (l.node as { label?: string }).label ?? l.identifier ?? '';
       report({ code: 'link/unused-definition', span: span(def), message: `The link definition [${short(label)}] is never used.`, data: { remove: true } });
     }
   }
   for (const [id, list] of definedFootnotes) {
-    const label = (list[0].link.node as { label?: string }).label ?? id;
+    const label = (list[0].item.node as { label?: string }).label ?? id;
     if (!usedFootnotes.has(id)) report({ code: 'link/unused-footnote', span: span(list[0]), message: `The footnote [^${short(label)}] is defined but never referenced, so it is not shown.`, data: { remove: true } });
     for (const dup of list.slice(1)) {
       report({ code: 'link/duplicate-footnote', span: span(dup), message: `The footnote [^${short(label)}] is defined twice; only the first definition is shown.`, data: { remove: true } });
