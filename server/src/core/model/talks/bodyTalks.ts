@@ -1,5 +1,6 @@
 import type { List, Paragraph } from 'mdast';
 import { MemoKey } from '../../session/state';
+import type { Section } from '../document';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
 import { readField } from './fields';
@@ -62,12 +63,25 @@ export function bodyTalks(x: Extraction, from: number, to: number, container: Co
  * slides (`- [Title](video)`) names other talks: they become the talk's children.
  */
 export function videoLists(x: Extraction, from: number, to: number, talk: Talk): void {
-  for (let b = from; b < to; b++) {
-    const block = x.blocks[b];
-    if (block.node.type !== 'list' || block.node.children.length < 3) continue;
+  const lists = x.lists;
+  let lo = 0;
+  let hi = lists.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lists[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let keptOf: Section | undefined;
+  let kept = new WeakMap<List, boolean>();
+  for (let k = lo; k < lists.length && lists[k] < to; k++) {
+    const block = x.blocks[lists[k]];
+    if (block.node.type !== 'list') continue;
     const list = block.node;
     // Whether a list is one of links is read once per parse of its section (and set of definitions).
-    const kept = block.section.parsed.memo.get(LINK_LISTS, [x.definitionsKey], () => new WeakMap<List, boolean>());
+    if (keptOf !== block.section) {
+      keptOf = block.section;
+      kept = block.section.parsed.memo.get(LINK_LISTS, [x.definitionsKey], () => new WeakMap<List, boolean>());
+    }
     let onlyLinks = kept.get(list);
     if (onlyLinks === undefined) {
       onlyLinks = list.children.every((item) => {
@@ -125,7 +139,7 @@ function boldCandidate(x: Extraction, node: Paragraph, at: number, next: Block |
     speakers,
     style: 'bold',
     depth: 0,
-    span: { ...headingSpan },
+    span: { start: headingSpan.start, end: headingSpan.end },
     headingSpan,
     titleSpan: titleSpan(x.model, title, x.model.spanOf(first, block.section)),
     children: [],
@@ -157,7 +171,7 @@ function linkParagraph(x: Extraction, node: Paragraph, at: number, parent: Outli
     speakers: parts.speakers,
     style: 'link-line',
     depth: 0,
-    span: { ...block.span },
+    span: { start: block.span.start, end: block.span.end },
     headingSpan: block.span,
     titleSpan: titleSpan(x.model, title, block.span),
     children: [],

@@ -1,4 +1,5 @@
-import type { RootContent } from 'mdast';
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { ParsedSection } from '../markdown';
 import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
 import type { DocumentModel, Section } from '../document';
@@ -24,6 +25,8 @@ export interface LinkTargets {
 export interface Extraction {
   readonly model: DocumentModel;
   readonly blocks: readonly Block[];
+  /** The blocks that are lists of three items or more, by index, in order. */
+  readonly lists: readonly number[];
   /** The first definition of each label, by identifier. */
   readonly definitions: ReadonlyMap<string, string>;
   /**
@@ -38,6 +41,8 @@ export interface Extraction {
   hasHeadingTalks: boolean;
   /** What URLs read as, for this reading: shared by sections whose parse has no readings yet. */
   readonly urls: Map<string, UrlReading>;
+  /** The last section whose kept flattenings were looked up, and those: readings go section by section. */
+  flattened?: { parsed: ParsedSection; kept: WeakMap<readonly PhrasingContent[], unknown> };
 }
 
 /** An open heading while the tree is built: what the blocks under it belong to. */
@@ -61,40 +66,53 @@ export function newExtraction(model: DocumentModel): Extraction {
     }
   }
   const blocks: Block[] = [];
+  const lists: number[] = [];
   const fmEnd = model.frontMatter?.span.end ?? 0;
   for (const section of model.sections) {
     // A section where it was before has the same blocks: read once, kept with its parse.
     const own = section.parsed.memo.get(SECTION_BLOCKS, [section, fmEnd], () => sectionBlocks(section, fmEnd));
-    for (let i = 0; i < own.length; i++) blocks.push(own[i]);
+    for (const i of own.lists) lists.push(blocks.length + i);
+    for (let i = 0; i < own.blocks.length; i++) blocks.push(own.blocks[i]);
   }
   let definitionsKey = model.definitionsKey;
   for (const [identifier, url] of definitions) definitionsKey += `\u0002${identifier}\u0003${url}`;
-  return { model, blocks, definitions, definitionsKey, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
+  return { model, blocks, lists, definitions, definitionsKey, talks: [], sections: [], root: [], hasHeadingTalks: false, urls: new Map() };
 }
 
-/** The blocks of one section, front matter left out. */
-const SECTION_BLOCKS = new MemoKey<readonly Block[]>('talks: section blocks');
+/** The blocks of one section, front matter left out, and which of them are lists of three items or more. */
+const SECTION_BLOCKS = new MemoKey<{ blocks: readonly Block[]; lists: readonly number[] }>('talks: section blocks');
+
+interface RelativeBlock {
+  node: RootContent;
+  start: number;
+  end: number;
+  /** A list of three items or more: what a talk's notes may list other talks in. */
+  list: boolean;
+}
 
 /** A parse's top-level blocks, in its section's own offsets: read once per parse. */
-const RELATIVE_BLOCKS = new MemoKey<readonly { node: RootContent; start: number; end: number }[]>('talks: relative blocks');
+const RELATIVE_BLOCKS = new MemoKey<readonly RelativeBlock[]>('talks: relative blocks');
 
-function sectionBlocks(section: Section, fmEnd: number): Block[] {
+function sectionBlocks(section: Section, fmEnd: number): { blocks: Block[]; lists: number[] } {
   const parsed = section.parsed;
   const relative = parsed.memo.get(RELATIVE_BLOCKS, [], () => {
-    const found: { node: RootContent; start: number; end: number }[] = [];
+    const found: RelativeBlock[] = [];
     for (const node of parsed.root.children) {
       if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
-      found.push({ node, start: (node.position?.start.offset ?? 0) - parsed.prefixLength, end: (node.position?.end.offset ?? 0) - parsed.prefixLength });
+      const list = node.type === 'list' && node.children.length >= 3;
+      found.push({ node, start: (node.position?.start.offset ?? 0) - parsed.prefixLength, end: (node.position?.end.offset ?? 0) - parsed.prefixLength, list });
     }
     return found;
   });
   const base = section.span.start;
   const blocks: Block[] = [];
+  const lists: number[] = [];
   for (const r of relative) {
     if (r.end + base <= fmEnd) continue;
+    if (r.list) lists.push(blocks.length);
     blocks.push({ node: r.node, section, span: { start: r.start + base, end: r.end + base } });
   }
-  return blocks;
+  return { blocks, lists };
 }
 
 /** Adds a node to its parent's children, or to the top level. A talk holds only talks. */
@@ -107,8 +125,9 @@ export function attach(x: Extraction, node: OutlineNode, parent: OutlineSection 
 /** The span of the title inside the heading, or the heading's content when markup splits it. */
 export function titleSpan(model: DocumentModel, title: string, content: Span): Span {
   if (title) {
-    const at = model.text.slice(content.start, content.end).indexOf(title);
-    if (at !== -1) return { start: content.start + at, end: content.start + at + title.length };
+    // The first writing at or after the start; one that runs past the end means none inside.
+    const at = model.text.indexOf(title, content.start);
+    if (at !== -1 && at + title.length <= content.end) return { start: at, end: at + title.length };
   }
   return content;
 }
@@ -117,6 +136,12 @@ export function titleSpan(model: DocumentModel, title: string, content: Span): S
 export function trimEnd(model: DocumentModel, start: number, end: number): number {
   const text = model.text;
   let e = Math.min(end, text.length);
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+/** What `/\s/` matches, by code: ASCII whitespace first, the rest of Unicode's by the expression. */
+function isSpace(code: number): boolean {
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return true;
+  return code >= 0x80 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff);
 }

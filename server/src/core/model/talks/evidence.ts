@@ -1,6 +1,7 @@
 import type { Heading } from 'mdast';
 import { MemoKey } from '../../session/state';
 import type { Span } from '../../text';
+import type { Section } from '../document';
 import type { Extraction, LinkTargets } from './context';
 import { flatten, type Flattened } from './flatten';
 import { classify, readLinkLine } from './links';
@@ -60,6 +61,9 @@ export function readHeadings(x: Extraction): HeadingRead[] {
   const at: number[] = [];
   for (let i = 0; i < blocks.length; i++) if (blocks[i].node.type === 'heading') at.push(i);
   const reads: HeadingRead[] = [];
+  // Headings come section by section: the kept readings of the last section are at hand.
+  let keptOf: Section | undefined;
+  let keptReads: Map<Heading, Kept> | undefined;
   at.forEach((i, k) => {
     const { node, section, span } = blocks[i];
     const heading = node as Heading;
@@ -69,7 +73,11 @@ export function readHeadings(x: Extraction): HeadingRead[] {
     // A heading whose body lies in its own section is read once per parse of that section.
     const own = blocks[bodyEnd - 1].section === section;
     const bodyEndOffset = (bodyEnd < blocks.length ? blocks[bodyEnd].span.start : model.text.length) - base;
-    const kept = own ? section.parsed.memo.get(HEADING_READS, [x.definitionsKey], () => new Map()) : undefined;
+    if (own && keptOf !== section) {
+      keptOf = section;
+      keptReads = section.parsed.memo.get(HEADING_READS, [x.definitionsKey], () => new Map());
+    }
+    const kept = own ? keptReads : undefined;
     const found = kept?.get(heading);
     const nextDepth = bodyEnd < blocks.length ? (blocks[bodyEnd].node as Heading).depth : 0;
     if (found && found.bodyEnd === bodyEndOffset && found.nextDepth === nextDepth) {
@@ -159,27 +167,34 @@ function sessionChildren(x: Extraction, reads: HeadingRead[]): void {
  * or more, a name written at least twice): the name is a track or room, and they are talks.
  */
 function sharedTracks(reads: HeadingRead[]): void {
-  const groups = new Map<string, HeadingRead[]>();
+  // Siblings by parent and depth (depths are 1 to 6).
+  const groups = new Map<number, HeadingRead[]>();
   const stack: number[] = [];
-  reads.forEach((h, k) => {
+  for (let k = 0; k < reads.length; k++) {
+    const h = reads[k];
     while (stack.length && reads[stack[stack.length - 1]].depth >= h.depth) stack.pop();
-    const key = `${stack[stack.length - 1] ?? -1}:${h.depth}`;
+    const key = ((stack.length ? stack[stack.length - 1] : -1) + 1) * 8 + h.depth;
     stack.push(k);
-    (groups.get(key) ?? groups.set(key, []).get(key)!).push(h);
-  });
+    const siblings = groups.get(key);
+    if (siblings) siblings.push(h);
+    else groups.set(key, [h]);
+  }
   for (const siblings of groups.values()) {
-    const tracked = siblings
-      .filter((h) => h.evidence === 'none' && h.parts.prefix !== 'theme')
-      .map((h) => ({ h, m: /^(.{2,300}?)\s*\(([^()]{2,60})\)$/u.exec(h.flat.text.replace(/\s+/g, ' ').trim()) }))
-      .filter((t) => t.m);
+    if (siblings.length < 3) continue;
+    const tracked: { h: HeadingRead; m: RegExpExecArray }[] = [];
+    for (const h of siblings) {
+      if (h.evidence !== 'none' || h.parts.prefix === 'theme') continue;
+      const m = /^(.{2,300}?)\s*\(([^()]{2,60})\)$/u.exec(h.flat.text.replace(/\s+/g, ' ').trim());
+      if (m) tracked.push({ h, m });
+    }
     if (tracked.length < 3 || tracked.length * 5 < siblings.length * 3) continue;
     const counts = new Map<string, number>();
-    for (const t of tracked) counts.set(t.m![2], (counts.get(t.m![2]) ?? 0) + 1);
+    for (const t of tracked) counts.set(t.m[2], (counts.get(t.m[2]) ?? 0) + 1);
     if (![...counts.values()].some((n) => n >= 2)) continue;
     for (const { h, m } of tracked) {
       h.evidence = 'weak';
       h.style = 'session-child';
-      h.title = m![1].trim();
+      h.title = m[1].trim();
       h.speakers = [];
     }
   }

@@ -40,7 +40,13 @@ const SECTION_FLATTENED = new MemoKey<WeakMap<readonly PhrasingContent[], Kept>>
 export function flatten(x: Extraction, nodes: readonly PhrasingContent[], section: Section): Flattened {
   // A section reused from the previous version keeps its nodes: their flattening is reused
   // too, placed wherever the section now starts.
-  const kept = section.parsed.memo.get(SECTION_FLATTENED, [], () => new WeakMap());
+  const parsed = section.parsed;
+  let kept: WeakMap<readonly PhrasingContent[], Kept>;
+  if (x.flattened?.parsed === parsed) kept = x.flattened.kept as WeakMap<readonly PhrasingContent[], Kept>;
+  else {
+    kept = parsed.memo.get(SECTION_FLATTENED, [], () => new WeakMap());
+    x.flattened = { parsed, kept };
+  }
   const found = kept.get(nodes);
   if (found) {
     if (found.start !== section.span.start) {
