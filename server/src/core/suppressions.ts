@@ -26,10 +26,11 @@ interface Stretch {
 const HTML_DIRECTIVE = /<!--\s*talkdown-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
 const HASH_DIRECTIVE = /#\s*talkdown-(disable-next-line|disable-line)\b([^\n\r]*)/g;
 
-const NONE: Suppressions = { isSuppressed: () => false };
+/** Nothing suppressed: a document without directives. */
+export const NO_SUPPRESSIONS: Suppressions = { isSuppressed: () => false };
 
 export function findSuppressions(text: string, lines: LineIndex, frontMatterEnd: number): Suppressions {
-  if (!text.includes('talkdown-')) return NONE;
+  if (!text.includes('talkdown-')) return NO_SUPPRESSIONS;
   const single: LineRule[] = [];
   const stretches: Stretch[] = [];
   const open: { from: number; codes: string[] }[] = [];

@@ -168,11 +168,10 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   // A section the edit left where it was is the same object as before, so that what is kept
   // by section (talk blocks, placed spans) is found again without being placed anew.
-  const before = new Map<ParsedSection, Section>();
-  for (const section of options.previous?.sections ?? []) before.set(section.parsed, section);
+  const before = options.previous?.sections ?? [];
   const sections: Section[] = parsed.map((p, index) => {
-    const same = before.get(p);
-    if (same && same.index === index && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
+    const same = index < before.length ? before[index] : undefined;
+    if (same && same.parsed === p && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
     return { index, span: spans[index], parsed: p, delta: spans[index].start - p.prefixLength };
   });
   // The document's headings and links in document offsets, placed when first read: the checks

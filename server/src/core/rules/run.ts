@@ -1,7 +1,8 @@
 import { SEVERITY_BY_NAME, type Finding } from '../findings';
 import type { Session } from '../session/session';
 import type { Settings } from '../settings';
-import { findSuppressions } from '../suppressions';
+import { findSuppressions, NO_SUPPRESSIONS } from '../suppressions';
+import { mentions } from '../model/mentions';
 import type { Span } from '../text';
 import { CHECK_FAILED, CHECK_FAILED_INFO, documentFamily } from './document';
 import { DEFAULT_MAX_REPORTS, type Check, type CodeFix, type CommandResult, type FindingRef, type RuleContext, type RuleFamily } from './family';
@@ -21,7 +22,8 @@ function levelOf(settings: Settings, code: string, family: RuleFamily) {
  */
 export function runRules(context: RuleContext, families: readonly RuleFamily[] = RULE_FAMILIES): Finding[] {
   const { model, settings, session } = context;
-  const suppressions = findSuppressions(model.text, model.lines, model.frontMatter?.span.end ?? 0);
+  // Only a post with a `talkdown-` comment has suppressions to read.
+  const suppressions = mentions(model, 'talkdown-') ? findSuppressions(model.text, model.lines, model.frontMatter?.span.end ?? 0) : NO_SUPPRESSIONS;
   const findings: Finding[] = [];
   const push = (code: string, report: { span: Span; message: string; severity?: number; data?: unknown }, family: RuleFamily, fallback: number) => {
     const range = model.lines.range(report.span);

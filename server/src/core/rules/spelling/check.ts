@@ -1,4 +1,5 @@
 import type { DocumentModel } from '../../model/document';
+import { mentions } from '../../model/mentions';
 import type { Session } from '../../session/session';
 import { MemoKey } from '../../session/state';
 import { WordFlag } from '../../spelling/dictionary';
@@ -57,7 +58,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     return result;
   }
   const lookup = lookupFor(session, state.dictionary, spelling.language);
-  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...ignoredInDocument(model.text)]);
+  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...(mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [])]);
   const names = documentNames(model, parts);
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
