@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { HeapMode } from '../../server/src/node/memoryMode';
+import { ANALYSIS_WORKER_LIMITS, HeapMode } from '../../server/src/node/memoryMode';
 
 /** The young generation of a worker started now, in MB, once allocation has grown it to its largest. */
 function workerNewSpaceMb(): Promise<number> {
@@ -28,4 +28,19 @@ test('a worker started while the writer types gets a full-size young generation,
   } finally {
     mode.dispose();
   }
+});
+
+test('the analysis worker gets a young generation twice V8’s default, for what a long post’s analysis makes', async () => {
+  const code = `const v8 = require('node:v8'); const kept = []; for (let i = 0; i < 4e6; i++) kept.push({ i }); const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space'); require('node:worker_threads').parentPort.postMessage(space.space_size);`;
+  const newSpaceMb = (options: object) =>
+    new Promise<number>((resolve, reject) => {
+      const worker = new Worker(code, { eval: true, ...options });
+      worker.once('message', (size: number) => {
+        resolve(size / 1024 / 1024);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    });
+  const plain = await newSpaceMb({});
+  assert.equal(await newSpaceMb({ resourceLimits: ANALYSIS_WORKER_LIMITS }), plain * 2);
 });

@@ -32,11 +32,27 @@ export interface TextSource {
  */
 export class LineIndex {
   private readonly starts: number[];
+  /** Whether the text has a carriage return (then lines are found one character at a time). */
+  private readonly returns: boolean;
 
-  constructor(private readonly text: string) {
+  /**
+   * The lines of `text`. Given the index of an earlier version and what the edit left as it was
+   * (`sharedEnds`), only the edited stretch is read: the lines before it are the same, and those
+   * after it moved by the edit's length.
+   */
+  constructor(
+    private readonly text: string,
+    earlier?: { lines: LineIndex; ends: { prefix: number; suffix: number } },
+  ) {
+    const incremental = earlier !== undefined && !earlier.lines.returns;
+    this.returns = incremental ? text.slice(earlier.ends.prefix, text.length - earlier.ends.suffix).includes('\r') : text.indexOf('\r') !== -1;
+    if (incremental && !this.returns) {
+      this.starts = LineIndex.edited(earlier.lines, text, earlier.ends);
+      return;
+    }
     const starts = [0];
     const n = text.length;
-    if (text.indexOf('\r') === -1) {
+    if (!this.returns) {
       // The common case, and the fast one: indexOf is much faster than a char loop.
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
     } else {
@@ -51,6 +67,24 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /** Line starts of a text without carriage returns, from an earlier version's: the edited stretch is read again. */
+  private static edited(earlier: LineIndex, text: string, ends: { prefix: number; suffix: number }): number[] {
+    const before = earlier.starts;
+    const oldLength = earlier.text.length;
+    const delta = text.length - oldLength;
+    const starts: number[] = [];
+    let k = 0;
+    // A line starts after a line feed: those before the edit are where they were.
+    while (k < before.length && before[k] <= ends.prefix) starts.push(before[k++]);
+    const changedEnd = text.length - ends.suffix;
+    for (let nl = text.indexOf('\n', ends.prefix); nl !== -1 && nl < changedEnd; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    // Those after it moved with it.
+    const tailFrom = oldLength - ends.suffix + 1;
+    while (k < before.length && before[k] < tailFrom) k++;
+    while (k < before.length) starts.push(before[k++] + delta);
+    return starts;
   }
 
   get lineCount(): number {
@@ -102,3 +136,23 @@ export class LineIndex {
 export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/** Characters compared at once while two versions of a text are matched: a native comparison of two slices. */
+const CHUNK = 4096;
+
+/**
+ * How many characters two versions of a text share at the start and at the end (the two never
+ * overlap): what an edit left as it was.
+ */
+export function sharedEnds(before: string, after: string): { prefix: number; suffix: number } {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix + CHUNK <= max && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + CHUNK <= room && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+

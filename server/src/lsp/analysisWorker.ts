@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileEvent, Finding, Settings } from '../core';
+import { ANALYSIS_WORKER_LIMITS } from '../node/memoryMode';
 
 /**
  * Analysis off the main thread, for the documents that could hold it up. The worker (one,
@@ -148,7 +149,7 @@ export class AnalysisWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.entry);
+    const worker = new Worker(this.entry, { resourceLimits: ANALYSIS_WORKER_LIMITS });
     worker.unref();
     worker.on('message', (message: FromWorker) => this.received(worker, message));
     worker.on('error', (error) => this.crashed(worker, error.message));

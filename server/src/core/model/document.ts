@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { detached, LineIndex, type Span, type TextSource } from '../text';
+import { detached, LineIndex, sharedEnds, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { maskLines } from './mask';
@@ -76,7 +76,9 @@ export interface BuildOptions {
 export function* modelSteps(source: TextSource, options: BuildOptions): Generator<void, DocumentModel> {
   const text = source.getText();
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const lines = new LineIndex(text);
+  // What the edit left as it was: the lines and sections there are known from the earlier version.
+  const ends = options.previous ? sharedEnds(options.previous.text, text) : undefined;
+  const lines = new LineIndex(text, options.previous && ends ? { lines: options.previous.lines, ends } : undefined);
   const frontMatter = sameFrontMatter(options.previous, text, bomLength) ?? parseFrontMatter(text, bomLength);
   const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf, memo: new Memo() };
 
@@ -122,7 +124,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   let definitionsKey = keyOf(scan.definitions, scan.footnotes);
   const sameLabels = options.previous?.definitionsKey === definitionsKey;
 
-  const reusable = reusableSections(options.previous?.sections ?? [], texts);
+  const reusable = reusableSections(options.previous, texts, spans, text, ends);
   const deadline = options.deadline;
   let cutAt: number | undefined;
   for (let i = 0; i < texts.length; i++) {
@@ -235,25 +237,31 @@ export function buildModel(source: TextSource, options: BuildOptions): DocumentM
  * before it and after it as they were, so they are matched by position from both ends (a
  * string comparison); only the sections in between are looked up by text.
  */
-function reusableSections(previous: readonly Section[], texts: readonly string[]): (i: number) => ParsedSection | undefined {
+function reusableSections(previous: DocumentModel | undefined, texts: readonly string[], spans: readonly Span[], text: string, shared?: { prefix: number; suffix: number }): (i: number) => ParsedSection | undefined {
+  const sections = previous?.sections ?? [];
+  // Sections that lie in what the edit left as it was, where they were (or moved by the edit's
+  // length, after it), have the same text: their lines are whole, so masked the same way too.
+  const ends = shared ?? { prefix: 0, suffix: 0 };
+  const delta = text.length - (previous?.text.length ?? 0);
+  const tailFrom = text.length - ends.suffix;
+  const same = (p: Section, i: number) => {
+    if (p.parsed.unparsed) return false;
+    const span = spans[i];
+    if (span.end <= ends.prefix && p.span.start === span.start && p.span.end === span.end) return true;
+    if (span.start >= tailFrom && p.span.start === span.start - delta && p.span.end === span.end - delta) return true;
+    return p.parsed.text === texts[i];
+  };
   let head = 0;
-  const same = (p: Section, text: string) => !p.parsed.unparsed && p.parsed.text === text;
-  while (head < previous.length && head < texts.length && same(previous[head], texts[head])) head++;
+  while (head < sections.length && head < texts.length && same(sections[head], head)) head++;
   let tail = 0;
-  while (
-    tail < previous.length - head &&
-    tail < texts.length - head &&
-    same(previous[previous.length - 1 - tail], texts[texts.length - 1 - tail])
-  ) {
-    tail++;
-  }
+  while (tail < sections.length - head && tail < texts.length - head && same(sections[sections.length - 1 - tail], texts.length - 1 - tail)) tail++;
   let middle: Map<string, ParsedSection> | undefined;
   return (i) => {
-    if (i < head) return previous[i].parsed;
-    if (i >= texts.length - tail) return previous[previous.length - (texts.length - i)].parsed;
+    if (i < head) return sections[i].parsed;
+    if (i >= texts.length - tail) return sections[sections.length - (texts.length - i)].parsed;
     if (!middle) {
       middle = new Map();
-      for (let j = head; j < previous.length - tail; j++) if (!previous[j].parsed.unparsed) middle.set(previous[j].parsed.text, previous[j].parsed);
+      for (let j = head; j < sections.length - tail; j++) if (!sections[j].parsed.unparsed) middle.set(sections[j].parsed.text, sections[j].parsed);
     }
     return middle.get(texts[i]);
   };
