@@ -30,7 +30,9 @@ export class RunsKey<V> {
 /**
  * The value of each run of the document's sections, in order. A run is reused when its sections
  * have the same parses as before, `deps` are the same values, and `valid` (what else the value
- * depends on: the first section's front matter, the post's anchors) accepts it.
+ * depends on: the first section's front matter, the post's anchors) accepts it. A run read again
+ * whose value `same` finds equal to the one before keeps that one, so that what is derived from
+ * the values is known unchanged by their identities.
  */
 export function sectionRuns<V>(
   session: Session,
@@ -40,6 +42,7 @@ export function sectionRuns<V>(
   deps: readonly unknown[],
   valid: (value: V, from: number) => boolean,
   compute: (from: number, to: number) => V,
+  same?: (before: V, now: V) => boolean,
 ): { from: number; value: V }[] {
   const kept = session.state(key.state);
   const before = kept.get(uri) ?? [];
@@ -53,7 +56,8 @@ export function sectionRuns<V>(
     else {
       const parses: ParsedSection[] = [];
       for (let i = from; i < to; i++) parses.push(sections[i].parsed);
-      run = { parses, deps, value: compute(from, to) };
+      const value = compute(from, to);
+      run = { parses, deps, value: last && same?.(last.value, value) ? last.value : value };
     }
     runs.push(run);
     out.push({ from, value: run.value });

@@ -59,7 +59,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   }
   const lookup = lookupFor(session, state.dictionary, spelling.language);
   const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...(mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [])]);
-  const names = documentNames(model, parts);
+  const names = documentNames(model, parts, session);
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
   // (lower-case) words that an English dictionary knows. Counted per part, and cached there.

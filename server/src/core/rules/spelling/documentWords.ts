@@ -1,6 +1,8 @@
 import type { DocumentModel } from '../../model/document';
 import { speakerNamesOf } from '../../model/talks';
-import { MemoKey, type Memo } from '../../session/state';
+import type { Session } from '../../session/session';
+import { MemoKey, SessionKey, type Memo } from '../../session/state';
+import { RunsKey, sectionRuns } from '../runs';
 import { maskNonProse, sectionProse, type Token } from '../../spelling/tokens';
 
 /** Words of one section (or of the front matter's prose), in offsets of `text`; `base` maps them to the document. */
@@ -62,10 +64,11 @@ function perPart<T>(part: Part, key: MemoKey<T>, compute: () => T): T {
 }
 
 /** The names a post gives: authors, tags, speakers in talk headings, "Speakers:" lines. */
-export function documentNames(model: DocumentModel, parts: readonly Part[]): Set<string> {
-  const names = new Set<string>();
+export function documentNames(model: DocumentModel, parts: readonly Part[], session: Session): ReadonlySet<string> {
+  // The front matter's and the talks' names, in order; the sections' are read by runs.
+  const extra: string[] = [];
   const addWords = (text: string): void => {
-    for (const m of text.matchAll(/[\p{L}\p{M}'’]+/gu)) names.add(m[0].toLowerCase());
+    for (const m of text.matchAll(/[\p{L}\p{M}'’]+/gu)) extra.push(m[0].toLowerCase());
   };
   const addValue = (value: unknown, depth = 0): void => {
     if (depth > 3) return;
@@ -78,11 +81,54 @@ export function documentNames(model: DocumentModel, parts: readonly Part[]): Set
     if (FRONT_MATTER_NAMES.has(k)) addValue(v);
     if (k === 'extra' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) if (FRONT_MATTER_NAMES.has(k2)) addValue(v2);
   }
-  for (const part of parts) for (const t of headingParenWords(part)) names.add(t);
-  for (const part of parts) for (const w of speakerWords(part)) names.add(w);
+  // The front matter's own part (when there is one) comes before the sections'.
+  for (const part of parts) {
+    if (part.memo) break;
+    for (const t of headingParenWords(part)) extra.push(t);
+    for (const w of speakerWords(part)) extra.push(w);
+  }
   // The speakers the talk model recognised.
-  for (const w of speakerNamesOf(model)) if (!w.includes(' ')) names.add(w);
+  for (const w of speakerNamesOf(model)) if (!w.includes(' ')) extra.push(w);
+  const runs = sectionRuns(
+    session,
+    NAME_RUNS,
+    model.uri,
+    model.sections,
+    [],
+    () => true,
+    (from, to) => {
+      const out: string[] = [];
+      for (let i = from; i < to; i++) {
+        const parsed = model.sections[i].parsed;
+        const part: Part = { tokens: sectionProse(parsed).tokens, text: parsed.text, base: 0, blockBase: 0, memo: parsed.memo };
+        for (const t of headingParenWords(part)) out.push(t);
+        for (const w of speakerWords(part)) out.push(w);
+      }
+      return out;
+    },
+    sameItems,
+  ).map((r) => r.value);
+  // Most keystrokes change no name: the set of the last analysis is kept while its parts are the same.
+  const kept = session.state(NAMES);
+  const last = kept.get(model.uri);
+  if (last && sameItems(last.runs, runs) && sameItems(last.extra, extra)) return last.names;
+  const names = new Set<string>(extra);
+  for (const run of runs) for (const w of run) names.add(w);
+  kept.delete(model.uri);
+  kept.set(model.uri, { runs, extra, names });
+  if (kept.size > KEPT_DOCUMENTS) kept.delete(kept.keys().next().value!);
   return names;
+}
+
+/** Names by runs of sections (see `rules/runs.ts`), and the last set made of them, per document. */
+const NAME_RUNS = new RunsKey<string[]>('spelling.nameRuns');
+const NAMES = new SessionKey('spelling.names', () => new Map<string, { runs: string[][]; extra: string[]; names: Set<string> }>(), {}, { forget: (kept, uri) => kept.delete(uri) });
+const KEPT_DOCUMENTS = 8;
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Words that `<!-- talkdown-words: … -->` comments accept in this document. */

@@ -2,6 +2,7 @@ import type { DocumentModel } from '../../model/document';
 import { detached } from '../../text';
 import type { Session } from '../../session/session';
 import { MemoKey, SessionKey } from '../../session/state';
+import { RunsKey, sectionRuns } from '../runs';
 import { WordFlag } from '../../spelling/dictionary';
 import type { Lookup } from './lookup';
 
@@ -51,7 +52,7 @@ export function documentForms(model: DocumentModel, session: Session): DocumentF
  * The counts of the whole text, summed from each section's (kept with its parse, keyed by its
  * text): in text order, so that first occurrences are those of a scan of the whole text. A run
  * of letters never crosses a section's start, which is a line's. Sections are summed by runs of
- * CHUNK, and the sum of a run is kept while its sections' counts are the same objects: a
+ * RUN_LENGTH, and the sum of a run is kept while its parses are (see `rules/runs.ts`): a
  * keystroke sums one run anew, then the runs.
  */
 function documentCounts(model: DocumentModel, session: Session): Counts {
@@ -62,35 +63,34 @@ function documentCounts(model: DocumentModel, session: Session): Counts {
   // and its counts are kept with the parse as they are. Elsewhere they are keyed by the text.
   const masked = [...model.longLines, ...model.deepLines].sort((a, b) => a.start - b.start);
   let m = 0;
-  const own = sections.map((section, i) => {
+  const plain = sections.map((section, i) => {
     while (m < masked.length && masked[m].end <= section.span.start) m++;
-    const plain = i > 0 && !section.parsed.unparsed && !(m < masked.length && masked[m].start < section.span.end);
-    if (plain) return section.parsed.memo.get(SECTION_COUNTS, [], () => readCounts(section.parsed.text));
-    // Kept as the key: a copy, not a view of this version's whole text.
-    const raw = detached(text.slice(section.span.start, section.span.end));
-    return section.parsed.memo.get(SECTION_COUNTS, [raw], () => readCounts(raw));
+    return i > 0 && !section.parsed.unparsed && !(m < masked.length && masked[m].start < section.span.end);
   });
-  const kept = session.state(RUNS);
-  const before = kept.get(model.uri) ?? [];
-  const runs: Run[] = [];
-  for (let from = 0; from < own.length; from += CHUNK) {
-    const parts = own.slice(from, from + CHUNK);
-    const last = before[runs.length];
-    runs.push(last && sameItems(last.parts, parts) ? last : { parts, sum: sum(parts) });
-  }
-  kept.delete(model.uri);
-  kept.set(model.uri, runs);
-  if (kept.size > KEPT_INDEXES) kept.delete(kept.keys().next().value!);
-  return sum(runs.map((r) => r.sum));
+  const runs = sectionRuns(session, COUNT_RUNS, model.uri, sections, [], (run) => run.plain, (from, to) => {
+    const parts: Counts[] = [];
+    let allPlain = true;
+    for (let i = from; i < to; i++) {
+      const section = sections[i];
+      if (plain[i]) {
+        parts.push(section.parsed.memo.get(SECTION_COUNTS, [], () => readCounts(section.parsed.text)));
+        continue;
+      }
+      allPlain = false;
+      // Kept as the key: a copy, not a view of this version's whole text.
+      const raw = detached(text.slice(section.span.start, section.span.end));
+      parts.push(section.parsed.memo.get(SECTION_COUNTS, [raw], () => readCounts(raw)));
+    }
+    return { plain: allPlain, sum: sum(parts) };
+  });
+  return sum(runs.map((r) => r.value.sum));
 }
 
-/** How many sections' counts are summed together and kept. */
-const CHUNK = 32;
-interface Run {
-  parts: readonly Counts[];
-  sum: Counts;
-}
-const RUNS = new SessionKey('spelling.formRuns', () => new Map<string, Run[]>(), {}, { forget: (kept, uri) => kept.delete(uri) });
+/**
+ * The counts of runs of sections, summed. A run whose sections are all plain (their parses hold
+ * their texts) is kept while its parses are; another is read again (its counts are keyed by text).
+ */
+const COUNT_RUNS = new RunsKey<{ plain: boolean; sum: Counts }>('spelling.formRuns');
 
 /** Counts summed in order: a form's first writing is that of the first part that has it. */
 function sum(parts: readonly Counts[]): Counts {
@@ -105,11 +105,6 @@ function sum(parts: readonly Counts[]): Counts {
   return counts;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 function readCounts(text: string): Counts {
   const counts: Counts = new Map();
@@ -261,4 +256,10 @@ export function isSlip(typo: string, word: string): boolean {
     if (long.slice(0, i) + long.slice(i + 1) === short) return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
