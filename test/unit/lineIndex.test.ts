@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LineIndex, sharedEnds } from '../../server/src/core/text';
+import { maskLines } from '../../server/src/core/model/mask';
+import { MAX_LINE_LENGTH, MAX_NESTING } from '../../server/src/core/model/document';
 
 // The line index of an edited text is read from the earlier version's where the edit left the
 // text as it was: it must answer as an index built afresh.
@@ -42,5 +44,25 @@ describe('line index after an edit', () => {
     const edited = base.slice(0, 5_000) + 'Z' + base.slice(5_000);
     assert.deepEqual(sharedEnds(base, edited), { prefix: 5_000, suffix: base.length - 5_000 });
     assert.deepEqual(sharedEnds(base, base), { prefix: base.length, suffix: 0 });
+  });
+
+  it('masks the lines of an edited text as a masking done afresh does', () => {
+    const long = 'w'.repeat(MAX_LINE_LENGTH + 1);
+    const deep = '> '.repeat(MAX_NESTING + 1) + 'x';
+    const lineish = fc.constantFrom('a', 'bc', '\n', '\n\n', '# h\n', ' ', '😀', '\r\n', long, deep, '- ', '> ');
+    const masked = fc.array(lineish, { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(masked, fc.nat(), fc.nat(), masked, (before, a, b, insert) => {
+        const start = a % (before.length + 1);
+        const end = start + (b % (before.length - start + 1));
+        const after = before.slice(0, start) + insert + before.slice(end);
+        const incremental = maskLines(after, { masking: maskLines(before), text: before, ends: sharedEnds(before, after) });
+        const fresh = maskLines(after);
+        assert.equal(incremental.masked, fresh.masked);
+        assert.deepEqual(incremental.longLines, fresh.longLines);
+        assert.deepEqual(incremental.deepLines, fresh.deepLines);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -2,11 +2,11 @@ import type { Nodes } from 'mdast';
 import { detached, LineIndex, sharedEnds, type Span, type TextSource } from '../text';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
-import { maskLines } from './mask';
+import { maskLines, type Masking } from './mask';
 import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
 import { scanSections, type DefinitionLabel } from './sections';
 import { foldCase, mentions } from './labelMentions';
-import { Memo } from '../session/state';
+import { Memo, MemoKey } from '../session/state';
 import { extract, placeSections, realDefinitions, type Footnotes, type HeadingInfo, type LinkInfo } from './extracted';
 export { sectionLinkInfos, type RelativeLink } from './extracted';
 
@@ -87,7 +87,10 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     const footnotes = { references: [], definitions: [] };
     return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], deepLines: [], skippedBlocks: [], definitionsKey: '', skipped };
   }
-  const { masked, longLines, deepLines } = maskLines(text);
+  const earlierMasking = options.previous && ends ? options.previous.memo.peek(MASKING) : undefined;
+  const masking = maskLines(text, earlierMasking && options.previous && ends ? { masking: earlierMasking, text: options.previous.text, ends } : undefined);
+  base.memo.get(MASKING, [], () => masking);
+  const { masked, longLines, deepLines } = masking;
 
   // Sections are cut after the front matter, which the first section still holds so that
   // remark sees it where it expects it. JSON front matter is left to the model alone.
@@ -223,6 +226,9 @@ function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomL
 function unparsedSection(): ParsedSection {
   return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true, followed: false };
 }
+
+/** The lines a version read as blank, for the next version's masking. */
+const MASKING = new MemoKey<Masking>('model: masked lines');
 
 export function buildModel(source: TextSource, options: BuildOptions): DocumentModel {
   const steps = modelSteps(source, options);

@@ -18,25 +18,26 @@ export const MAX_INDENT = 128;
  * Blanks out lines over MAX_LINE_LENGTH and lines nested deeper than MAX_NESTING (or indented
  * past MAX_INDENT), keeping every offset where it was.
  */
-export function maskLines(text: string): { masked: string; longLines: Span[]; deepLines: Span[] } {
-  const longLines: Span[] = [];
-  const deepLines: Span[] = [];
-  const masks: (Span & { deep: boolean })[] = [];
-  const n = text.length;
-  let start = 0;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = n;
-    if (end - start > MAX_LINE_LENGTH) {
-      longLines.push({ start, end });
-      masks.push({ start, end, deep: false });
-    } else if (tooDeep(text, start, end)) {
-      deepLines.push({ start, end });
-      masks.push({ start, end, deep: true });
-    }
-    start = end + 1;
+export function maskLines(text: string, earlier?: { masking: Masking; text: string; ends: { prefix: number; suffix: number } }): Masking {
+  let masks: Mask[];
+  if (earlier) {
+    // Lines wholly before or after what the edit changed are masked as they were.
+    const { prefix, suffix } = earlier.ends;
+    const delta = text.length - earlier.text.length;
+    const from = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+    const changedEnd = text.length - suffix;
+    const lineEnd = text.indexOf('\n', changedEnd);
+    const to = lineEnd === -1 ? text.length : lineEnd;
+    masks = earlier.masking.masks.filter((m) => m.end < from);
+    scanLines(text, from, to, masks);
+    for (const m of earlier.masking.masks) if (m.start > to - delta) masks.push({ start: m.start + delta, end: m.end + delta, deep: m.deep });
+  } else {
+    masks = [];
+    scanLines(text, 0, text.length, masks);
   }
-  if (masks.length === 0) return { masked: text, longLines, deepLines };
+  const longLines = masks.filter((m) => !m.deep).map((m) => ({ start: m.start, end: m.end }));
+  const deepLines = masks.filter((m) => m.deep).map((m) => ({ start: m.start, end: m.end }));
+  if (masks.length === 0) return { masked: text, longLines, deepLines, masks };
   const parts: string[] = [];
   let at = 0;
   for (const line of masks) {
@@ -44,7 +45,33 @@ export function maskLines(text: string): { masked: string; longLines: Span[]; de
     at = line.end;
   }
   parts.push(text.slice(at));
-  return { masked: parts.join(''), longLines, deepLines };
+  return { masked: parts.join(''), longLines, deepLines, masks };
+}
+
+/** A line read as blank: too long, or nested too deep. */
+interface Mask extends Span {
+  deep: boolean;
+}
+
+/** The text with its unparseable lines blanked, which lines those are, and all of them in order. */
+export interface Masking {
+  masked: string;
+  longLines: Span[];
+  deepLines: Span[];
+  readonly masks: readonly Mask[];
+}
+
+/** Masks the lines that start in [from, to] (`to`: the end of the last line read). */
+function scanLines(text: string, from: number, to: number, into: Mask[]): void {
+  const n = text.length;
+  let start = from;
+  while (start <= to && start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    if (end - start > MAX_LINE_LENGTH) into.push({ start, end, deep: false });
+    else if (tooDeep(text, start, end)) into.push({ start, end, deep: true });
+    start = end + 1;
+  }
 }
 
 /**

@@ -1,6 +1,4 @@
-import type { List, Paragraph } from 'mdast';
-import { MemoKey } from '../../session/state';
-import type { Section } from '../document';
+import type { Paragraph } from 'mdast';
 import { attach, titleSpan, trimEnd, type Block, type Container, type Extraction, type LinkTargets } from './context';
 import { flatten } from './flatten';
 import { readField } from './fields';
@@ -13,7 +11,6 @@ import type { OutlineSection, Talk } from './types';
 
 // Talks that are no heading: bold pseudo-headings (`**Title** - Speaker`) and lists of sessions.
 
-const LINK_LISTS = new MemoKey<WeakMap<List, boolean>>('talks: lists of links');
 
 
 /** Bold pseudo-headings and lists of talks among the blocks [from, to) of one container. */
@@ -71,18 +68,13 @@ export function videoLists(x: Extraction, from: number, to: number, talk: Talk):
     if (lists[mid] < from) lo = mid + 1;
     else hi = mid;
   }
-  let keptOf: Section | undefined;
-  let kept = new WeakMap<List, boolean>();
   for (let k = lo; k < lists.length && lists[k] < to; k++) {
     const block = x.blocks[lists[k]];
     if (block.node.type !== 'list') continue;
     const list = block.node;
     // Whether a list is one of links is read once per parse of its section (and set of definitions).
-    if (keptOf !== block.section) {
-      keptOf = block.section;
-      kept = block.section.parsed.memo.get(LINK_LISTS, [x.definitionsKey], () => new WeakMap<List, boolean>());
-    }
-    let onlyLinks = kept.get(list);
+    const known = block.facts.linkList;
+    let onlyLinks = known?.definitionsKey === x.definitionsKey ? known.value : undefined;
     if (onlyLinks === undefined) {
       onlyLinks = list.children.every((item) => {
         const p = item.children[0];
@@ -93,7 +85,7 @@ export function videoLists(x: Extraction, from: number, to: number, talk: Talk):
         const text = flatten(x, content[0].children, block.section).text.trim();
         return text !== content[0].url && !LINK_LABEL.test(text) && classify(x, links, block.section, content[0].url, block.span, '', false) !== undefined;
       });
-      kept.set(list, onlyLinks);
+      block.facts.linkList = { definitionsKey: x.definitionsKey, value: onlyLinks };
     }
     if (!onlyLinks) continue;
     for (const t of listTalks(x, block.node, block.section, undefined, false)) {

@@ -12,6 +12,8 @@ export interface Block {
   node: RootContent;
   section: Section;
   span: Span;
+  /** What is read of the block once per parse of its section. */
+  facts: BlockFacts;
 }
 
 /** Where a talk's video, slides and page links are collected; the first of each kind counts. */
@@ -82,21 +84,24 @@ export function newExtraction(model: DocumentModel): Extraction {
 /** The blocks of one section, front matter left out, and which of them are lists of three items or more. */
 const SECTION_BLOCKS = new MemoKey<{ blocks: readonly Block[]; lists: readonly number[] }>('talks: section blocks');
 
-interface RelativeBlock {
+/** A block as its section's parse has it, in the section's own offsets, and what was read of it. */
+export interface BlockFacts {
   node: RootContent;
   start: number;
   end: number;
   /** A list of three items or more: what a talk's notes may list other talks in. */
   list: boolean;
+  /** Whether the list is one of links to videos or slides, for one set of definitions (see `videoLists`). */
+  linkList?: { definitionsKey: string; value: boolean };
 }
 
 /** A parse's top-level blocks, in its section's own offsets: read once per parse. */
-const RELATIVE_BLOCKS = new MemoKey<readonly RelativeBlock[]>('talks: relative blocks');
+const RELATIVE_BLOCKS = new MemoKey<readonly BlockFacts[]>('talks: relative blocks');
 
 function sectionBlocks(section: Section, fmEnd: number): { blocks: Block[]; lists: number[] } {
   const parsed = section.parsed;
   const relative = parsed.memo.get(RELATIVE_BLOCKS, [], () => {
-    const found: RelativeBlock[] = [];
+    const found: BlockFacts[] = [];
     for (const node of parsed.root.children) {
       if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
       const list = node.type === 'list' && node.children.length >= 3;
@@ -110,7 +115,7 @@ function sectionBlocks(section: Section, fmEnd: number): { blocks: Block[]; list
   for (const r of relative) {
     if (r.end + base <= fmEnd) continue;
     if (r.list) lists.push(blocks.length);
-    blocks.push({ node: r.node, section, span: { start: r.start + base, end: r.end + base } });
+    blocks.push({ node: r.node, section, span: { start: r.start + base, end: r.end + base }, facts: r });
   }
   return { blocks, lists };
 }
