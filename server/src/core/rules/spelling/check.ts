@@ -54,7 +54,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   const parts = documentParts(model);
   if ('error' in state) {
     result.dictionaryProblem = { span: top, message: `Spelling is not checked: the dictionary ${state.error}. Other checks go on.` };
-    result.repeated = collectRepeats(parts, new Set());
+    result.repeated = collectRepeats(session, model, parts, new Set());
     return result;
   }
   const lookup = lookupFor(session, state.dictionary, spelling.language);
@@ -203,9 +203,9 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     }
   }
   // Repeats a language allows (German `die die`, French `faire faire`) are not slips.
-  result.repeated = collectRepeats(parts, foreign).filter((r) => !allowedRepeat(parts, r, languageOf));
+  result.repeated = collectRepeats(session, model, parts, foreign).filter((r) => !allowedRepeat(parts, r, languageOf));
   // The English grammar contexts hold in English text; other languages have their own.
-  if (!abroad) result.wrongWords = collectWrongWords(parts, foreign);
+  if (!abroad) result.wrongWords = collectWrongWords(session, model, parts, foreign);
   if (abroadWords || blockLanguage.size > 0) {
     const slips = foreignWrongWords(parts, languageOf);
     if (slips.length > 0) result.wrongWords = [...(result.wrongWords ?? []), ...slips];

@@ -58,6 +58,25 @@ export function documentParts(model: DocumentModel): Part[] {
   return parts;
 }
 
+/**
+ * What `read` finds in each part, with the part it came from, in document order. A section's
+ * part is read once per parse (`read` keeps it in the part's memo), and gathered by runs of
+ * sections (see `rules/runs.ts`): a keystroke reads one run, not every part. The front matter's
+ * part is read each time.
+ */
+export function partFindings<T>(session: Session, key: RunsKey<readonly { at: number; item: T }[]>, model: DocumentModel, parts: readonly Part[], read: (part: Part) => readonly T[]): { part: Part; item: T }[] {
+  const offset = parts.length - model.sections.length;
+  const out: { part: Part; item: T }[] = [];
+  for (let i = 0; i < offset; i++) for (const item of read(parts[i])) out.push({ part: parts[i], item });
+  const runs = sectionRuns(session, key, model.uri, model.sections, [], () => true, (from, to) => {
+    const found: { at: number; item: T }[] = [];
+    for (let at = from; at < to; at++) for (const item of read(parts[offset + at])) found.push({ at, item });
+    return found;
+  });
+  for (const run of runs) for (const { at, item } of run.value) out.push({ part: parts[offset + at], item });
+  return out;
+}
+
 /** A value of a part's words: kept in its section's memo, computed afresh for the front matter. */
 function perPart<T>(part: Part, key: MemoKey<T>, compute: () => T): T {
   return part.memo ? part.memo.get(key, [], compute) : compute();

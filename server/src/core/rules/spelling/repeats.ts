@@ -1,7 +1,10 @@
 import type { Span } from '../../text';
 import type { Token } from '../../spelling/tokens';
 import { MemoKey } from '../../session/state';
-import type { Part } from './documentWords';
+import { partFindings, type Part } from './documentWords';
+import type { DocumentModel } from '../../model/document';
+import type { Session } from '../../session/session';
+import { RunsKey } from '../runs';
 import { MAX_FINDINGS, type RepeatIssue } from './types';
 
 /**
@@ -21,21 +24,21 @@ type PartRepeat = RepeatIssue & { block: number };
 const REPEATS = new MemoKey<PartRepeat[]>('spelling.repeats');
 
 /** The repeated words of the document's parts, in document offsets; none in foreign blocks. */
-export function collectRepeats(parts: readonly Part[], foreign: ReadonlySet<number>): RepeatIssue[] {
+export function collectRepeats(session: Session, model: DocumentModel, parts: readonly Part[], foreign: ReadonlySet<number>): RepeatIssue[] {
   const out: RepeatIssue[] = [];
-  for (const part of parts) {
-    for (const r of partRepeats(part)) {
-      if (out.length >= MAX_FINDINGS) return out;
-      if (foreign.has(part.blockBase + r.block)) continue;
-      out.push({
-        span: { start: part.base + r.span.start, end: part.base + r.span.end },
-        word: r.word,
-        removeSpan: { start: part.base + r.removeSpan.start, end: part.base + r.removeSpan.end },
-      });
-    }
+  for (const { part, item: r } of partFindings(session, REPEAT_RUNS, model, parts, partRepeats)) {
+    if (out.length >= MAX_FINDINGS) return out;
+    if (foreign.has(part.blockBase + r.block)) continue;
+    out.push({
+      span: { start: part.base + r.span.start, end: part.base + r.span.end },
+      word: r.word,
+      removeSpan: { start: part.base + r.removeSpan.start, end: part.base + r.removeSpan.end },
+    });
   }
   return out;
 }
+
+const REPEAT_RUNS = new RunsKey<readonly { at: number; item: PartRepeat }[]>('spelling.repeatRuns');
 
 /** A part's repeated words, in its own offsets; a section's are kept as long as its parse is. */
 function partRepeats(part: Part): PartRepeat[] {

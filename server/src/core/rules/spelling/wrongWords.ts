@@ -1,6 +1,9 @@
 import { MemoKey } from '../../session/state';
 import type { Token } from '../../spelling/tokens';
-import type { Part } from './documentWords';
+import { partFindings, type Part } from './documentWords';
+import type { DocumentModel } from '../../model/document';
+import type { Session } from '../../session/session';
+import { RunsKey } from '../runs';
 import { MAX_FINDINGS, type WordIssue } from './types';
 
 /**
@@ -63,20 +66,23 @@ const NOUN_PREPOSITIONS_OF_IT = /^(regarding|concerning|including|about|of|on|in
 const TAKE = /^(take|takes|took|taking|taken)$/;
 const BURDENS = /^(load|weight|pressure|burden|strain|stress)$/;
 
-const WRONG = new MemoKey<WordIssue[]>('spelling.wrongWords');
+const WRONG = new MemoKey<(WordIssue & { block: number })[]>('spelling.wrongWords');
 
 /** The wrong words of the document's parts, in document offsets; none in the blocks given. */
-export function collectWrongWords(parts: readonly Part[], skip: ReadonlySet<number>): WordIssue[] {
+export function collectWrongWords(session: Session, model: DocumentModel, parts: readonly Part[], skip: ReadonlySet<number>): WordIssue[] {
   const out: WordIssue[] = [];
-  for (const part of parts) {
-    const found = part.memo ? part.memo.get(WRONG, [], () => findWrongWords(part)) : findWrongWords(part);
-    for (const w of found) {
-      if (out.length >= MAX_FINDINGS) return out;
-      if (skip.has(part.blockBase + (w as WordIssue & { block: number }).block)) continue;
-      out.push({ span: { start: part.base + w.span.start, end: part.base + w.span.end }, word: w.word, suggestions: w.suggestions });
-    }
+  for (const { part, item: w } of partFindings(session, WRONG_RUNS, model, parts, partWrongWords)) {
+    if (out.length >= MAX_FINDINGS) return out;
+    if (skip.has(part.blockBase + w.block)) continue;
+    out.push({ span: { start: part.base + w.span.start, end: part.base + w.span.end }, word: w.word, suggestions: w.suggestions });
   }
   return out;
+}
+
+const WRONG_RUNS = new RunsKey<readonly { at: number; item: WordIssue & { block: number } }[]>('spelling.wrongWordRuns');
+
+function partWrongWords(part: Part): (WordIssue & { block: number })[] {
+  return part.memo ? part.memo.get(WRONG, [], () => findWrongWords(part)) : findWrongWords(part);
 }
 
 export function findWrongWords(part: Part): (WordIssue & { block: number })[] {
