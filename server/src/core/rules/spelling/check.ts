@@ -15,6 +15,7 @@ import { collectWrongWords } from './wrongWords';
 import { languageDictionary, sessionDictionary, type DictionaryState, type WordSet } from './source';
 import { MAX_FINDINGS, type SpellingResult, type WordIssue } from './types';
 import { documentForms, documentVariant } from './variants';
+import { partFacts, tallyParts, type Unknown } from './tally';
 import { classify, type Verdict } from './verdict';
 import { wordListsFor } from './wordLists';
 import { foreignWordsFor, type ForeignWords } from './languages/foreign';
@@ -63,32 +64,11 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
   // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
-  let words = 0;
-  let known = 0;
-  const unknown: Unknown[] = [];
-  // Blocks that look foreign by the dictionary alone, and how many of their words the
-  // accepted lists know: only those few blocks are recounted.
-  const lowBlocks = new Map<number, { words: number; known: number; part: Part; block: number }>();
-  for (const part of parts) {
-    const facts = partFacts(part, lookup);
-    words += facts.words;
-    known += facts.known;
-    for (const block of facts.lowBlocks) {
-      const b = facts.blocks.get(block)!;
-      lowBlocks.set(part.blockBase + block, { words: b.words, known: b.known, part, block });
-    }
-    for (const index of facts.unknown) {
-      const t = part.tokens[index];
-      if (accepted.has(t.lower)) {
-        if (!t.ordinary) continue;
-        known++;
-        const low = lowBlocks.get(part.blockBase + t.block);
-        if (low) low.known++;
-      } else {
-        unknown.push({ part, index });
-      }
-    }
-  }
+  const ignored = mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [];
+  const tally = tallyParts(session, model, parts, lookup, accepted, [lookup.dictionary, lookup.mask, listed, spelling.words.join('\n'), ignored.join('\n')]);
+  let { words, known } = tally;
+  const { unknown, lowBlocks } = tally;
+  const unknownAtFirst = unknown.length;
   // Few known words is not enough: a paragraph listing project names has few too. The text
   // must also read as another language (letter patterns, not the dictionary). Only a post with
   // a low share of English words pays for the detection.
@@ -144,8 +124,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   }
 
   // How often each unknown word is used: a word used three times is deliberate.
-  const counts = new Map<string, number>();
-  for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
+  // Counted with the tally, unless other languages' dictionaries took words out of the list.
+  let counts = tally.counts;
+  if (unknown.length !== unknownAtFirst) {
+    counts = new Map<string, number>();
+    for (const { part, index } of unknown) counts.set(part.tokens[index].text, (counts.get(part.tokens[index].text) ?? 0) + 1);
+  }
 
   const english = new Map<number, boolean>();
   const counted = new Map<Part, Map<number, number>>();
@@ -162,7 +146,7 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   const judged: { part: Part; index: number; verdict: Verdict }[] = [];
   for (const { part, index } of unknown) {
     const r = part.tokens[index];
-    if (foreign.has(part.blockBase + r.block)) continue;
+    if (foreign.size > 0 && foreign.has(part.blockBase + r.block)) continue;
     const kept = keptWord(part, index, lookup.dictionary, isKnown, knownBy);
     // A letter set apart by markup (`**B**ig`) is not a word of its own.
     if (kept.split) continue;
@@ -213,7 +197,6 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
   return result;
 }
 
-type Unknown = { part: Part; index: number };
 
 /** A repeated word that the language of its block writes twice on purpose. */
 function allowedRepeat(parts: readonly Part[], r: { span: Span; word: string }, languageOf: (part: Part, block: number) => ForeignWords | undefined): boolean {
@@ -304,42 +287,4 @@ function dropKnown(unknown: Unknown[], words: WordSet, lowBlocks: Map<number, { 
   }
   unknown.length = kept;
   return unknown;
-}
-
-/** What a part's words are, as far as the dictionary alone says: kept per section and variant. */
-interface PartFacts {
-  /** Indexes of the words the dictionary does not know. */
-  unknown: number[];
-  blocks: Map<number, { words: number; known: number }>;
-  /** Ordinary words, and those the dictionary knows, in the whole part. */
-  words: number;
-  known: number;
-  /** Long blocks most of whose ordinary words the dictionary does not know. */
-  lowBlocks: number[];
-}
-
-const FACTS = new MemoKey<PartFacts>('spelling.partFacts');
-
-function partFacts(part: Part, lookup: Lookup): PartFacts {
-  // A section's facts hold for its parse, the dictionary and the variant of English.
-  return part.memo ? part.memo.get(FACTS, [lookup.dictionary, lookup.mask], () => readFacts(part, lookup)) : readFacts(part, lookup);
-}
-
-function readFacts(part: Part, lookup: Lookup): PartFacts {
-  const facts: PartFacts = { unknown: [], blocks: new Map(), words: 0, known: 0, lowBlocks: [] };
-  part.tokens.forEach((t, i) => {
-    const isWordKnown = lookup.isKnown(t.lower);
-    if (!isWordKnown) facts.unknown.push(i);
-    if (!t.ordinary) return;
-    let b = facts.blocks.get(t.block);
-    if (!b) facts.blocks.set(t.block, (b = { words: 0, known: 0 }));
-    b.words++;
-    if (isWordKnown) b.known++;
-  });
-  for (const [block, b] of facts.blocks) {
-    facts.words += b.words;
-    facts.known += b.known;
-    if (b.words >= 12 && b.known / b.words < 0.5) facts.lowBlocks.push(block);
-  }
-  return facts;
 }
