@@ -4,7 +4,7 @@ import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { parseSection, standInKey, type ParsedSection, type StandIns } from './markdown';
 import { maskLines, type Masking } from './mask';
 import { costlyBlocks, mergeUnparsed, type SkippedBlock } from './prescan';
-import { scanSections, type DefinitionLabel } from './sections';
+import { rescanSections, scanSections, type DefinitionLabel, type SectionScan } from './sections';
 import { foldCase, mentions } from './labelMentions';
 import { Memo, MemoKey } from '../session/state';
 import { extract, placeSections, realDefinitions, type Footnotes, type HeadingInfo, type LinkInfo } from './extracted';
@@ -95,7 +95,12 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // Sections are cut after the front matter, which the first section still holds so that
   // remark sees it where it expects it. JSON front matter is left to the model alone.
   const bodyStart = frontMatter ? (frontMatter.closed ? frontMatter.span.end : text.length) : bomLength;
-  let scan = scanSections(masked, bodyStart);
+  // The earlier version's scan, where the edit left the body's start and no block was skipped.
+  const earlierScan = options.previous && ends && options.previous.skippedBlocks.length === 0 ? options.previous.memo.peek(SCAN) : undefined;
+  const rescanned = earlierScan && earlierScan.from === bodyStart && options.previous ? rescanSections(masked, { scan: earlierScan.scan, length: options.previous.text.length, ends: ends! }) : undefined;
+  let scan = rescanned ?? scanSections(masked, bodyStart);
+  // Kept before its first start is moved to the byte-order mark (below), with the start it was made from.
+  base.memo.get(SCAN, [], () => ({ scan: { starts: scan.starts.slice(), definitions: scan.definitions, footnotes: scan.footnotes }, from: bodyStart }));
   // A block too costly to parse becomes a section of its own, never parsed (see prescan.ts).
   const skippedBlocks = costlyBlocks(masked, scan.starts, bodyStart);
   if (skippedBlocks.length > 0) scan = scanSections(masked, bodyStart, skippedBlocks);
@@ -226,6 +231,9 @@ function sameFrontMatter(previous: DocumentModel | undefined, text: string, bomL
 function unparsedSection(): ParsedSection {
   return { text: '', root: { type: 'root', children: [] }, prefixLength: 0, standInKey: '', memo: new Memo(), unparsed: true, followed: false };
 }
+
+/** The section scan of a version, for the next version's. */
+const SCAN = new MemoKey<{ scan: SectionScan; from: number }>('model: section scan');
 
 /** The lines a version read as blank, for the next version's masking. */
 const MASKING = new MemoKey<Masking>('model: masked lines');

@@ -51,7 +51,7 @@ const DEFINITION = /^ {0,3}(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]{0,4})*\[(\^?)((?:[^\\
  * `skip`: stretches (from a line start to a line start, in order) that are sections of their
  * own and are not read: the scan cuts before and after each, and starts afresh after it.
  */
-export function scanSections(text: string, from: number, skip: readonly { start: number; end: number }[] = []): SectionScan {
+export function scanSections(text: string, from: number, skip: readonly { start: number; end: number }[] = [], stopAt?: (start: number) => boolean): SectionScan {
   const starts = [from];
   const definitions = new Map<string, DefinitionLabel>();
   const footnotes = new Map<string, DefinitionLabel>();
@@ -130,7 +130,11 @@ export function scanSections(text: string, from: number, skip: readonly { start:
     } else if ((c === 96 || c === 126) && (fence = fenceAt(line(), first - lineStart)) !== undefined) {
       blockMayStart = true;
     } else if (c === 35 /* # */ && first === lineStart && ATX.test(line())) {
-      if (lineStart > from && !unsure) starts.push(lineStart);
+      if (lineStart > from && !unsure) {
+        starts.push(lineStart);
+        // After a cut the scan's state is as at its start: a caller that knows the rest stops it.
+        if (stopAt?.(lineStart)) return { starts, definitions, footnotes };
+      }
       blockMayStart = true;
     } else if (c === 60 /* < */ && (html = htmlBlockEnd(line())) !== undefined) {
       // An HTML block may end on its opening line (`<!-- note -->`).
@@ -182,4 +186,72 @@ function htmlBlockEnd(line: string): HtmlEnd | undefined {
   if (HTML_DECL.test(line)) return />/;
   if (HTML_OTHER.test(line)) return 'blank';
   return undefined;
+}
+
+/**
+ * The scan of an edited text from the scan of its earlier version and what the edit left as it
+ * was (`sharedEnds`). After a cut the scan is in the state it starts in, so it is run again from
+ * the last cut before the edit, and stopped at the first cut past it that the earlier scan made
+ * too (where the texts agree again): the rest is the earlier scan's, moved by the edit's length.
+ * Undefined when that does not hold (the edit is in the first section, or a definition was in
+ * the stretch read again): then the whole text is scanned.
+ */
+export function rescanSections(text: string, earlier: { scan: SectionScan; length: number; ends: { prefix: number; suffix: number } }): SectionScan | undefined {
+  const { scan: old, ends } = earlier;
+  const delta = text.length - earlier.length;
+  // The last cut whose heading line the edit left whole.
+  const changedLine = ends.prefix === 0 ? 0 : text.lastIndexOf('\n', ends.prefix - 1) + 1;
+  let i = old.starts.length - 1;
+  while (i > 0 && old.starts[i] >= changedLine) i--;
+  if (i === 0) return undefined;
+  const tailFrom = text.length - ends.suffix;
+  let j = -1;
+  const part = scanSections(text, old.starts[i], [], (start) => {
+    if (start < tailFrom) return false;
+    j = indexOf(old.starts, start - delta);
+    return j !== -1;
+  });
+  const oldEnd = j === -1 ? old.starts.length : j;
+  // A definition in the earlier version's stretch read again: its first label is not known.
+  for (const map of [old.definitions, old.footnotes]) for (const d of map.values()) for (const k of d.sections) if (k >= i && k < oldEnd) return undefined;
+  const starts = old.starts.slice(0, i);
+  for (const start of part.starts) starts.push(start);
+  if (j !== -1) for (let k = j + 1; k < old.starts.length; k++) starts.push(old.starts[k] + delta);
+  // Earlier sections from j on follow the stretch read again, whose last cut is the j-th's.
+  const shift = i + part.starts.length - 1 - j;
+  const merge = (before: Map<string, DefinitionLabel>, read: Map<string, DefinitionLabel>): Map<string, DefinitionLabel> => {
+    const out = new Map<string, DefinitionLabel>();
+    const moved = (d: DefinitionLabel) => [...d.sections].filter((k) => k >= oldEnd).map((k) => k + shift);
+    // In the order of first definitions, as one scan gives them.
+    for (const [id, d] of before) {
+      const kept = [...d.sections].filter((k) => k < i);
+      if (kept.length > 0) out.set(id, { label: d.label, sections: new Set([...kept, ...moved(d)]) });
+    }
+    for (const [id, d] of read) {
+      const sections = [...d.sections].map((k) => k + i);
+      const known = out.get(id);
+      if (known) for (const k of sections) known.sections.add(k);
+      else out.set(id, { label: d.label, sections: new Set(sections) });
+    }
+    for (const [id, d] of before) {
+      if ([...d.sections].some((k) => k < i)) continue;
+      const known = out.get(id);
+      if (known) for (const k of moved(d)) known.sections.add(k);
+      else out.set(id, { label: d.label, sections: new Set(moved(d)) });
+    }
+    return out;
+  };
+  return { starts, definitions: merge(old.definitions, part.definitions), footnotes: merge(old.footnotes, part.footnotes) };
+}
+
+function indexOf(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
