@@ -7,16 +7,16 @@
  * usual. Comparing names rather than hashing the bundle at every start spares loading crypto.
  * Node 20 has no module.enableCompileCache.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read, readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { defaultDictionaryPath } from '../node/dictionaryPath';
 
 // The English dictionary (8 MB) is read on another thread while the bundle loads: nearly every
-// post has prose to check.
-const dictionaryRead = readFile(defaultDictionaryPath());
+// post has prose to check. In one read, not fs.readFile's chunks of 512 KB, each of which waits
+// for the main thread to ask for the next: it is busy loading the bundle.
+const dictionaryRead = readWhole(defaultDictionaryPath());
 dictionaryRead.catch(() => undefined);
 const bundle = join(__dirname, 'cli-main.js');
 const cacheFile = `${bundle}.cache`;
@@ -40,3 +40,25 @@ const loaded = { exports: {} as { run(done?: () => void, dictionaryRead?: Promis
 // The build runs one lint with this set, to write the cache of what a lint compiles.
 const writeTo = process.env.TALKDOWN_WRITE_CODE_CACHE;
 loaded.exports.run(writeTo && build !== undefined ? () => writeFileSync(writeTo, Buffer.concat([Buffer.from(build, 'latin1'), script.createCachedData()])) : undefined, dictionaryRead);
+
+function readWhole(path: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    let fd: number;
+    let buffer: Buffer;
+    try {
+      fd = openSync(path, 'r');
+      buffer = Buffer.allocUnsafe(fstatSync(fd).size);
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    const next = (at: number): void =>
+      read(fd, buffer, at, buffer.length - at, at, (error, n) => {
+        if (!error && n > 0 && at + n < buffer.length) return next(at + n);
+        closeSync(fd);
+        if (error) reject(error);
+        else resolve(buffer.subarray(0, at + n));
+      });
+    next(0);
+  });
+}
