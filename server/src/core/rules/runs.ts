@@ -1,7 +1,7 @@
 import type { ParsedSection } from '../model/markdown';
 import type { Section } from '../model/document';
 import type { Session } from '../session/session';
-import { SessionKey } from '../session/state';
+import { sameItems, SessionKey } from '../session/state';
 
 // What a check derives from a long post, kept by runs of consecutive sections: an edit changes
 // one section, so one run is read again and the others are taken as they were, wherever the
@@ -52,7 +52,7 @@ export function sectionRuns<V>(
     const to = Math.min(from + RUN_LENGTH, sections.length);
     const last = before[runs.length];
     let run: Run<V>;
-    if (last && sameParses(last.parses, sections, from, to) && sameValues(last.deps, deps) && valid(last.value, from)) run = last;
+    if (last && sameParses(last.parses, sections, from, to) && sameItems(last.deps, deps) && valid(last.value, from)) run = last;
     else {
       const parses: ParsedSection[] = [];
       for (let i = from; i < to; i++) parses.push(sections[i].parsed);
@@ -72,11 +72,5 @@ export function sectionRuns<V>(
 function sameParses(parses: readonly ParsedSection[], sections: readonly Section[], from: number, to: number): boolean {
   if (parses.length !== to - from) return false;
   for (let i = from; i < to; i++) if (parses[i - from] !== sections[i].parsed || sections[i].parsed.unparsed) return false;
-  return true;
-}
-
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
 }

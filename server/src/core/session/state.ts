@@ -16,7 +16,7 @@ export class Memo {
 
   get<T>(key: MemoKey<T>, deps: readonly unknown[], compute: () => T): T {
     const slot = this.slots.get(key);
-    if (slot && sameDeps(slot.deps, deps)) return slot.value as T;
+    if (slot && sameItems(slot.deps, deps)) return slot.value as T;
     const value = compute();
     this.slots.set(key, { deps, value });
     return value;
@@ -35,7 +35,8 @@ export class Memo {
   }
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Whether two lists hold the same values (by identity), in order. */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;

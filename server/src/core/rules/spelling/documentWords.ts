@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../../model/document';
 import { speakerNamesOf } from '../../model/talks';
 import type { Session } from '../../session/session';
-import { MemoKey, SessionKey, type Memo } from '../../session/state';
+import { MemoKey, sameItems, SessionKey, type Memo } from '../../session/state';
 import { RunsKey, sectionRuns } from '../runs';
 import { maskNonProse, sectionProse, type Token } from '../../spelling/tokens';
 
@@ -143,12 +143,6 @@ export function documentNames(model: DocumentModel, parts: readonly Part[], sess
 const NAME_RUNS = new RunsKey<string[]>('spelling.nameRuns');
 const NAMES = new SessionKey('spelling.names', () => new Map<string, { runs: string[][]; extra: string[]; names: Set<string> }>(), {}, { forget: (kept, uri) => kept.delete(uri) });
 const KEPT_DOCUMENTS = 8;
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Words that `<!-- talkdown-words: … -->` comments accept in this document. */
 export function ignoredInDocument(text: string): string[] {

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../../model/document';
 import { detached } from '../../text';
 import type { Session } from '../../session/session';
-import { MemoKey, SessionKey } from '../../session/state';
+import { MemoKey, sameItems, SessionKey } from '../../session/state';
 import { RunsKey, sectionRuns } from '../runs';
 import { WordFlag } from '../../spelling/dictionary';
 import type { Lookup } from './lookup';
@@ -256,10 +256,4 @@ export function isSlip(typo: string, word: string): boolean {
     if (long.slice(0, i) + long.slice(i + 1) === short) return long[i] === long[i - 1] || long[i] === long[i + 1];
   }
   return false;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
