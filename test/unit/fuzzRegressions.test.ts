@@ -61,6 +61,32 @@ describe('inputs found by fuzzing', () => {
     assert.deepEqual(unreachable, ['https://youtu.be/dQw4w9WgXcQ', 'https://example.dev/s', 'www.example.dev']);
   });
 
+  it('a URL GFM links after the parse is found where it is written with an escaped colon, not in a later attribute', () => {
+    // `https\://…` reads as `https://…`: GFM links the text, and the link has no position. The
+    // text as read is not in the source: it was found in the `href` after it, or not at all
+    // (then the span was the whole table cell).
+    for (const host of ['youtu.be', 'youtu.e']) {
+      const text = lines('## Talk', '', '| Talk | Video |', '|---|---|', `| A | https\\://${host}/dQw4w9WgXcQ <a href="https://youtu.be/dQw4w9WgXcQ">the video</a> |`, '');
+      const fresh = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+      const edited = buildModel(source(text, undefined, 2), { maxFileSize: DEFAULT_SETTINGS.maxFileSize, previous: buildModel(source(text.replace(host, 'x' + host)), { maxFileSize: DEFAULT_SETTINGS.maxFileSize }) });
+      for (const model of [fresh, edited]) {
+        assert.deepEqual(
+          model.links.filter((l) => l.kind === 'link').map((l) => text.slice(l.span.start, l.span.end)),
+          [`https\\://${host}/dQw4w9WgXcQ`],
+        );
+      }
+    }
+  });
+
+  it('a URL GFM links after the parse is found where it is written with a NUL, which it reads as U+FFFD', () => {
+    const text = lines('# Kubernetes', '', '- (talk)[https://youtu.\u0000be/dQw4w9WgXcQ] `code [a](nope.png)`', '');
+    const model = buildModel(source(text), { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    assert.deepEqual(
+      model.links.filter((l) => l.kind === 'link').map((l) => text.slice(l.span.start, l.span.end)),
+      ['https://youtu.\u0000be/dQw4w9WgXcQ'],
+    );
+  });
+
   it('a reference to a definition in another section resolves when its label starts with a space or folds case', () => {
     // The stand-in test looked for `[` and the label's first word, lower-cased: `[ Foo bar]`
     // and `[SS]` (for `[ß]`) were missed, and parsed as text: undefined, and the definitions unused.

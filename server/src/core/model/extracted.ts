@@ -104,10 +104,10 @@ function extractFrom(parsed: ParsedSection): Extracted {
     }
     from = Math.max(from, after.get(parent) ?? 0);
     const value = toString(node);
-    const at = value ? parsed.text.indexOf(value, from - parsed.prefixLength) : -1;
-    if (at === -1 || at + value.length > (parent.position.end.offset ?? 0) - parsed.prefixLength) return rel(parent);
-    after.set(parent, at + value.length + parsed.prefixLength);
-    return { start: at, end: at + value.length };
+    const found = value ? written(parsed.text, value, from - parsed.prefixLength) : undefined;
+    if (!found || found.end > (parent.position.end.offset ?? 0) - parsed.prefixLength) return rel(parent);
+    after.set(parent, found.end + parsed.prefixLength);
+    return found;
   };
   visit(parsed.root as Root, (node, index, parent) => {
     switch (node.type) {
@@ -188,3 +188,25 @@ export function realDefinitions(extracted: Extracted[]): {
   return { definitions, footnotes };
 }
 
+
+/**
+ * Where `value`, text the parser read, is first written in `text` from `from` on: as it is, or
+ * as the parser reads it back: with backslashes before its punctuation (`https\://…` reads as
+ * `https://…`), `&amp;`, `&lt;`, `&gt;` or `&quot;` for its character, a NUL for U+FFFD.
+ */
+function written(text: string, value: string, from: number): Span | undefined {
+  let source = '';
+  for (const c of value) {
+    const literal = c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const entity = ENTITIES[c];
+    if (c === '\uFFFD') source += '[\\uFFFD\\u0000]';
+    else if (/[!-/:-@[-`{-~]/.test(c)) source += entity ? `(?:\\\\?${literal}|${entity})` : `\\\\?${literal}`;
+    else source += literal;
+  }
+  const pattern = new RegExp(source, 'g');
+  pattern.lastIndex = Math.max(0, from);
+  const m = pattern.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
