@@ -13,7 +13,7 @@ export { CONFIG_OVERRIDE, configAt, configsFor } from './config/discovery';
 export { CONFIG_FILE, mergeSettings, readProjectConfig, type ConfigProblem, type ProjectConfig } from './config/projectConfig';
 export { fixedClock, today, type Clock } from './session/clock';
 export { InputKey, Memo, MemoKey, SessionKey, type FileEvent } from './session/state';
-export { LineIndex, type Position, type Range, type Span, type TextSource } from './text';
+export { LineIndex, sharedEnds, type Position, type Range, type Span, type TextSource } from './text';
 export { MemoryWorkspace, type Workspace } from './workspace';
 export { frontMatterCompletions, frontMatterHover, type FrontMatterCompletionItem, type SiteContext } from './frontMatter';
 export { GENERATOR_LABEL, isPost, siteOf, type Site } from './site/generator';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileEvent, Finding, Settings } from '../core';
+import { sharedEnds, type FileEvent, type Finding, type Settings } from '../core';
 import { ANALYSIS_WORKER_LIMITS } from '../node/memoryMode';
 
 /**
@@ -21,9 +21,6 @@ import { ANALYSIS_WORKER_LIMITS } from '../node/memoryMode';
 
 /** How long past its deadline a request may run before the worker is stopped. */
 export const HARD_MARGIN_MS = 300;
-
-/** How many characters `sendText` compares at a time, before it compares characters. */
-const CHUNK = 4096;
 
 /**
  * Documents at least this long are analysed in the worker: a small post is checked on the main
@@ -183,16 +180,8 @@ export class AnalysisWorker {
   private sendText(uri: string, text: string): void {
     const old = this.sent.get(uri);
     if (old === text) return;
-    let start = 0;
-    let end = 0;
-    if (old !== undefined) {
-      const max = Math.min(old.length, text.length);
-      // Whole chunks first (a native comparison of two slices), then characters.
-      while (start + CHUNK <= max && old.slice(start, start + CHUNK) === text.slice(start, start + CHUNK)) start += CHUNK;
-      while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-      while (end + CHUNK <= max - start && old.slice(old.length - end - CHUNK, old.length - end) === text.slice(text.length - end - CHUNK, text.length - end)) end += CHUNK;
-      while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    }
+    // What the edit left as it was, at both ends (whole slices compared natively, then characters).
+    const { prefix: start, suffix: end } = old === undefined ? { prefix: 0, suffix: 0 } : sharedEnds(old, text);
     const oldEnd = old === undefined ? 0 : old.length - end;
     this.post({ type: 'text', uri, start, end: oldEnd, insert: text.slice(start, text.length - end) });
     this.sent.set(uri, text);

@@ -77,9 +77,10 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   const text = source.getText();
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // What the edit left as it was: the lines and sections there are known from the earlier version.
-  const ends = options.previous ? sharedEnds(options.previous.text, text) : undefined;
-  const lines = new LineIndex(text, options.previous && ends ? { lines: options.previous.lines, ends } : undefined);
-  const frontMatter = sameFrontMatter(options.previous, text, bomLength) ?? parseFrontMatter(text, bomLength);
+  const previous = options.previous;
+  const ends = previous ? sharedEnds(previous.text, text) : undefined;
+  const lines = new LineIndex(text, previous && ends ? { lines: previous.lines, ends } : undefined);
+  const frontMatter = sameFrontMatter(previous, text, bomLength) ?? parseFrontMatter(text, bomLength);
   const base = { uri: source.uri, version: source.version, text, lines, bomLength, frontMatter, spanOf, memo: new Memo() };
 
   if (text.length > options.maxFileSize) {
@@ -87,8 +88,8 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
     const footnotes = { references: [], definitions: [] };
     return { ...base, sections: [], headings: [], links: [], footnotes, longLines: [], deepLines: [], skippedBlocks: [], definitionsKey: '', skipped };
   }
-  const earlierMasking = options.previous && ends ? options.previous.memo.peek(MASKING) : undefined;
-  const masking = maskLines(text, earlierMasking && options.previous && ends ? { masking: earlierMasking, text: options.previous.text, ends } : undefined);
+  const earlierMasking = previous?.memo.peek(MASKING);
+  const masking = maskLines(text, previous && ends && earlierMasking ? { masking: earlierMasking, text: previous.text, ends } : undefined);
   base.memo.get(MASKING, [], () => masking);
   const { masked, longLines, deepLines } = masking;
 
@@ -96,8 +97,8 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // remark sees it where it expects it. JSON front matter is left to the model alone.
   const bodyStart = frontMatter ? (frontMatter.closed ? frontMatter.span.end : text.length) : bomLength;
   // The earlier version's scan, where the edit left the body's start and no block was skipped.
-  const earlierScan = options.previous && ends && options.previous.skippedBlocks.length === 0 ? options.previous.memo.peek(SCAN) : undefined;
-  const rescanned = earlierScan && earlierScan.from === bodyStart && options.previous ? rescanSections(masked, { scan: earlierScan.scan, length: options.previous.text.length, ends: ends! }) : undefined;
+  const earlierScan = previous && previous.skippedBlocks.length === 0 ? previous.memo.peek(SCAN) : undefined;
+  const rescanned = previous && ends && earlierScan?.from === bodyStart ? rescanSections(masked, { scan: earlierScan.scan, length: previous.text.length, ends }) : undefined;
   let scan = rescanned ?? scanSections(masked, bodyStart);
   // Kept before its first start is moved to the byte-order mark (below), with the start it was made from.
   base.memo.get(SCAN, [], () => ({ scan: { starts: scan.starts.slice(), definitions: scan.definitions, footnotes: scan.footnotes }, from: bodyStart }));
@@ -130,9 +131,9 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
   // A section's stand-ins depend only on its own text and on the labels defined in the whole
   // document; when those labels are as before, an unchanged section is reused as it is.
   let definitionsKey = keyOf(scan.definitions, scan.footnotes);
-  const sameLabels = options.previous?.definitionsKey === definitionsKey;
+  const sameLabels = previous?.definitionsKey === definitionsKey;
 
-  const reusable = reusableSections(options.previous, texts, spans, text, ends);
+  const reusable = reusableSections(previous, texts, spans, text, ends);
   const deadline = options.deadline;
   let cutAt: number | undefined;
   for (let i = 0; i < texts.length; i++) {
@@ -178,7 +179,7 @@ export function* modelSteps(source: TextSource, options: BuildOptions): Generato
 
   // A section the edit left where it was is the same object as before, so that what is kept
   // by section (talk blocks, placed spans) is found again without being placed anew.
-  const before = options.previous?.sections ?? [];
+  const before = previous?.sections ?? [];
   const sections: Section[] = parsed.map((p, index) => {
     const same = index < before.length ? before[index] : undefined;
     if (same && same.parsed === p && same.span.start === spans[index].start && same.span.end === spans[index].end) return same;
@@ -248,8 +249,9 @@ export function buildModel(source: TextSource, options: BuildOptions): DocumentM
 
 /**
  * Finds, for each new section, an earlier parse of the same text. An edit leaves the sections
- * before it and after it as they were, so they are matched by position from both ends (a
- * string comparison); only the sections in between are looked up by text.
+ * before it and after it as they were, so they are matched by position from both ends: by
+ * offset where the texts agree (`shared`), else by comparing texts; only the sections in
+ * between are looked up by text.
  */
 function reusableSections(previous: DocumentModel | undefined, texts: readonly string[], spans: readonly Span[], text: string, shared?: { prefix: number; suffix: number }): (i: number) => ParsedSection | undefined {
   const sections = previous?.sections ?? [];

@@ -43,13 +43,9 @@ export interface LinkIssue {
 const MAX_PER_CODE = 200;
 
 const ISSUES = new MemoKey<LinkIssue[]>('link/issues');
-const SECTION_ISSUES = new MemoKey<SectionIssues>('link/section-issues');
-const OWN_ANCHOR_IDS = new MemoKey<{ ids: string[]; key: string }>('link/own-anchor-ids');
-
 /** A section's destination and inverted-link findings, in its own offsets. */
-interface SectionIssues {
-  issues: LinkIssue[];
-}
+const SECTION_ISSUES = new MemoKey<LinkIssue[]>('link/section-issues');
+const OWN_ANCHOR_IDS = new MemoKey<{ ids: string[]; key: string }>('link/own-anchor-ids');
 
 /** Every link finding of a document, computed once per model and index version. */
 export function checkLinks(ctx: LinkContext): LinkIssue[] {
@@ -138,7 +134,7 @@ function runReader(ctx: LinkContext, keep: boolean, skipFirst: number, own: () =
         const found = keep
           ? parsed.memo.get(SECTION_ISSUES, [index, index.version, index.ready, site.generator, site.root, model.uri, ctx.knownAddresses, skipBefore, links.fragments ? own().key : ''], compute)
           : compute();
-        for (const issue of found.issues) run.issues.push({ at, issue });
+        for (const issue of found) run.issues.push({ at, issue });
       }
       const refs = sectionReferences(parsed);
       for (const item of refs.definitions) run.definitions.push({ at, item });
@@ -228,7 +224,7 @@ function moved(issue: LinkIssue, by: number): LinkIssue {
 }
 
 /** The findings of a section's destinations and inverted links, in its own offsets. */
-function sectionIssues(ctx: LinkContext, entryOf: (dest: Destination) => LinkEntry | undefined, links: SectionLinks, skipBefore: number, own: () => { ids: string[] }): SectionIssues {
+function sectionIssues(ctx: LinkContext, entryOf: (dest: Destination) => LinkEntry | undefined, links: SectionLinks, skipBefore: number, own: () => { ids: string[] }): LinkIssue[] {
   const { model, site, index } = ctx;
   const issues: LinkIssue[] = [];
   const report = (issue: LinkIssue) => issues.push(issue);
@@ -302,7 +298,7 @@ function sectionIssues(ctx: LinkContext, entryOf: (dest: Destination) => LinkEnt
     if (inv.span.start < skipBefore) continue;
     report({ code: 'link/inverted-syntax', span: inv.span, message: 'The brackets are the wrong way round: (text)[url] shows as plain text. A link is written [text](url).', data: { replacement: `[${inv.text}](${inv.url})`, replacementTitle: 'Write it as [text](url)' } });
   }
-  return { issues };
+  return issues;
 }
 
 /** A heading is offered for a missing anchor only when at most this share of it differs. */

@@ -59,12 +59,12 @@ function computeSpelling(model: DocumentModel, spelling: SpellingSettings, liste
     return result;
   }
   const lookup = lookupFor(session, state.dictionary, spelling.language);
-  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...(mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [])]);
+  const ignored = mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [];
+  const accepted = new Set<string>([...listed, ...spelling.words.map((w) => w.toLowerCase()), ...ignored]);
   const names = documentNames(model, parts, session);
 
   // Which blocks, and whether the whole post, are not English: the share of ordinary
   // (lower-case) words that an English dictionary knows. Counted per part, and cached there.
-  const ignored = mentions(model, 'talkdown-words') ? ignoredInDocument(model.text) : [];
   const tally = tallyParts(session, model, parts, lookup, accepted, [lookup.dictionary, lookup.mask, listed, spelling.words.join('\n'), ignored.join('\n')]);
   let { words, known } = tally;
   const { unknown, lowBlocks } = tally;

@@ -101,10 +101,10 @@ export function documentNames(model: DocumentModel, parts: readonly Part[], sess
     if (k === 'extra' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) if (FRONT_MATTER_NAMES.has(k2)) addValue(v2);
   }
   // The front matter's own part (when there is one) comes before the sections'.
-  for (const part of parts) {
-    if (part.memo) break;
-    for (const t of headingParenWords(part)) extra.push(t);
-    for (const w of speakerWords(part)) extra.push(w);
+  const offset = parts.length - model.sections.length;
+  for (let i = 0; i < offset; i++) {
+    for (const t of headingParenWords(parts[i])) extra.push(t);
+    for (const w of speakerWords(parts[i])) extra.push(w);
   }
   // The speakers the talk model recognised.
   for (const w of speakerNamesOf(model)) if (!w.includes(' ')) extra.push(w);
@@ -118,8 +118,7 @@ export function documentNames(model: DocumentModel, parts: readonly Part[], sess
     (from, to) => {
       const out: string[] = [];
       for (let i = from; i < to; i++) {
-        const parsed = model.sections[i].parsed;
-        const part: Part = { tokens: sectionProse(parsed).tokens, text: parsed.text, base: 0, blockBase: 0, memo: parsed.memo };
+        const part = parts[offset + i];
         for (const t of headingParenWords(part)) out.push(t);
         for (const w of speakerWords(part)) out.push(w);
       }
